@@ -1,0 +1,3 @@
+from summit_facts.cli.app import main
+
+main()

@@ -1,0 +1,286 @@
+"""Typed records that flow between the stages: documents, values, claims, verdicts.
+
+Every value is an interval or a set, so that agreement is overlap (DESIGN.md,
+"Values"). Numeric intervals use `None` for an unbounded side; date ranges give
+the first and the last day, both inclusive, as the gold files do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Modality = Literal["asserted", "hedged", "planned"]
+Polarity = Literal["affirmed", "negated"]
+Precision = Literal["day", "month", "year"]
+VerdictKind = Literal["consensus", "contradiction", "single_source"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# ---------------------------------------------------------------- documents
+
+
+class Source(_Model):
+    """Who says it: one input document's metadata."""
+
+    id: str = Field(description="Stable document id: the file name, or the JSONL `id`.")
+    path: str = Field(description="Where the document was read from ('-' for stdin).")
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+class Document(_Model):
+    """One article's plain text and its source. Offsets in claims index `text`."""
+
+    source: Source
+    text: str
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+class Skipped(_Model):
+    """An input that could not be used, and why. Never silently dropped."""
+
+    path: str
+    reason: str
+
+
+class Notice(_Model):
+    """A problem with an input that was still used (e.g. broken front matter)."""
+
+    path: str
+    message: str
+
+
+# ---------------------------------------------------------------- values
+
+
+class Interval(_Model):
+    """A numeric interval. `None` on a side means unbounded on that side."""
+
+    low: float | None = None
+    high: float | None = None
+    low_closed: bool = True
+    high_closed: bool = True
+
+
+class _NumericValue(_Model):
+    surface: str = Field(description="The text as written.")
+    nominal: float = Field(description="The number as stated, before qualifiers.")
+    qualifier: str | None = Field(
+        default=None, description="over, at least, nearly, about, up to, ... as normalised."
+    )
+    interval: Interval
+
+
+class CountValue(_NumericValue):
+    kind: Literal["count"] = "count"
+    noun: str | None = Field(default=None, description="What is counted: 'countries'.")
+
+
+class PercentValue(_NumericValue):
+    kind: Literal["percent"] = "percent"
+
+
+class MoneyValue(_NumericValue):
+    kind: Literal["money"] = "money"
+    currency: str | None = Field(default=None, description="ISO 4217 code; None if unknown.")
+
+
+class DateValue(_Model):
+    kind: Literal["date"] = "date"
+    surface: str
+    start: date
+    end: date = Field(description="Last day of the range, inclusive.")
+    precision: Precision = "day"
+
+
+class EntitiesValue(_Model):
+    kind: Literal["entities"] = "entities"
+    surface: str
+    members: list[str] = Field(description="Canonical names, sorted.")
+    roles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Member -> what it stands for (a person's country or body).",
+    )
+    complete: bool = Field(
+        default=True, description="False when the list is partial ('including ...')."
+    )
+
+
+class TextValue(_Model):
+    kind: Literal["text"] = "text"
+    surface: str
+    text: str = Field(description="Canonical form used for comparison.")
+
+
+Value = Annotated[
+    CountValue | PercentValue | MoneyValue | DateValue | EntitiesValue | TextValue,
+    Field(discriminator="kind"),
+]
+ValueKind = Literal["count", "percent", "money", "date", "entities", "text"]
+
+
+# ---------------------------------------------------------------- claims
+
+
+class Evidence(_Model):
+    """The sentence behind a claim, with character offsets into the document."""
+
+    sentence: str
+    start: int = Field(description="Offset of the sentence in the document text.")
+    end: int
+    value_start: int = Field(description="Offset of the value's text in the document.")
+    value_end: int
+
+
+class Context(_Model):
+    """What the parse says about a value: the words a rule ties it to.
+
+    Kept with the claim so that rules can re-file stored claims without
+    re-parsing the document.
+    """
+
+    noun: str | None = Field(default=None, description="The noun phrase the value counts.")
+    head: str | None = Field(default=None, description="Lemma of the value's syntactic head.")
+    governor: str | None = Field(default=None, description="Lemma of the governing verb.")
+    agent: str | None = Field(default=None, description="Who does it: subject or possessor.")
+    names: list[str] = Field(
+        default_factory=list, description="Named programmes, events or works near the value."
+    )
+    lemmas: list[str] = Field(
+        default_factory=list, description="Lower-cased lemmas of the sentence, in order."
+    )
+    value_token: int = Field(default=0, description="Index of the value's first token in lemmas.")
+    value_token_end: int = Field(default=0, description="Index after the value's last token.")
+    path: list[str] = Field(
+        default_factory=list,
+        description="Lemmas from the value up the dependency tree to the root.",
+    )
+    lead: bool = Field(default=False, description="The sentence opens the article (dateline).")
+
+
+class Mention(_Model):
+    """A value found in a document, before any rule has filed it."""
+
+    doc_id: str
+    value: Value
+    modality: Modality = "asserted"
+    polarity: Polarity = "affirmed"
+    evidence: Evidence
+    context: Context
+
+
+class Claim(_Model):
+    """One value that one source states about one subject."""
+
+    id: str
+    source: Source
+    topic: str
+    slot: str
+    value: Value
+    modality: Modality = "asserted"
+    polarity: Polarity = "affirmed"
+    evidence: Evidence
+    rule: str = Field(description="Id of the rule that filed it, or 'auto'.")
+    noun: str | None = Field(default=None, description="What the value is about, as written.")
+
+
+def claim_id(doc_hash: str, topic: str, slot: str, mention: Mention) -> str:
+    """Same input, same rules, same model: same id."""
+    key = "|".join(
+        [
+            doc_hash,
+            topic,
+            slot,
+            str(mention.evidence.value_start),
+            str(mention.evidence.value_end),
+            mention.value.kind,
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+class Support(_Model):
+    """One source's backing of a cluster: the claim and its quote."""
+
+    source_id: str
+    claim_id: str
+    surface: str
+    quote: str
+    modality: Modality
+    polarity: Polarity
+    noun: str | None = None
+
+
+class Cluster(_Model):
+    """Mutually compatible values, with the sources that state them."""
+
+    value: Value = Field(description="The most precise value of the cluster.")
+    display: str = Field(description="The value for people: '60', 'EUR 400,000,000'.")
+    sources: list[str] = Field(description="Source ids, in order.")
+    independent_weight: float = Field(description="Sources counted once per independent group.")
+    support: list[Support]
+
+
+class SubjectVerdict(_Model):
+    topic: str
+    slot: str
+    verdict: VerdictKind
+    kind: str = Field(description="Value kind of the subject.")
+    agreement: float = Field(description="Largest cluster's independent weight / total.")
+    consensus: Cluster | None = Field(
+        default=None, description="The majority cluster (None for a tie)."
+    )
+    dissent: list[Cluster] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Compatible but much less precise values, and so on."
+    )
+    conflict: str | None = Field(
+        default=None, description="Kind of contradiction: value, currency, membership."
+    )
+    auto: bool = Field(default=False, description="Filed by an automatic subject, not a rule.")
+
+
+class SourceStanding(_Model):
+    source_id: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    group: int = Field(description="Independence group: sources in one group count once.")
+    claims: int
+    contested: int = Field(description="Contradicted subjects this source takes part in.")
+    with_consensus: int
+    against_consensus: int
+    agreement: float | None = Field(
+        default=None, description="with_consensus / contested; None if it takes part in none."
+    )
+    outlier: bool = False
+
+
+class Report(_Model):
+    schema_version: int
+    tool_version: str
+    contradictions: list[SubjectVerdict]
+    consensus: list[SubjectVerdict]
+    single_source: list[SubjectVerdict]
+    sources: list[SourceStanding]
+    outlier: str | None
+    skipped: list[Skipped] = Field(default_factory=list)
+    claims: int = 0
+    documents: int = 0

@@ -169,6 +169,18 @@ class Context(_Model):
         description="Lemmas from the value up the dependency tree to the root.",
     )
     lead: bool = Field(default=False, description="The sentence opens the article (dateline).")
+    places: list[str] = Field(
+        default_factory=list, description="Venues and cities near the value, nearest first."
+    )
+    purpose: str | None = Field(
+        default=None, description="What the value is for: 'AI gigafactories'."
+    )
+    label: str | None = Field(
+        default=None, description="Entity label of a named value: FAC, GPE, CITY, TITLE, ..."
+    )
+    before: list[str] = Field(
+        default_factory=list, description="Lemmas of the tokens just before the value."
+    )
 
 
 class Mention(_Model):

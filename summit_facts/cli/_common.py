@@ -1,0 +1,95 @@
+"""What the commands share: options, stderr messages, stdout writing, progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summit_facts.render import Format
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Claim store folder (default: .facts/ here, or $FACTS_STORE).",
+        envvar="FACTS_STORE",
+        show_envvar=True,
+    ),
+]
+RulesOption = Annotated[
+    Path | None,
+    typer.Option("--rules", help="Rules folder (default: the shipped rules/).", envvar="FACTS_RULES"),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model name or path (default: en_core_web_sm)."),
+]
+
+
+def err(message: str) -> None:
+    """A message for people: always stderr, so stdout stays data."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def out(text: str) -> None:
+    """Data on stdout. A closed pipe (`| head`) is not an error."""
+    if not text:
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def console_width() -> int | None:
+    """A fixed width when stdout is not a terminal, so piped tables are stable."""
+    if sys.stdout.isatty():
+        return None
+    return int(os.environ.get("COLUMNS", "120"))
+
+
+class ProgressPrinter:
+    """'read 120 · parsed 80 · cached 40 · skipped 1' on stderr, for more than a handful."""
+
+    def __init__(self, *, quiet: bool = False, threshold: int = 5) -> None:
+        self.quiet = quiet
+        self.threshold = threshold
+        self.tty = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, progress) -> None:  # type: ignore[no-untyped-def]
+        total = progress.read + progress.skipped
+        if self.quiet or total <= self.threshold:
+            return
+        line = (
+            f"read {progress.read} · parsed {progress.parsed} · cached {progress.cached}"
+            f" · skipped {progress.skipped}"
+        )
+        if self.tty:
+            sys.stderr.write("\r" + line)
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self.tty:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
+    """Each unusable input once, with its reason; each notice once."""
+    for item in skipped:
+        err(f"skipped: {item.path}: {item.reason}")
+    for notice in notices:
+        err(f"warning: {notice.path}: {notice.message}")

@@ -1,0 +1,113 @@
+"""`facts check PATH...`: consensus, contradictions, single-source facts, sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summit_facts.cli._common import (
+    FormatOption,
+    ModelOption,
+    ProgressPrinter,
+    RulesOption,
+    StoreOption,
+    console_width,
+    err,
+    out,
+    report_inputs,
+)
+from summit_facts.errors import InputError
+from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
+from summit_facts.render import Format, render_report
+
+
+def filter_topic(report, topic: str | None):  # type: ignore[no-untyped-def]
+    if not topic:
+        return report
+    keep = lambda vs: [v for v in vs if v.topic == topic]  # noqa: E731
+    return report.model_copy(
+        update={
+            "contradictions": keep(report.contradictions),
+            "consensus": keep(report.consensus),
+            "single_source": keep(report.single_source),
+        }
+    )
+
+
+def check_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
+    fmt: FormatOption = Format.table,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only this topic.")] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 when one is found: 'contradiction'."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: cores).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract everything.")] = False,
+    auto: Annotated[
+        bool, typer.Option("--auto/--no-auto", help="Show automatic subjects too.")
+    ] = False,
+    store: StoreOption = None,
+    rules: RulesOption = None,
+    model: ModelOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT) or 'local'."),
+    ] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="'local' starts a local Dask cluster.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Skip files larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Check the figures across sources: contradictions first, then consensus."""
+    if fail_on not in (None, "contradiction"):
+        raise InputError(
+            f"unknown --fail-on value {fail_on!r}", hint="the only value is: contradiction"
+        )
+    _check_topic(topic, rules)
+    from summit_facts.check import Options, check
+
+    options = Options(
+        rules_dir=rules,
+        model=model,
+        jobs=jobs or available_cores(),
+        store_dir=store,
+        use_cache=not no_cache,
+        scheduler=scheduler or cluster,
+        max_bytes=max_bytes,
+    )
+    printer = ProgressPrinter(quiet=quiet)
+    result = check(paths, options, on_progress=printer)
+    printer.done()
+    report_inputs(result.skipped, result.notices)
+    if not result.sources:
+        raise InputError(
+            "no usable documents in " + ", ".join(paths),
+            hint="give files or folders of .txt, .md, .html or .jsonl articles",
+        )
+    report = filter_topic(result.report, topic)
+    if not auto and fmt == Format.table:
+        report = report.model_copy(
+            update={
+                key: [v for v in getattr(report, key) if not v.auto]
+                for key in ("contradictions", "consensus", "single_source")
+            }
+        )
+    out(render_report(report, fmt, console_width=console_width()))
+    found = [v for v in report.contradictions if auto or not v.auto]
+    if fail_on == "contradiction" and found:
+        raise typer.Exit(1)
+
+
+def _check_topic(topic: str | None, rules: Path | None) -> None:
+    if topic:
+        from summit_facts.cli.topics import known_topic
+
+        known_topic(topic, rules)

@@ -1,0 +1,54 @@
+"""`facts extract PATH...`: the raw claims, for piping."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from summit_facts.cli._common import (
+    FormatOption,
+    ModelOption,
+    ProgressPrinter,
+    RulesOption,
+    StoreOption,
+    console_width,
+    out,
+    report_inputs,
+)
+from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
+from summit_facts.render import Format, render_claims
+
+
+def extract_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
+    fmt: FormatOption = Format.table,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: cores).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract everything.")] = False,
+    store: StoreOption = None,
+    rules: RulesOption = None,
+    model: ModelOption = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Skip files larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Print every claim found, filed under its topic and slot (or an automatic subject)."""
+    from summit_facts.check import Options, check
+
+    options = Options(
+        rules_dir=rules,
+        model=model,
+        jobs=jobs or available_cores(),
+        store_dir=store,
+        use_cache=not no_cache,
+        save=False,
+        max_bytes=max_bytes,
+    )
+    printer = ProgressPrinter(quiet=quiet)
+    result = check(paths, options, on_progress=printer)
+    printer.done()
+    report_inputs(result.skipped, result.notices)
+    out(render_claims(result.claims, fmt, console_width=console_width()))

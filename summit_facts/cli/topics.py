@@ -1,0 +1,56 @@
+"""`facts topics`: the topics and slots known, with claim counts and verdicts."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summit_facts.cli._common import FormatOption, RulesOption, StoreOption, console_width, out
+from summit_facts.errors import InputError, StoreError
+from summit_facts.filing import AUTO_TOPIC
+from summit_facts.render import Format, render_topics
+from summit_facts.rules import load_rules
+from summit_facts.store import Store
+
+
+def known_topic(topic: str, rules_dir: Path | None, store_dir: Path | None = None) -> None:
+    """Raise with the closest known topic as a hint when `topic` is unknown."""
+    names = {f.topic for f in load_rules(rules_dir).topics() if f.topic} | {AUTO_TOPIC}
+    if topic in names:
+        return
+    close = difflib.get_close_matches(topic, sorted(names), n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}?" if close else "known topics: " + ", ".join(sorted(names))
+    raise InputError(f"unknown topic {topic!r}", hint=hint)
+
+
+def open_last_run_store(store_dir: Path | None) -> Store:
+    store = Store.open(store_dir)
+    if not store.topics() and store.last_run() is None:
+        store.close()
+        raise StoreError(
+            "the claim store holds no completed check yet",
+            hint="run `facts check PATH...` first, or give PATH to this command",
+        )
+    return store
+
+
+def topics_cli(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Check these first; else read the last check.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+    store: StoreOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """List the topics and slots of the last check, with claim counts and verdicts."""
+    if paths:
+        from summit_facts.check import Options, check
+
+        check(paths, Options(store_dir=store, rules_dir=rules))
+    db = open_last_run_store(store)
+    with db:
+        rows = db.topics()
+    out(render_topics(rows, fmt, console_width=console_width()))

@@ -1,0 +1,326 @@
+"""Compare two claims about one subject: do they agree, and how?
+
+DESIGN.md, "Values and when two of them agree": every value is an interval or
+a set, so agreement is overlap. `compare` returns one `Relation` per pair. It is
+symmetric (compare(a, b) == compare(b, a)) and reflexive (every value is SAME
+with itself), so the clustering in `verdicts` does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import lru_cache
+
+from summit_facts.models import (
+    Claim,
+    CountValue,
+    DateValue,
+    EntitiesValue,
+    Interval,
+    MoneyValue,
+    PercentValue,
+    TextValue,
+    Value,
+)
+
+# Bounds further apart than this factor make a compatible pair IMPRECISE.
+IMPRECISE_FACTOR = 2.0
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+class Relation(StrEnum):
+    SAME = "same"
+    COMPATIBLE = "compatible"
+    IMPRECISE = "imprecise"
+    CONFLICT_VALUE = "conflict_value"
+    CONFLICT_CURRENCY = "conflict_currency"
+    CONFLICT_MEMBERSHIP = "conflict_membership"
+
+    @property
+    def is_conflict(self) -> bool:
+        return self.value.startswith("conflict_")
+
+    @property
+    def conflict_kind(self) -> str | None:
+        """'value', 'currency' or 'membership', as SubjectVerdict.conflict wants it."""
+        return self.value.removeprefix("conflict_") if self.is_conflict else None
+
+
+def compare(
+    a: Claim,
+    b: Claim,
+    *,
+    complete_lists: bool = True,
+    aliases: Mapping[str, str] | None = None,
+) -> Relation:
+    """How claim `a` stands to claim `b`; polarity taken into account."""
+    return compare_values(
+        a.value,
+        b.value,
+        a_negated=a.polarity == "negated",
+        b_negated=b.polarity == "negated",
+        complete_lists=complete_lists,
+        aliases=aliases,
+    )
+
+
+def compare_values(
+    a: Value,
+    b: Value,
+    *,
+    a_negated: bool = False,
+    b_negated: bool = False,
+    complete_lists: bool = True,
+    aliases: Mapping[str, str] | None = None,
+) -> Relation:
+    """How value `a` stands to value `b`.
+
+    `complete_lists` comes from the slot's rule: when False every list is
+    partial. `aliases` maps alias -> canonical name for text and members.
+    """
+    if a.kind != b.kind:
+        # A slot takes one kind; two kinds in one subject is a filing mismatch.
+        return Relation.CONFLICT_VALUE
+    if isinstance(a, EntitiesValue) and isinstance(b, EntitiesValue):
+        return _compare_entities(a, b, a_negated, b_negated, complete_lists, aliases)
+    relation = _compare_affirmed(a, b, aliases)
+    if a_negated == b_negated:
+        return relation
+    # "X was not on Y" against "X was on Y": only the very same value is denied;
+    # a different value is not contradicted by a denial.
+    return Relation.CONFLICT_VALUE if relation is Relation.SAME else Relation.COMPATIBLE
+
+
+def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> Relation:
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return _compare_dates(a, b)
+    if isinstance(a, TextValue) and isinstance(b, TextValue):
+        resolve = _resolver(aliases, _canonical_text())
+        same = resolve(a.text) == resolve(b.text)
+        return Relation.SAME if same else Relation.CONFLICT_VALUE
+    if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
+        ca, cb = (a.currency or "").upper(), (b.currency or "").upper()
+        if ca and cb and ca != cb:
+            # Never converted: a different currency is its own contradiction.
+            return Relation.CONFLICT_CURRENCY
+        relation = _compare_intervals(a.interval, b.interval)
+        if relation is Relation.SAME and ca != cb:
+            return Relation.COMPATIBLE  # one side does not say the currency
+        return relation
+    if isinstance(a, CountValue | PercentValue) and isinstance(b, CountValue | PercentValue):
+        return _compare_intervals(a.interval, b.interval)
+    return Relation.CONFLICT_VALUE
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _close(x: float, y: float) -> bool:
+    # Scale words multiply floats (1.2 * 1e9); do not let the last bit decide.
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _same_interval(a: Interval, b: Interval) -> bool:
+    def same_bound(x: float | None, y: float | None) -> bool:
+        return (x is None and y is None) or (x is not None and y is not None and _close(x, y))
+
+    return (
+        same_bound(a.low, b.low)
+        and same_bound(a.high, b.high)
+        and (a.low is None or a.low_closed == b.low_closed)
+        and (a.high is None or a.high_closed == b.high_closed)
+    )
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    """Whether the intervals share a point, honouring open and closed ends."""
+    lo, lo_closed = _inner_bound(a.low, a.low_closed, b.low, b.low_closed, max)
+    hi, hi_closed = _inner_bound(a.high, a.high_closed, b.high, b.high_closed, min)
+    if lo is None or hi is None:
+        return True
+    if _close(lo, hi):
+        return lo_closed and hi_closed
+    return lo < hi
+
+
+def _inner_bound(
+    x: float | None,
+    x_closed: bool,
+    y: float | None,
+    y_closed: bool,
+    pick: Callable[[float, float], float],
+) -> tuple[float | None, bool]:
+    # The tighter of two bounds on one side; None is unbounded, so the other wins.
+    if x is None:
+        return y, y_closed
+    if y is None:
+        return x, x_closed
+    if _close(x, y):
+        return pick(x, y), x_closed and y_closed
+    return (x, x_closed) if pick(x, y) == x else (y, y_closed)
+
+
+def _factor(x: float | None, y: float | None) -> float:
+    """How far apart two bounds on the same side are, as a ratio (inf if one is open-ended)."""
+    if x is None and y is None:
+        return 1.0
+    if x is None or y is None:
+        return math.inf
+    if _close(x, y):
+        return 1.0
+    if x * y <= 0:
+        return math.inf
+    return max(abs(x), abs(y)) / min(abs(x), abs(y))
+
+
+def _compare_intervals(a: Interval, b: Interval) -> Relation:
+    if _same_interval(a, b):
+        return Relation.SAME
+    if not _overlap(a, b):
+        return Relation.CONFLICT_VALUE
+    # "over 40" against "over 100": they overlap, but one says far less.
+    if max(_factor(a.low, b.low), _factor(a.high, b.high)) > IMPRECISE_FACTOR:
+        return Relation.IMPRECISE
+    return Relation.COMPATIBLE
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _compare_dates(a: DateValue, b: DateValue) -> Relation:
+    if a.start == b.start and a.end == b.end and a.precision == b.precision:
+        return Relation.SAME
+    if a.start > b.end or b.start > a.end:
+        return Relation.CONFLICT_VALUE
+    # A range inside another is the same event at another granularity; only a
+    # bare year against a day range is worth a note.
+    gap = abs(_PRECISION_RANK[a.precision] - _PRECISION_RANK[b.precision])
+    return Relation.IMPRECISE if gap >= 2 else Relation.COMPATIBLE
+
+
+# ---------------------------------------------------------------- entities
+
+
+def _compare_entities(
+    a: EntitiesValue,
+    b: EntitiesValue,
+    a_negated: bool,
+    b_negated: bool,
+    complete_lists: bool,
+    aliases: Mapping[str, str] | None,
+) -> Relation:
+    resolve = _resolver(aliases, _fold_name)
+    # A person stands for what they lead only when the other list names
+    # countries or bodies; two lists of people compare by name.
+    by_role = _mostly_people(a) != _mostly_people(b)
+    ma = {resolve(a.roles.get(m, m) if by_role else m) for m in a.members}
+    mb = {resolve(b.roles.get(m, m) if by_role else m) for m in b.members}
+    if a_negated != b_negated:
+        # "did not sign: US" against "signed: US, France": a shared member contradicts.
+        return Relation.CONFLICT_MEMBERSHIP if ma & mb else Relation.COMPATIBLE
+    a_complete = complete_lists and a.complete
+    b_complete = complete_lists and b.complete
+    if ma == mb:
+        return Relation.SAME if a_complete == b_complete else Relation.COMPATIBLE
+    if a_complete and b_complete:
+        return Relation.CONFLICT_MEMBERSHIP
+    if not a_complete and not b_complete:
+        return Relation.COMPATIBLE  # two partial lists never contradict
+    partial, full = (ma, mb) if not a_complete else (mb, ma)
+    return Relation.COMPATIBLE if partial <= full else Relation.CONFLICT_MEMBERSHIP
+
+
+def _mostly_people(value: EntitiesValue) -> bool:
+    with_role = sum(1 for m in value.members if m in value.roles)
+    return 2 * with_role > len(value.members)
+
+
+# ---------------------------------------------------------------- precision
+
+
+def precision_key(value: Value, *, complete_lists: bool = True) -> tuple[float, float, float]:
+    """Sort key: smaller is more precise. Comparable within one value kind."""
+    if isinstance(value, DateValue):
+        days = (value.end - value.start).days + 1
+        return (float(days), float(_PRECISION_RANK[value.precision]), 0.0)
+    if isinstance(value, EntitiesValue):
+        complete = complete_lists and value.complete
+        return (0.0 if complete else 1.0, -float(len(value.members)), 0.0)
+    if isinstance(value, TextValue):
+        return (0.0, 0.0, 0.0)
+    iv = value.interval
+    width = math.inf if iv.low is None or iv.high is None else iv.high - iv.low
+    # Among open-ended bounds, the tighter one says more: over 100 beats over 40.
+    if iv.low is not None and iv.high is None:
+        tight = -iv.low
+    elif iv.high is not None and iv.low is None:
+        tight = iv.high
+    else:
+        tight = 0.0
+    open_ends = float(not iv.low_closed) + float(not iv.high_closed)
+    return (width, tight, -open_ends)
+
+
+# ---------------------------------------------------------------- names
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _resolver(
+    aliases: Mapping[str, str] | None, fold: Callable[[str], str]
+) -> Callable[[str], str]:
+    folded = {fold(k): fold(v) for k, v in (aliases or {}).items()}
+
+    def resolve(name: str) -> str:
+        key = fold(name)
+        return folded.get(key, key)
+
+    return resolve
+
+
+@lru_cache(maxsize=1)
+def _canonical_text() -> Callable[[str], str]:
+    # names.py is written in parallel; until it exists, fold the same way here.
+    try:
+        from summit_facts.names import canonical_text
+    except ImportError:
+        return _fallback_canonical_text
+    return canonical_text
+
+
+_QUOTES = str.maketrans(
+    "", "", "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u00b4"
+)
+_DOC_PREFIXES = (
+    "statement on ",
+    "statement of ",
+    "declaration on ",
+    "declaration of ",
+    "declaration for ",
+    "agreement on ",
+    "charter on ",
+    "charter for ",
+    "communique on ",
+    "pledge on ",
+    "pledge for ",
+)
+
+
+def _fallback_canonical_text(text: str) -> str:
+    """Case, accents, quotes, leading 'the' and doc-type prefixes folded away."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = " ".join(plain.casefold().translate(_QUOTES).split()).strip(" .,;:")
+    changed = True
+    while changed:
+        changed = False
+        for prefix in ("the ", *_DOC_PREFIXES):
+            if folded.startswith(prefix):
+                folded = folded[len(prefix) :]
+                changed = True
+    return folded

@@ -1,0 +1,210 @@
+"""Filing: rules turn Mentions into Claims under a topic and slot.
+
+Pure Python on stored mentions (no spaCy), so a rule change re-files the claim
+store without parsing again. A numeric or date value that no rule claims is
+filed under an automatic subject named after the words that govern it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from summit_facts.models import Claim, Context, Mention, Source, claim_id
+from summit_facts.rules import Condition, RuleSet, SlotRule, slugify
+from summit_facts.values import with_tolerance
+
+AUTO_TOPIC = "auto"
+AUTO_KINDS = {"count", "money", "percent", "date"}
+# Words too generic to name a subject on their own.
+GENERIC_NAME_WORDS = {
+    "the", "initiative", "program", "programme", "project", "scheme", "plan", "fund",
+    "platform", "a", "an", "new", "'s",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Filing:
+    topic: str
+    slot: str
+    rule: str
+    priority: int
+    score: int
+
+
+def _words_of(text: str | None) -> list[str]:
+    if not text:
+        return []
+    out = []
+    for word in text.lower().replace("’", "'").split():
+        word = word.strip(".,;:'\"“”()")
+        out.append(word)
+        if word.endswith("ies"):
+            out.append(word[:-3] + "y")
+        elif word.endswith("s") and len(word) > 3:
+            out.append(word[:-1])
+    return out
+
+
+def _has(seq: list[str], word: str) -> bool:
+    parts = word.split()
+    if len(parts) == 1:
+        return word in seq
+    n = len(parts)
+    return any(seq[i : i + n] == parts for i in range(len(seq) - n + 1))
+
+
+def _scope(ctx: Context, cond: Condition) -> list[str]:
+    scope = cond.scope
+    if scope == "sentence":
+        return ctx.lemmas
+    if scope == "near":
+        lo = max(0, ctx.value_token - cond.window)
+        return ctx.lemmas[lo : ctx.value_token] + ctx.lemmas[
+            ctx.value_token_end : ctx.value_token_end + cond.window
+        ]
+    if scope == "before":
+        return ctx.before
+    if scope == "path":
+        return ctx.path
+    if scope == "noun":
+        return _words_of(ctx.noun)
+    if scope == "head":
+        return [ctx.head] if ctx.head else []
+    if scope == "governor":
+        return [ctx.governor] if ctx.governor else []
+    if scope == "agent":
+        return _words_of(ctx.agent)
+    if scope == "names":
+        return [w for name in ctx.names for w in _words_of(name)]
+    if scope == "label":
+        return [ctx.label.lower()] if ctx.label else []
+    return []
+
+
+def holds(ctx: Context, cond: Condition) -> bool:
+    seq = _scope(ctx, cond)
+    return any(_has(seq, word) for word in cond.words)
+
+
+def _key_part(ctx: Context, part: str, rules: RuleSet) -> str | None:
+    if part == "name":
+        for name in ctx.names:
+            canonical = rules.name_aliases.get(name.lower(), name)
+            words = [w for w in _words_of(canonical) if w not in GENERIC_NAME_WORDS]
+            if words:
+                return slugify(" ".join(w for w in canonical.split()
+                                        if w.lower() not in GENERIC_NAME_WORDS))  # fmt: skip
+        return None
+    if part == "place":
+        return slugify(ctx.places[0].split()[0]) if ctx.places else None
+    if part == "purpose":
+        return slugify(ctx.purpose) if ctx.purpose else None
+    if part == "agent":
+        return slugify(ctx.agent) if ctx.agent else None
+    if part == "noun":
+        words = _words_of(ctx.noun)
+        return slugify(ctx.noun.split()[-1]) if ctx.noun and words else None
+    if part == "head":
+        return slugify(ctx.head) if ctx.head else None
+    return slugify(part)
+
+
+def _slot_name(topic: str, name: str, rule: SlotRule, ctx: Context, rules: RuleSet) -> str | None:
+    if not rule.key:
+        return name
+    base = next((k for k in (_key_part(ctx, p, rules) for p in rule.key) if k), None)
+    if base is None:
+        return None
+    alias = rules.slot_aliases.get((topic, base))
+    if alias:
+        return alias
+    parts = [base]
+    for part in rule.suffix:
+        piece = _key_part(ctx, part, rules)
+        if piece and piece not in parts:
+            parts.append(piece)
+    slot = "_".join(parts)
+    return rules.slot_aliases.get((topic, slot), slot)
+
+
+def matches(mention: Mention, rule: SlotRule) -> int | None:
+    """The score of `mention` under `rule`, or None if the rule does not take it."""
+    value = mention.value
+    ctx = mention.context
+    if value.kind != rule.kind:
+        return None
+    if rule.labels and (ctx.label or "") not in rule.labels:
+        return None
+    if rule.precision and getattr(value, "precision", None) not in rule.precision:
+        return None
+    if rule.polarity and mention.polarity != rule.polarity:
+        return None
+    if rule.modality and mention.modality not in rule.modality:
+        return None
+    if not all(holds(ctx, cond) for cond in rule.require):
+        return None
+    if any(holds(ctx, cond) for cond in rule.exclude):
+        return None
+    return len(rule.require) + sum(1 for cond in rule.prefer if holds(ctx, cond))
+
+
+def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:
+    best: Filing | None = None
+    for rule_file in rules.topics():
+        topic = rule_file.topic or ""
+        for name, rule in rule_file.slots.items():
+            score = matches(mention, rule)
+            if score is None:
+                continue
+            slot = _slot_name(topic, name, rule, mention.context, rules)
+            if slot is None:
+                continue
+            filing = Filing(topic, slot, f"{rule_file.id}.{name}", rule.priority, score)
+            if best is None or (filing.priority, filing.score) > (best.priority, best.score):
+                best = filing
+    return best
+
+
+def auto_slot(mention: Mention) -> str:
+    ctx = mention.context
+    words = ctx.noun.split()[-1] if ctx.noun else (ctx.head or ctx.governor or "value")
+    return f"{slugify(words) or 'value'}_{mention.value.kind}"
+
+
+def file_mentions(
+    mentions: Iterable[Mention], source: Source, doc_hash: str, rules: RuleSet
+) -> list[Claim]:
+    """Claims for one document. Identical values under one subject are kept once."""
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for mention in mentions:
+        filing = best_filing(mention, rules)
+        if filing is None:
+            if mention.value.kind not in AUTO_KINDS:
+                continue
+            filing = Filing(AUTO_TOPIC, auto_slot(mention), "auto", 0, 0)
+        value = mention.value
+        rule = rules.slot_rule(filing.topic, filing.slot) if filing.rule != "auto" else None
+        if rule is not None and rule.tolerance != 0.1:
+            value = with_tolerance(value, rule.tolerance)
+        key = (filing.topic, filing.slot, value.model_dump_json(exclude={"surface"}),
+               mention.polarity)  # fmt: skip
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(
+            Claim(
+                id=claim_id(doc_hash, filing.topic, filing.slot, mention),
+                source=source,
+                topic=filing.topic,
+                slot=filing.slot,
+                value=value,
+                modality=mention.modality,
+                polarity=mention.polarity,
+                evidence=mention.evidence,
+                rule=filing.rule,
+                noun=mention.context.noun,
+            )
+        )
+    return claims

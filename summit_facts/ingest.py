@@ -1,0 +1,377 @@
+"""Ingest: turn paths (files, folders, `-` for stdin) into a stream of documents.
+
+Yields, in a deterministic order, one `Document` per article, a `Skipped` for every
+input that cannot be used (with a short reason people can act on) and a `Notice`
+for every input that was used despite a problem (broken front matter, a guessed
+encoding, a bad JSONL line). Bad input never aborts the run and never vanishes.
+
+Formats go by extension: `.txt`, `.md`, `.markdown` (optional YAML front matter),
+`.html`/`.htm` (main text via trafilatura) and `.jsonl` (one document per line).
+Inside folders other extensions are not documents and are passed over; a file
+named on the command line is read as text whatever its extension.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO, Literal
+
+import trafilatura
+import yaml
+
+from summit_facts.metadata import source_metadata
+from summit_facts.models import Document, Notice, Skipped
+
+DEFAULT_MAX_BYTES = 10_000_000
+STDIN_ID = "stdin"
+FRONT_MATTER_MAX = 256_000  # a closing '---' further down is prose, not metadata
+
+Kind = Literal["text", "html", "jsonl"]
+Item = Document | Skipped | Notice
+SUFFIXES: dict[str, Kind] = {
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Characters no article is made of: C0/C1 controls (bar tab, newlines, form feed)
+# and the replacement character left by undecodable bytes.
+_GARBAGE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+_LETTER = re.compile(r"[^\W\d_]")
+_FRONT_OPEN = re.compile(r"---[ \t]*\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+
+
+class _Unusable(Exception):
+    """Raised inside this module when an input must be skipped; carries the reason."""
+
+
+def iter_inputs(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """Stream documents, skips and notices for `paths`, one input at a time."""
+    ids = _Ids()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of every file already read
+    for arg in paths:
+        if arg == "-":
+            yield from _read_stdin(stdin, max_bytes=max_bytes, ids=ids)
+            continue
+        for found in _find(arg):
+            if isinstance(found, Skipped):
+                yield found
+                continue
+            path, doc_id, kind, explicit = found
+            yield from _read_file(
+                path, doc_id, kind, explicit=explicit, max_bytes=max_bytes, seen=seen, ids=ids
+            )
+
+
+# ---------------------------------------------------------------- finding files
+
+_Found = tuple[str, str, Kind, bool]
+
+
+def _find(arg: str) -> Iterator[Skipped | _Found]:
+    """The files behind one command-line path; folders are walked depth first, sorted."""
+    try:
+        top = os.stat(arg)
+    except OSError as error:
+        yield Skipped(path=_shown(arg), reason=_os_reason(error, arg))
+        return
+    if not stat.S_ISDIR(top.st_mode):
+        name = os.path.basename(os.path.normpath(arg)) or arg
+        kind = SUFFIXES.get(os.path.splitext(name)[1].lower(), "text")
+        yield (arg, _shown(name), kind, True)
+        return
+    # A stack of open folders instead of recursion: depth is the user's, not ours.
+    ancestors = [(top.st_dev, top.st_ino)]
+    walked = set(ancestors)
+    stack = [(arg, "", iter(_listing(arg)))]
+    while stack:
+        folder, prefix, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            ancestors.pop()
+            continue
+        if isinstance(entry, Skipped):
+            yield entry
+            continue
+        path, rel = os.path.join(folder, entry), prefix + entry
+        kind = SUFFIXES.get(os.path.splitext(entry)[1].lower())
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            # A dangling link is only worth a word if it could have been an input.
+            if kind or not os.path.splitext(entry)[1]:
+                yield Skipped(path=_shown(path), reason=_os_reason(error, path))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            key = (info.st_dev, info.st_ino)
+            if key in ancestors:
+                yield Skipped(path=_shown(path), reason="symlink loop")
+            elif key not in walked:  # reached again through another link: walked once
+                walked.add(key)
+                ancestors.append(key)
+                stack.append((path, rel + "/", iter(_listing(path))))
+        elif kind:
+            yield (path, _shown(rel), kind, False)
+
+
+def _listing(folder: str) -> list[str | Skipped]:
+    try:
+        names = os.listdir(folder)
+    except OSError as error:
+        return [Skipped(path=_shown(folder), reason=_os_reason(error, folder))]
+    # Hidden entries (.git, .facts, editor backups) are never articles.
+    return sorted(name for name in names if not name.startswith("."))
+
+
+def _os_reason(error: OSError, path: str) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "unreadable (permission denied)"
+    if error.errno == errno.ENOENT:
+        return "broken symlink" if os.path.islink(path) else "no such file or folder"
+    return f"unreadable ({error.strerror or error.__class__.__name__})".lower()
+
+
+def _shown(path: str) -> str:
+    """A path fit for display: undecodable bytes in file names become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _read_file(
+    path: str,
+    doc_id: str,
+    kind: Kind,
+    *,
+    explicit: bool,
+    max_bytes: int,
+    seen: set[tuple[int, int]],
+    ids: _Ids,
+) -> Iterator[Item]:
+    shown = _shown(path)
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if (info.st_dev, info.st_ino) in seen:
+                return  # the same file through a link or a second argument
+            seen.add((info.st_dev, info.st_ino))
+            regular = stat.S_ISREG(info.st_mode)
+            if not (regular or explicit):
+                raise _Unusable("not a regular file")
+            if regular and info.st_size > max_bytes:
+                raise _Unusable(_too_large(max_bytes))
+            data = handle.read(max_bytes + 1)
+        yield from _parse(data, shown, doc_id, kind, max_bytes=max_bytes, ids=ids)
+    except OSError as error:
+        yield Skipped(path=shown, reason=_os_reason(error, path))
+    except _Unusable as unusable:
+        yield Skipped(path=shown, reason=str(unusable))
+
+
+def _read_stdin(stdin: BinaryIO | None, *, max_bytes: int, ids: _Ids) -> Iterator[Item]:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    try:
+        data = stream.read(max_bytes + 1) if stream is not None else b""
+        if not data:
+            raise _Unusable("empty input")
+        kind: Kind = "html" if _HTML_START.match(data[:1024]) else "text"
+        yield from _parse(data, "-", STDIN_ID, kind, max_bytes=max_bytes, ids=ids)
+    except OSError as error:
+        yield Skipped(path="-", reason=f"unreadable ({error.strerror or error})".lower())
+    except _Unusable as unusable:
+        yield Skipped(path="-", reason=str(unusable))
+
+
+def _too_large(max_bytes: int) -> str:
+    if max_bytes >= 1_000_000:
+        size = f"{max_bytes / 1_000_000:g} MB"
+    elif max_bytes >= 1000:
+        size = f"{max_bytes / 1000:g} kB"
+    else:
+        size = f"{max_bytes} bytes"
+    return f"larger than the {size} limit (--max-bytes)"
+
+
+def _parse(
+    data: bytes, path: str, doc_id: str, kind: Kind, *, max_bytes: int, ids: _Ids
+) -> Iterator[Item]:
+    if len(data) > max_bytes:
+        raise _Unusable(_too_large(max_bytes))
+    if not data:
+        raise _Unusable("empty file")
+    text, encoding_note = decode(data)
+    if not text.strip():
+        raise _Unusable("only whitespace")
+    notices = [Notice(path=path, message=encoding_note)] if encoding_note else []
+    if kind == "jsonl":
+        yield from notices
+        yield from _jsonl_documents(text, path, doc_id, ids=ids)
+        return
+    if kind == "html":
+        body, front = _html_article(text)
+    else:
+        front, body, problem = split_front_matter(text)
+        if problem:
+            notices.append(Notice(path=path, message=problem))
+    if not _LETTER.search(body):
+        raise _Unusable("no text")
+    source = source_metadata(body, front, doc_id=ids.claim(doc_id), path=path)
+    yield from notices
+    yield Document(source=source, text=body)
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes to text with LF line ends, and a note when the encoding was guessed.
+
+    Raises `_Unusable` for binary data: NUL bytes without a UTF-16/32 byte order
+    mark, or text that is mostly control characters once decoded.
+    """
+    note = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(codec, errors="replace")
+            break
+    else:
+        if b"\x00" in data:
+            raise _Unusable("binary (contains NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, note = _decode_legacy(data)
+    if 10 * len(_GARBAGE.findall(text)) > len(text):
+        raise _Unusable("binary or undecodable")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), note
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    utf8 = data.decode("utf-8", errors="replace")
+    bad = utf8.count("\ufffd")
+    # Mostly good UTF-8 with a few broken bytes: re-reading it as cp1252 would garble
+    # every accented letter, so keep UTF-8 and mark the broken bytes.
+    if len(_NON_ASCII.findall(utf8)) > bad:
+        return utf8, f"not valid UTF-8: {bad} broken byte sequence(s) replaced with U+FFFD"
+    try:
+        return data.decode("cp1252"), "not UTF-8; read as Windows-1252 (cp1252)"
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined
+        return data.decode("latin-1"), "not UTF-8; read as Latin-1"
+
+
+# ---------------------------------------------------------------- formats
+
+
+def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | None]:
+    """(front matter, body, problem). YAML is read with `safe_load`: tags never run."""
+    opening = _FRONT_OPEN.match(text)
+    if not opening:
+        return None, text, None
+    closing = _FRONT_CLOSE.search(text, opening.end(), FRONT_MATTER_MAX)
+    if not closing:
+        return None, text, "front matter has no closing '---'; read as plain text"
+    block, body = text[opening.end() : closing.start()], text[closing.end() + 1 :]
+    try:
+        front = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as error:
+        where = f" (line {error.problem_mark.line + 2})" if error.problem_mark else ""
+        reason = f"{error.problem or error.context}{where}"
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        # ValueError: a timestamp like 2025-02-30; RecursionError: absurd nesting.
+        reason = str(error).split("\n")[0] or error.__class__.__name__
+    else:
+        if front is None or isinstance(front, dict):
+            return front, body, None
+        reason = f"it is a {type(front).__name__}, not a mapping of keys to values"
+    return None, body, f"front matter is not valid YAML: {reason[:160]}; read as plain text"
+
+
+def _html_article(html: str) -> tuple[str, dict[str, Any]]:
+    """Main text (scripts, styles, navigation dropped) and the page's metadata."""
+    text = trafilatura.extract(
+        html,
+        favor_precision=False,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    # trafilatura gives up on very short pages; its cleaner still drops script/style.
+    text = text or trafilatura.html2txt(html)
+    meta = trafilatura.extract_metadata(
+        html, date_config={"extensive_search": False, "original_date": True}, extensive=False
+    )
+    fields = ("title", "author", "date", "sitename", "url")
+    front = {field: getattr(meta, field, None) for field in fields}
+    return text.replace("\r\n", "\n").replace("\r", "\n"), front
+
+
+def _jsonl_documents(text: str, path: str, file_id: str, *, ids: _Ids) -> Iterator[Item]:
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            yield Notice(path=path, message=f"line {number}: not valid JSON")
+            continue
+        if not isinstance(record, dict):
+            yield Notice(path=path, message=f"line {number}: not a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not _LETTER.search(body):
+            yield Notice(path=path, message=f'line {number}: no "text" to read')
+            continue
+        raw_id = record.get("id")
+        doc_id = str(raw_id).strip() if isinstance(raw_id, str | int) else ""
+        front = {key: value for key, value in record.items() if key not in ("id", "text")}
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+        source = source_metadata(
+            body, front, doc_id=ids.claim(doc_id or f"{file_id}:{number}"), path=path
+        )
+        found = True
+        yield Document(source=source, text=body)
+    if not found:
+        yield Skipped(path=path, reason="no usable lines")
+
+
+class _Ids:
+    """Hands out unique source ids: a repeated id gets '#2', '#3', ... in input order."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        doc_id, number = wanted, 1
+        while doc_id in self._used:
+            number += 1
+            doc_id = f"{wanted}#{number}"
+        self._used.add(doc_id)
+        return doc_id

@@ -1,0 +1,422 @@
+"""Counts, percentages and amounts of money: finding them in text and normalising them.
+
+A quantity is found as one or two *atoms* (an optional currency, a number in digits
+or words, an optional scale, `+`, `%` or a currency word after it), joined into a
+range when two atoms stand on either side of a dash, `to`, or `between ... and`.
+The qualifier before it ("over", "nearly", "about") turns the stated number into an
+interval exactly as DESIGN.md says, so that agreement downstream is overlap.
+
+Pure regular expressions and arithmetic: no model, no exception on any input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal, TypeVar
+
+from summit_facts.models import CountValue, Interval, MoneyValue, PercentValue
+
+NumericKind = Literal["count", "percent", "money"]
+
+DEFAULT_TOLERANCE = 0.1
+# "nearly 40" means a little under 40 whatever the rule's tolerance: a rule with
+# tolerance 0 (exact counts) would otherwise make it an empty interval.
+NEARLY_FRACTION = Decimal("0.1")
+
+# ---------------------------------------------------------------- vocabulary
+
+_SMALL = {
+    word: i
+    for i, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    word: 10 * i
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_SCALES = {
+    "thousand": 3, "k": 3,
+    "million": 6, "m": 6, "mn": 6,
+    "billion": 9, "b": 9, "bn": 9,
+    "trillion": 12, "tn": 12, "trn": 12,
+}  # fmt: skip
+
+# Normalised qualifier -> the phrases that say it. Longer phrases are tried first.
+_QUALIFIERS = {
+    "over": ["more than", "over", "above", "in excess of", "upwards of", "just over",
+             "well over", "greater than", "exceeding"],
+    "at least": ["at least", "no fewer than", "no less than", "a minimum of", "minimum of"],
+    "nearly": ["nearly", "almost", "close to", "just under", "just shy of", "just below"],
+    "about": ["about", "around", "approximately", "approx.", "roughly", "some", "an estimated",
+              "estimated", "circa", "an approximate", "approximate", "ca."],
+    "up to": ["up to", "as many as", "as much as", "no more than", "at most", "a maximum of",
+              "maximum of"],
+    "under": ["fewer than", "less than", "under", "below"],
+}  # fmt: skip
+_QUALIFIER_OF = {phrase: norm for norm, phrases in _QUALIFIERS.items() for phrase in phrases}
+
+# Currency markers before the number, after it (codes and words).
+_PREFIX_CURRENCY = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD",
+    "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+}  # fmt: skip
+_CODES = "USD EUR GBP JPY CHF CAD AUD NZD HKD SGD INR CNY KRW BRL RMB".split()
+_WORD_CURRENCY = [
+    # (regex, ISO code); the first that matches the currency word wins.
+    (r"(?:us|u\.s\.|american)\s+dollars?", "USD"),
+    (r"canadian\s+dollars?", "CAD"),
+    (r"australian\s+dollars?", "AUD"),
+    (r"new\s+zealand\s+dollars?", "NZD"),
+    (r"hong\s+kong\s+dollars?", "HKD"),
+    (r"singapore\s+dollars?", "SGD"),
+    (r"dollars?", "USD"),
+    (r"euros?", "EUR"),
+    (r"pounds?(?:\s+sterling)?|sterling", "GBP"),
+    (r"(?:japanese\s+)?yen", "JPY"),
+    (r"(?:chinese\s+)?yuan|renminbi", "CNY"),
+    (r"(?:indian\s+)?rupees?", "INR"),
+    (r"swiss\s+francs?", "CHF"),
+    (r"(?:south\s+)?korean\s+won", "KRW"),
+]
+_WORD_CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in _WORD_CURRENCY]
+
+# ---------------------------------------------------------------- patterns
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_RE = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_BASE_RE = rf"(?:{'|'.join(_TENS)})(?:[-\u2010](?:{_ONES_RE}))?|{_TEENS_RE}|{_ONES_RE}"
+_WORDNUM_RE = (
+    rf"\b(?:(?:a|{_BASE_RE})\s+hundred(?:\s+(?:and\s+)?(?:{_BASE_RE}))?"
+    rf"|(?:a|{_BASE_RE})\s+dozen|{_BASE_RE})\b"
+)
+_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORD_RE = r"thousand|million|billion|trillion"
+
+_ATOM = re.compile(
+    rf"(?P<pre>(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?|"
+    rf"(?:{_alt(list(_PREFIX_CURRENCY))})\s?)?"
+    rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
+    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
+    r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
+    r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b)?"
+    rf"(?P<suf>\s+(?:{'|'.join(_CODES)})\b|\s+(?:{'|'.join(p for p, _ in _WORD_CURRENCY)})\b)?",
+    re.I,
+)
+_QUALIFIER_BEFORE = re.compile(rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
+_TO_JOIN = re.compile(r"\s+to\s+", re.I)
+_AND_JOIN = re.compile(r"\s+and\s+", re.I)
+# "1. Summary", "  • 2-1. Event timeline": list and section numbers, not counts.
+_LIST_NUMBER = re.compile(r"^[ \t]*(?:[•\-*·▪◦‣]\s*)?(\d+(?:[-.]\d+)*)[.)](?=\s)", re.M)
+# "two-thirds", "twenty-first", "two-way": fractions, ordinals and compounds, not counts.
+_FRACTION_AFTER = re.compile(
+    r"[-\u2010](?:thirds?|halves|half|quarters?|fifths?|tenths?|fold|way|first|second|"
+    r"fourth|sixth|seventh|eighth|ninth)\b",
+    re.I,
+)
+_DASH_DIGIT = re.compile(r"[-\u2010-\u2014]\d")
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
+_BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
+_WINDOW = 32
+
+
+# ---------------------------------------------------------------- atoms and quantities
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    number: Decimal  # scale applied
+    scaled: bool
+    scale: int
+    currency: str | None
+    percent: bool
+    plus: bool
+    bare_one: bool
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A count, percentage or amount found in text, before it becomes a model."""
+
+    start: int
+    end: int
+    kind: NumericKind
+    nominal: Decimal
+    qualifier: str | None
+    currency: str | None = None
+    high: Decimal | None = None  # the upper end of an explicit range
+    strong: bool = False  # unmistakably a quantity (qualified, scaled, %, currency)
+
+
+def _word_value(text: str) -> int | None:
+    total = 0
+    for word in re.split(r"[\s\-\u2010]+", text.lower()):
+        if word == "a":
+            total = max(total, 1)
+        elif word in _SMALL:
+            total += _SMALL[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+        elif word == "dozen":
+            total = max(total, 1) * 12
+        elif word != "and":
+            return None
+    return total
+
+
+def _currency_of(pre: str | None, suf: str | None) -> str | None:
+    if pre:
+        key = pre.strip().lower()
+        code = _PREFIX_CURRENCY.get(key) or _PREFIX_CURRENCY.get(key.replace(" ", ""))
+        return code or ("CNY" if key == "rmb" else key.upper())
+    if suf:
+        word = suf.strip()
+        if word.upper() in _CODES:
+            return "CNY" if word.upper() == "RMB" else word.upper()
+        for regex, code in _WORD_CURRENCY_RES:
+            if regex.fullmatch(word):
+                return code
+    return None
+
+
+def _boundary_ok(text: str, start: int, end: int, number_start: int) -> bool:
+    """Reject numbers that belong to names, codes, versions, times and ordinals."""
+    if number_start == start and start > 0:
+        before = text[start - 1]
+        if before.isalnum() or before in _BAD_BEFORE:
+            return False
+        if before in "-\u2010\u2011" and start > 1 and text[start - 2].isalpha():
+            return False  # GPT-4, COVID-19
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or after == "_":
+            return False  # 4G, 2nd, 10x, 2020s
+        if after in "/:." and text[end + 1 : end + 2].isdigit():
+            return False  # 24/7, 10:30, 1.2.3
+        if after in "/" and start > 0 and text[start - 1 : start].isdigit():
+            return False
+    return True
+
+
+def _atoms(text: str) -> Iterator[_Atom]:
+    listed = [m.span(1) for m in _LIST_NUMBER.finditer(text)]
+    for m in _ATOM.finditer(text):
+        start, end = m.span()
+        num_start = m.start("num")
+        if not _boundary_ok(text, start, end, num_start):
+            continue
+        if any(a <= num_start < b for a, b in listed):
+            continue
+        raw = m.group("num")
+        words = not raw[0].isdigit()
+        if words and _FRACTION_AFTER.match(text, end):
+            continue
+        if words and num_start > 0 and text[num_start - 1] in "-\u2010":
+            continue  # one-on-one
+        try:
+            number = Decimal(_word_value(raw) if words else raw.replace(",", ""))
+        except (InvalidOperation, TypeError):
+            continue
+        scale_word = (m.group("scale") or "").strip().lower()
+        currency = _currency_of(m.group("pre"), m.group("suf"))
+        if scale_word in ("m", "b") and currency is None:
+            continue  # 5m is metres more often than millions
+        scale = _SCALES.get(scale_word, 0)
+        yield _Atom(
+            start=start,
+            end=end,
+            number=number.scaleb(scale),
+            scaled=bool(scale),
+            scale=scale,
+            currency=currency,
+            percent=bool(m.group("pct")),
+            plus=bool(m.group("plus")),
+            bare_one=words and raw.lower() == "one" and not scale,
+        )
+
+
+def _kind(atom: _Atom) -> NumericKind | None:
+    if atom.currency and atom.percent:
+        return None
+    return "money" if atom.currency else "percent" if atom.percent else "count"
+
+
+def _range(text: str, a: _Atom, b: _Atom, start: int) -> Quantity | None:
+    if a.currency and b.currency and a.currency != b.currency:
+        return None
+    low = a.number
+    if not a.scaled and b.scaled:
+        low = low.scaleb(b.scale)  # "$1-2 billion": the scale is written once
+    merged = _Atom(a.start, b.end, low, a.scaled or b.scaled, b.scale, a.currency or b.currency,
+                   a.percent or b.percent, False, False)  # fmt: skip
+    kind = _kind(merged)
+    if kind is None or not low < b.number:
+        return None
+    return Quantity(start, b.end, kind, low, "between", merged.currency, b.number, strong=True)
+
+
+def _single(text: str, atom: _Atom) -> Quantity | None:
+    kind = _kind(atom)
+    if kind is None:
+        return None
+    start, qualifier = atom.start, None
+    window_start = max(0, atom.start - _WINDOW)
+    found = _QUALIFIER_BEFORE.search(text, window_start, atom.start)
+    if found:
+        start = found.start()
+        qualifier = "about" if found.group("t") else _QUALIFIER_OF[_norm(found.group("q"))]
+    if atom.plus:
+        qualifier = "at least"
+    if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
+        return None  # "one of", "one day", "no one": too noisy to be a count
+    strong = bool(qualifier or atom.plus or atom.scaled or kind != "count")
+    return Quantity(start, atom.end, kind, atom.number, qualifier, atom.currency, strong=strong)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every count, percentage and amount in `text`, in order, not overlapping."""
+    atoms = list(_atoms(text))
+    found: list[Quantity] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end : b.start]
+            window = max(0, a.start - _WINDOW)
+            between = _BETWEEN_BEFORE.search(text, window, a.start)
+            dash = _DASH_JOIN.fullmatch(gap)
+            joined = (
+                (between and _AND_JOIN.fullmatch(gap))
+                or dash
+                or (_TO_JOIN.fullmatch(gap) and not _FROM_BEFORE.search(text, window, a.start))
+            )
+            if joined:
+                quantity = _range(text, a, b, between.start() if between else a.start)
+                if quantity is not None:
+                    found.append(quantity)
+                    i += 2
+                    continue
+                if dash:
+                    i += 2  # "2-1", "3-3": scores and section numbers, not quantities
+                    continue
+        # A lone number glued to another by a dash is a piece of a code or a date.
+        glued = _DASH_DIGIT.match(text, a.end) or (
+            a.start > 1 and text[a.start - 1] in _DASHES and text[a.start - 2].isdigit()
+        )
+        if not glued:
+            quantity = _single(text, a)
+            if quantity is not None:
+                found.append(quantity)
+        i += 1
+    return found
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _float(number: Decimal) -> float | None:
+    value = float(number)
+    return value if math.isfinite(value) else None
+
+
+def interval_for(
+    nominal: Decimal, qualifier: str | None, tolerance: float, high: Decimal | None = None
+) -> Interval | None:
+    """The interval a qualified number stands for (DESIGN.md, "Values")."""
+    t = Decimal(str(max(0.0, tolerance))) if math.isfinite(tolerance) else Decimal(0)
+    n = nominal
+    match qualifier:
+        case "between":
+            low, hi, bounds = n, high, (True, True)
+        case "over":
+            low, hi, bounds = n, None, (False, True)
+        case "at least":
+            low, hi, bounds = n, None, (True, True)
+        case "nearly":
+            low, hi, bounds = n * (1 - NEARLY_FRACTION), n, (True, False)
+        case "about":
+            low, hi, bounds = max(Decimal(0), n * (1 - t)), n * (1 + t), (True, True)
+        case "up to":
+            low, hi, bounds = Decimal(0), n, (True, True)
+        case "under":
+            low, hi, bounds = Decimal(0), n, (True, False)
+        case _:
+            low, hi, bounds = n, n, (True, True)
+    low_f = _float(low)
+    high_f = None if hi is None else _float(hi)
+    if low_f is None or (hi is not None and high_f is None):
+        return None
+    return Interval(low=low_f, high=high_f, low_closed=bounds[0], high_closed=bounds[1])
+
+
+_V = TypeVar("_V")
+
+
+def _first(text: str, kind: NumericKind, skip: list[tuple[int, int]]) -> Quantity | None:
+    for q in quantities(text):
+        if q.kind == kind and not any(a < q.end and q.start < b for a, b in skip):
+            return q
+    return None
+
+
+def build(
+    text: str, q: Quantity, *, tolerance: float = DEFAULT_TOLERANCE
+) -> CountValue | PercentValue | MoneyValue | None:
+    """The model for a quantity found in `text`."""
+    interval = interval_for(q.nominal, q.qualifier, tolerance, q.high)
+    nominal = _float(q.nominal)
+    if interval is None or nominal is None:
+        return None
+    surface = text[q.start : q.end]
+    if q.kind == "money":
+        return MoneyValue(surface=surface, nominal=nominal, qualifier=q.qualifier,
+                          interval=interval, currency=q.currency)  # fmt: skip
+    model = PercentValue if q.kind == "percent" else CountValue
+    return model(surface=surface, nominal=nominal, qualifier=q.qualifier, interval=interval)
+
+
+def parse_numeric(
+    text: str, kind: NumericKind, *, tolerance: float, skip: list[tuple[int, int]]
+) -> CountValue | PercentValue | MoneyValue | None:
+    """The first quantity of `kind` in `text` outside the `skip` spans, as a model."""
+    q = _first(text, kind, skip)
+    return None if q is None else build(text, q, tolerance=tolerance)
+
+
+def with_tolerance(value: _V, tolerance: float) -> _V:
+    """`value` with the interval of an approximate ("about") figure recomputed for
+    `tolerance`; every other value is returned unchanged."""
+    if not isinstance(value, CountValue | PercentValue | MoneyValue) or value.qualifier != "about":
+        return value
+    try:
+        nominal = Decimal(str(value.nominal))
+    except InvalidOperation:
+        return value
+    interval = interval_for(nominal, "about", tolerance)
+    if interval is None:
+        return value
+    return value.model_copy(update={"interval": interval})  # type: ignore[return-value]

@@ -1,0 +1,346 @@
+"""What the human formats (table, md, html) share: clean text, value display,
+and the report, claims and topics laid out as titled sections of rows.
+
+The layout is decided once here; each human renderer only dresses the sections
+(Rich, Markdown or HTML). Every cell is cleaned here, so no renderer sees a
+newline or a control character from a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from summit_facts.models import (
+    Claim,
+    Cluster,
+    DateValue,
+    EntitiesValue,
+    Interval,
+    MoneyValue,
+    PercentValue,
+    Report,
+    SubjectVerdict,
+    TextValue,
+    Value,
+)
+
+TopicRows = Sequence[tuple[str, str, int, str | None]]
+
+# C0 and C1 control characters and DEL: terminal escapes, NULs, form feeds...
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Line breaks of every kind, including those that str.splitlines() honours.
+_BREAKS = re.compile(r"\s*[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
+NUMERIC_HEADERS = {"Claims", "Independent", "Agreement", "Group"}
+
+
+def clean(text: str | None) -> str:
+    """One line of printable text: breaks become spaces, controls go."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+def subject(topic: str, slot: str) -> str:
+    return f"{topic} / {slot}"
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def number(x: float) -> str:
+    """60, 400,000,000, 2.5: thousands separated, no spurious decimals."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: Value) -> str:
+    """The normalised value for people: '> 100', 'EUR 200,000,000,000', '2025-02-10 – 2025-02-11'.
+
+    Cluster.display is the compare stage's; this is for single claims.
+    """
+    if isinstance(value, DateValue):
+        start, end = _day(value.start, value.precision), _day(value.end, value.precision)
+        return start if start == end else f"{start} – {end}"
+    if isinstance(value, EntitiesValue):
+        names = [f"{m} ({value.roles[m]})" if m in value.roles else m for m in value.members]
+        return ", ".join(names) + ("" if value.complete else ", …")
+    if isinstance(value, TextValue):
+        return value.text
+    unit = "%" if isinstance(value, PercentValue) else ""
+    shown = _interval(value.interval, unit)
+    if isinstance(value, MoneyValue):
+        return f"{value.currency} {shown}" if value.currency else f"{shown} (currency unknown)"
+    return shown
+
+
+def _day(day: date, precision: str) -> str:
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return f"{day.year}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _interval(iv: Interval, unit: str) -> str:
+    def n(x: float) -> str:
+        return number(x) + unit
+
+    if iv.low is not None and iv.high is not None:
+        if iv.low == iv.high and iv.low_closed and iv.high_closed:
+            return n(iv.low)
+        left, right = "[" if iv.low_closed else "(", "]" if iv.high_closed else ")"
+        return f"{left}{n(iv.low)}, {n(iv.high)}{right}"
+    if iv.low is not None:
+        return f"{'≥' if iv.low_closed else '>'} {n(iv.low)}"
+    if iv.high is not None:
+        return f"{'≤' if iv.high_closed else '<'} {n(iv.high)}"
+    return "any"
+
+
+# ---------------------------------------------------------------- sections
+
+
+@dataclass
+class Section:
+    """A titled table. `level` 2 is a part of the output, 3 a subject inside one.
+
+    A section without headers is a heading only. `styles` names each row's role
+    (consensus, dissent, outlier) for renderers that colour; `ends` holds the
+    rows after which a group (one cluster, one subject) closes.
+    """
+
+    title: str
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    level: int = 2
+    notes: list[str] = field(default_factory=list)
+    styles: list[str | None] = field(default_factory=list)
+    ends: set[int] = field(default_factory=set)
+
+    def add(self, cells: Iterable[object], style: str | None = None) -> None:
+        self.rows.append([clean(str(c)) if c is not None else "" for c in cells])
+        self.styles.append(style)
+
+    def close_group(self) -> None:
+        if self.rows:
+            self.ends.add(len(self.rows) - 1)
+
+    def drop_empty(self, *headers: str) -> Section:
+        """Drop the named columns where no row has anything to say."""
+        drop = {
+            i
+            for i, h in enumerate(self.headers)
+            if h in headers and not any(row[i] for row in self.rows)
+        }
+        self.headers = [h for i, h in enumerate(self.headers) if i not in drop]
+        self.rows = [[c for i, c in enumerate(row) if i not in drop] for row in self.rows]
+        return self
+
+
+def summary(report: Report) -> str:
+    parts = [
+        f"summit-facts {report.tool_version}",
+        f"{report.documents} documents",
+        f"{report.claims} claims",
+        f"{len(report.contradictions)} contradictions",
+        f"{len(report.consensus)} consensus",
+        f"{len(report.single_source)} single-source",
+    ]
+    if report.outlier:
+        parts.append(f"outlier: {report.outlier}")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    return clean(" · ".join(parts))
+
+
+def _verdict_title(verdict: SubjectVerdict) -> str:
+    words = verdict.verdict.replace("_", "-")
+    if verdict.verdict == "contradiction":
+        words = f"{verdict.conflict} {words}" if verdict.conflict else words
+        if verdict.consensus is None:
+            words += ", no majority"
+    return (
+        f"{subject(verdict.topic, verdict.slot)}: {words}, agreement {percent(verdict.agreement)}"
+    )
+
+
+def _clusters(verdict: SubjectVerdict) -> list[tuple[str, Cluster]]:
+    roles = [("consensus", verdict.consensus)] if verdict.consensus else []
+    return roles + [("dissent", c) for c in verdict.dissent]
+
+
+def _stated(modality: str, polarity: str) -> str:
+    marks = [m for m in (modality, polarity) if m not in ("asserted", "affirmed")]
+    return ", ".join(marks)
+
+
+def report_sections(report: Report) -> list[Section]:
+    """Contradictions first, then consensus, single-source facts, sources, skipped."""
+    sections: list[Section] = []
+    if report.contradictions:
+        sections.append(Section(f"Contradictions ({len(report.contradictions)})"))
+    for verdict in report.contradictions:
+        table = Section(
+            _verdict_title(verdict),
+            ["Role", "Value", "Source", "Stated", "Noun", "Quote"],
+            level=3,
+            notes=[clean(n) for n in verdict.notes],
+        )
+        for role, cluster in _clusters(verdict):
+            for i, s in enumerate(cluster.support):
+                first = i == 0
+                table.add(
+                    [
+                        role if first else "",
+                        cluster.display if first else "",
+                        s.source_id,
+                        _stated(s.modality, s.polarity),
+                        s.noun,
+                        f"“{clean(s.quote)}”",
+                    ],
+                    style=role,
+                )
+            table.close_group()
+        sections.append(table.drop_empty("Stated", "Noun"))
+
+    if report.consensus:
+        table = Section(
+            f"Consensus ({len(report.consensus)})",
+            ["Subject", "Value", "Independent", "Agreement", "Sources"],
+        )
+        for verdict in report.consensus:
+            table.notes += [f"{subject(verdict.topic, verdict.slot)}: {n}" for n in verdict.notes]
+            cluster = verdict.consensus
+            table.add(
+                [
+                    subject(verdict.topic, verdict.slot),
+                    cluster.display if cluster else "",
+                    number(cluster.independent_weight) if cluster else "0",
+                    percent(verdict.agreement),
+                    ", ".join(cluster.sources) if cluster else "",
+                ]
+            )
+        table.notes = [clean(n) for n in table.notes]
+        sections.append(table)
+
+    if report.single_source:
+        table = Section(
+            f"Single-source facts ({len(report.single_source)})",
+            ["Subject", "Value", "Source", "Quote"],
+        )
+        for verdict in report.single_source:
+            for _, cluster in _clusters(verdict):
+                for i, s in enumerate(cluster.support):
+                    first = i == 0
+                    table.add(
+                        [
+                            subject(verdict.topic, verdict.slot) if first else "",
+                            cluster.display if first else "",
+                            s.source_id,
+                            f"“{clean(s.quote)}”",
+                        ]
+                    )
+            table.close_group()
+        sections.append(table)
+
+    if report.sources:
+        table = Section(
+            f"Sources ({len(report.sources)})",
+            ["Source", "Publisher", "Author", "Published", "Group", "Claims", "Agreement", ""],
+        )
+        for s in report.sources:
+            agreement = (
+                "—"
+                if s.agreement is None
+                else f"{s.with_consensus}/{s.contested} ({percent(s.agreement)})"
+            )
+            table.add(
+                [
+                    s.source_id,
+                    s.publisher,
+                    s.author,
+                    s.published.isoformat() if s.published else "",
+                    s.group,
+                    s.claims,
+                    agreement,
+                    "outlier" if s.outlier else "",
+                ],
+                style="outlier" if s.outlier else None,
+            )
+        sections.append(table)
+
+    if report.skipped:
+        table = Section(f"Skipped inputs ({len(report.skipped)})", ["Path", "Reason"])
+        for skipped in report.skipped:
+            table.add([skipped.path, skipped.reason])
+        sections.append(table)
+    return sections
+
+
+def claim_roles(verdicts: Iterable[SubjectVerdict]) -> dict[str, tuple[str, str]]:
+    """claim id -> (subject verdict, consensus | dissent)."""
+    roles: dict[str, tuple[str, str]] = {}
+    for verdict in verdicts:
+        for role, cluster in _clusters(verdict):
+            for s in cluster.support:
+                roles[s.claim_id] = (verdict.verdict, role)
+    return roles
+
+
+def sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """By subject, then source by source, then in reading order."""
+    return sorted(claims, key=lambda c: (c.topic, c.slot, c.source.id, c.evidence.start, c.id))
+
+
+def claims_sections(
+    claims: Sequence[Claim], verdicts: Sequence[SubjectVerdict] | None
+) -> list[Section]:
+    by_subject = {(v.topic, v.slot): v for v in verdicts or []}
+    roles = claim_roles(verdicts or [])
+    headers = ["Source", "Value", "Normalised", "Modality", "Polarity", "Noun", "Quote"]
+    if verdicts is not None:
+        headers.insert(5, "Role")
+    sections: list[Section] = []
+    current: Section | None = None
+    key: tuple[str, str] | None = None
+    for claim in sorted_claims(claims):
+        if (claim.topic, claim.slot) != key:
+            key = (claim.topic, claim.slot)
+            verdict = by_subject.get(key)
+            title = _verdict_title(verdict) if verdict else subject(*key)
+            notes = [clean(n) for n in verdict.notes] if verdict else []
+            current = Section(title, list(headers), notes=notes)
+            sections.append(current)
+        assert current is not None
+        role = roles.get(claim.id, ("", ""))[1]
+        cells: list[object] = [
+            claim.source.id,
+            claim.value.surface,
+            format_value(claim.value),
+            claim.modality,
+            claim.polarity,
+            claim.noun,
+            f"“{clean(claim.evidence.sentence)}”",
+        ]
+        if verdicts is not None:
+            cells.insert(5, role)
+        current.add(cells, style=role or None)
+    return [s.drop_empty("Noun") for s in sections]
+
+
+def topics_sections(rows: TopicRows) -> list[Section]:
+    if not rows:
+        return []
+    table = Section(f"Topics ({len({r[0] for r in rows})})", ["Topic", "Slot", "Claims", "Verdict"])
+    previous = None
+    for topic, slot, count, verdict in rows:
+        if previous is not None and topic != previous:
+            table.ends.add(len(table.rows) - 1)
+        table.add([topic, slot, count, (verdict or "").replace("_", "-")], style=verdict)
+        previous = topic
+    return [table]

@@ -1,0 +1,60 @@
+"""JSON: one top-level object, `{"schema_version", "kind", ...}`.
+
+Document text is kept as it is (JSON escapes control characters itself), so a
+quote still matches its character offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from summit_facts import SCHEMA_VERSION
+from summit_facts.models import Claim, Report, SubjectVerdict
+from summit_facts.render._common import TopicRows
+
+# Characters that some line splitters (str.splitlines, old JavaScript) treat as
+# line breaks although JSON allows them raw inside strings.
+_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def dumps(data: object, *, indent: int | None = None) -> str:
+    separators = (",", ": ") if indent else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    for raw, escaped in _BREAKS.items():
+        text = text.replace(raw, escaped)  # only ever inside strings: JSON syntax is ASCII
+    return text
+
+
+def header(kind: str) -> dict[str, object]:
+    return {"schema_version": SCHEMA_VERSION, "kind": kind}
+
+
+def report(report: Report, *, width: int | None = None) -> str:
+    body = report.model_dump(mode="json")
+    body.pop("schema_version")  # the output format's version is the one that counts
+    return dumps({**header("report"), **body}, indent=2) + "\n"
+
+
+def claims(
+    claims: Sequence[Claim],
+    verdicts: Sequence[SubjectVerdict] | None = None,
+    *,
+    width: int | None = None,
+) -> str:
+    data = {
+        **header("claims"),
+        "claims": [c.model_dump(mode="json") for c in claims],
+        "verdicts": [v.model_dump(mode="json") for v in verdicts or []],
+    }
+    return dumps(data, indent=2) + "\n"
+
+
+def topic_record(row: tuple[str, str, int, str | None]) -> dict[str, object]:
+    topic, slot, count, verdict = row
+    return {"topic": topic, "slot": slot, "claims": count, "verdict": verdict}
+
+
+def topics(rows: TopicRows, *, width: int | None = None) -> str:
+    data = {**header("topics"), "topics": [topic_record(row) for row in rows]}
+    return dumps(data, indent=2) + "\n"

@@ -1,0 +1,75 @@
+"""Markdown: a heading per part and per subject, a pipe table under each.
+
+Every cell and heading is escaped, because document text may hold anything a
+Markdown renderer would act on: a `|` that splits a cell, `*` or `_` that
+start emphasis, `[...]` that make links, or raw `<script>` HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summit_facts.models import Claim, Report, SubjectVerdict
+from summit_facts.render._common import (
+    NUMERIC_HEADERS,
+    Section,
+    TopicRows,
+    claims_sections,
+    clean,
+    report_sections,
+    summary,
+    topics_sections,
+)
+
+# Backslash first, so that the escapes added for the others are not escaped again.
+_PUNCT = re.compile(r"([\\`*_\[\]|~#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text: str) -> str:
+    """Literal text in a Markdown table cell or heading."""
+    text = _PUNCT.sub(r"\\\1", clean(text))
+    return "".join(_ENTITIES.get(ch, ch) for ch in text)
+
+
+def report(report: Report, *, width: int | None = None) -> str:
+    return _document("summit-facts report", report_sections(report), summary(report))
+
+
+def claims(
+    claims: Sequence[Claim],
+    verdicts: Sequence[SubjectVerdict] | None = None,
+    *,
+    width: int | None = None,
+) -> str:
+    return _document("Claims", claims_sections(claims, verdicts)) if claims else ""
+
+
+def topics(rows: TopicRows, *, width: int | None = None) -> str:
+    return _document("Topics", topics_sections(rows)) if rows else ""
+
+
+def _document(title: str, sections: list[Section], lead: str | None = None) -> str:
+    out = [f"# {escape(title)}", ""]
+    if lead:
+        out += [escape(lead), ""]
+    for section in sections:
+        if section.title:
+            out += [f"{'#' * section.level} {escape(section.title)}", ""]
+        if not section.headers:
+            continue
+        out.append(_row(section.headers))
+        out.append(
+            _row(["---:" if h in NUMERIC_HEADERS else "---" for h in section.headers], raw=True)
+        )
+        out += [_row(row) for row in section.rows]
+        out.append("")
+        out += [f"- {escape(note)}" for note in section.notes]
+        if section.notes:
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _row(cells: list[str], *, raw: bool = False) -> str:
+    return "| " + " | ".join(cells if raw else [escape(c) for c in cells]) + " |"

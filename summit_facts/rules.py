@@ -1,0 +1,321 @@
+"""Rule files: the Pydantic schema, loading, and validation with every error at once.
+
+A rule file is data. It names a topic and its slots; each slot says what kind
+of value it takes, which words tie a value to it (`require`, `prefer`), which
+words rule it out (`exclude`), how its values compare (`tolerance`,
+`complete_lists`), and carries example sentences that the test suite runs.
+An alias file (`aliases:`) holds event-specific knowledge: which derived
+subject names mean the same programme, and alternative names for things.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from summit_facts.errors import RuleError
+from summit_facts.models import Modality, Polarity, Precision, ValueKind
+
+Scope = Literal[
+    "sentence", "near", "before", "path", "noun", "head", "governor", "agent", "names", "label"
+]
+KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head"]
+_WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Condition(_Strict):
+    """Holds when any of `words` occurs in `scope` (lemmas, lower case; phrases allowed)."""
+
+    scope: Scope = "sentence"
+    words: list[str] = Field(min_length=1, description="Lemmas or phrases; `$name` = a term list.")
+    window: int = Field(default=6, ge=1, le=50, description="Tokens either side, for `near`.")
+
+    @field_validator("words")
+    @classmethod
+    def _words(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not word.strip() or not _WORD.match(word.strip()):
+                raise ValueError(f"invalid word or term reference: {word!r}")
+        return [w.strip().lower() if not w.startswith("$") else w.strip() for w in words]
+
+
+class Example(_Strict):
+    text: str
+    value: str | None = Field(
+        default=None, description="The value's surface text when the sentence has several."
+    )
+    published: str | None = Field(default=None, description="Anchor date, YYYY-MM-DD.")
+
+
+class Examples(_Strict):
+    match: list[Example] = Field(default_factory=list, description="Must be filed here.")
+    no_match: list[Example] = Field(default_factory=list, description="Must not be filed here.")
+
+
+class SlotRule(_Strict):
+    kind: ValueKind
+    description: str = ""
+    labels: list[str] = Field(
+        default_factory=list, description="For text/entities values: FAC, CITY, TITLE, ENTITIES."
+    )
+    precision: list[Precision] | None = Field(
+        default=None, description="Date precisions accepted; all when unset."
+    )
+    require: list[Condition] = Field(default_factory=list, description="All must hold.")
+    prefer: list[Condition] = Field(
+        default_factory=list, description="Each that holds adds one to the score."
+    )
+    exclude: list[Condition] = Field(default_factory=list, description="None may hold.")
+    polarity: Polarity | None = None
+    modality: list[Modality] | None = None
+    priority: int = Field(default=0, description="Higher wins when two slots claim a value.")
+    tolerance: float = Field(default=0.1, ge=0, le=1)
+    complete_lists: bool = Field(
+        default=True, description="Whether this slot's lists name every member."
+    )
+    key: list[KeyPart] | None = Field(
+        default=None,
+        description="Derive the slot name from the claim: first part found, e.g. [name, purpose].",
+    )
+    suffix: list[KeyPart | str] = Field(
+        default_factory=list,
+        description="Parts appended to a derived slot name: `noun`, `head`, or a literal.",
+    )
+    examples: Examples = Field(default_factory=Examples)
+
+
+class SlotAlias(_Strict):
+    """Event knowledge: derived names that all mean this slot."""
+
+    names: list[str] = Field(min_length=1)
+
+
+class RuleFile(_Strict):
+    """One YAML file in rules/: a topic with slots, shared terms, or aliases."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    description: str = ""
+    topic: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+    slots: dict[str, SlotRule] = Field(default_factory=dict)
+    aliases: dict[str, dict[str, SlotAlias]] = Field(
+        default_factory=dict, description="topic -> canonical slot -> derived names."
+    )
+    names: dict[str, list[str]] = Field(
+        default_factory=dict, description="Canonical name -> other names for it."
+    )
+    metadata: dict[str, object] = Field(default_factory=dict)
+
+
+class RuleSet(BaseModel):
+    """All loaded rule files, resolved: term references expanded, aliases indexed."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    files: list[RuleFile]
+    paths: dict[str, str]
+    slot_aliases: dict[tuple[str, str], str]
+    name_aliases: dict[str, str]
+    digest: str
+
+    def topics(self) -> list[RuleFile]:
+        return [f for f in self.files if f.topic]
+
+    def slot_rule(self, topic: str, slot: str) -> SlotRule | None:
+        for rule_file in self.files:
+            if rule_file.topic == topic:
+                if slot in rule_file.slots:
+                    return rule_file.slots[slot]
+                for rule in rule_file.slots.values():
+                    if rule.key:
+                        return rule
+        return None
+
+
+def default_rules_dir() -> Path:
+    """rules/ beside the package (a checkout), else the installed copy."""
+    env = os.environ.get("FACTS_RULES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "summit-facts" / "rules"
+
+
+def _line_of(text: str, path_in_file: Iterable[object]) -> int | None:
+    """Best-effort line number of a key path in a YAML text."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    for part in path_in_file:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for key, val in node.value:
+                if key.value == str(part):
+                    nxt = val if not isinstance(val, yaml.ScalarNode) else key
+                    nxt = val
+                    break
+            if nxt is None:
+                return node.start_mark.line + 1
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node.start_mark.line + 1
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _read(path: Path, problems: list[str]) -> RuleFile | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot read: {exc}")
+        return None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(f"{path}{where}: not valid YAML: {problem}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{path}:1: a rule file must be a mapping")
+        return None
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = [p for p in err["loc"]]
+            line = _line_of(text, loc)
+            where = ".".join(str(p) for p in loc) or "(top)"
+            problems.append(f"{path}:{line or 1}: {where}: {err['msg']}")
+        return None
+
+
+def _check_refs(rule_file: RuleFile, path: Path, terms: dict[str, list[str]], problems: list[str]):
+    for slot_name, slot in rule_file.slots.items():
+        for group in ("require", "prefer", "exclude"):
+            for n, cond in enumerate(getattr(slot, group)):
+                for word in cond.words:
+                    if word.startswith("$") and word[1:] not in terms:
+                        problems.append(
+                            f"{path}: slots.{slot_name}.{group}.{n}: unknown term {word}"
+                        )
+
+
+def load_rules(directory: Path | None = None) -> RuleSet:
+    """Load and validate every *.yaml under `directory`; raise RuleError listing all problems."""
+    directory = directory or default_rules_dir()
+    if not directory.is_dir():
+        raise RuleError(
+            f"rules folder not found: {directory}",
+            hint="pass --rules DIR or set FACTS_RULES to a folder of rule files",
+        )
+    problems: list[str] = []
+    files: list[RuleFile] = []
+    paths: dict[str, str] = {}
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*.y*ml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        rule_file = _read(path, problems)
+        if rule_file is None:
+            continue
+        if rule_file.id in paths:
+            problems.append(f"{path}:1: id: duplicate rule id {rule_file.id!r} (also in "
+                            f"{paths[rule_file.id]})")  # fmt: skip
+            continue
+        paths[rule_file.id] = str(path)
+        files.append(rule_file)
+    terms: dict[str, list[str]] = {}
+    for rule_file in files:
+        for name, words in rule_file.terms.items():
+            terms.setdefault(name, [])
+            terms[name] += [w.lower() for w in words]
+    topics = {f.topic for f in files if f.topic}
+    seen_topics: dict[str, str] = {}
+    for rule_file in files:
+        path = Path(paths[rule_file.id])
+        _check_refs(rule_file, path, terms, problems)
+        if rule_file.topic:
+            if rule_file.topic in seen_topics:
+                problems.append(f"{path}:1: topic: topic {rule_file.topic!r} is already "
+                                f"defined in {seen_topics[rule_file.topic]}")  # fmt: skip
+            seen_topics[rule_file.topic] = str(path)
+            if not rule_file.slots:
+                problems.append(f"{path}:1: slots: a topic needs at least one slot")
+        for topic in rule_file.aliases:
+            if topic not in topics:
+                problems.append(f"{path}: aliases.{topic}: topic {topic!r} is not defined by "
+                                "any rule file")  # fmt: skip
+    if problems:
+        raise RuleError(
+            f"{len(problems)} problem(s) in the rule files under {directory}",
+            hint="fix the listed lines; `facts rules schema` prints the format",
+            problems=problems,
+        )
+    slot_aliases: dict[tuple[str, str], str] = {}
+    name_aliases: dict[str, str] = {}
+    for rule_file in files:
+        for topic, slots in rule_file.aliases.items():
+            for canonical, alias in slots.items():
+                for name in alias.names:
+                    slot_aliases[(topic, slugify(name))] = canonical
+                slot_aliases[(topic, canonical)] = canonical
+        for canonical, others in rule_file.names.items():
+            for other in [canonical, *others]:
+                name_aliases[other.lower()] = canonical
+    resolved = [_expand_terms(f, terms) for f in files]
+    return RuleSet(
+        files=resolved,
+        paths=paths,
+        slot_aliases=slot_aliases,
+        name_aliases=name_aliases,
+        digest=digest.hexdigest()[:16],
+    )
+
+
+def _expand_terms(rule_file: RuleFile, terms: dict[str, list[str]]) -> RuleFile:
+    def expand(words: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in words:
+            out.extend(terms[word[1:]] if word.startswith("$") else [word])
+        return out
+
+    copy = rule_file.model_copy(deep=True)
+    for slot in copy.slots.values():
+        for cond in [*slot.require, *slot.prefer, *slot.exclude]:
+            cond.words = expand(cond.words)
+    return copy
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    return _SLUG.sub("_", text.lower()).strip("_")
+
+
+def rules_schema() -> str:
+    """The JSON Schema of a rule file, as committed in rules/schema.json."""
+    schema = RuleFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "summit-facts rule file"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

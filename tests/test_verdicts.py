@@ -1,0 +1,411 @@
+"""Verdicts, source standings and independence, on a corpus modelled on shared/gold/seeds.yaml."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date
+
+import pytest
+
+from summit_facts.independence import (
+    independence_groups,
+    near_duplicate_pairs,
+    shingle_sets,
+    weight,
+)
+from summit_facts.models import (
+    Claim,
+    CountValue,
+    DateValue,
+    EntitiesValue,
+    Evidence,
+    Interval,
+    MoneyValue,
+    Source,
+    TextValue,
+    Value,
+)
+from summit_facts.verdicts import build_report, display, judge_subject, standings
+
+S000 = Source(id="000", path="000.txt", publisher="magick.ai", author="David Jenkins")
+S001 = Source(id="001", path="001.txt", publisher="Magick.AI", author="david jenkins")
+S002 = Source(id="002", path="002.txt", publisher="goover")
+S003 = Source(id="003", path="003.txt")
+S004 = Source(id="004", path="004.txt", publisher="Data for Policy CIC")
+SEEDS = [S000, S001, S002, S003, S004]
+GROUPS = {"000": 1, "001": 1, "002": 2, "003": 3, "004": 4}
+
+
+def claim(
+    source: Source,
+    topic: str,
+    slot: str,
+    value: Value,
+    quote: str,
+    *,
+    modality: str = "asserted",
+    polarity: str = "affirmed",
+    noun: str | None = None,
+    rule: str = "summit",
+) -> Claim:
+    return Claim(
+        id=f"{source.id}:{slot}:{value.surface}",
+        source=source,
+        topic=topic,
+        slot=slot,
+        value=value,
+        modality=modality,  # type: ignore[arg-type]
+        polarity=polarity,  # type: ignore[arg-type]
+        evidence=Evidence(sentence=quote, start=0, end=len(quote), value_start=0, value_end=1),
+        rule=rule,
+        noun=noun,
+    )
+
+
+def days(surface: str, start: str, end: str) -> DateValue:
+    return DateValue(surface=surface, start=date.fromisoformat(start), end=date.fromisoformat(end))
+
+
+EXACT = -1.0  # `high` default: the same as `low`
+
+
+def count(surface: str, low: float, high: float | None = EXACT, **kw: bool) -> CountValue:
+    high = low if high == EXACT else high
+    return CountValue(surface=surface, nominal=low, interval=Interval(low=low, high=high, **kw))
+
+
+def money(surface: str, amount: float, currency: str, *, about: str | None = None) -> MoneyValue:
+    # `about` widens by the default tolerance of 10%, as the value parser does.
+    spread = 0.1 * amount if about else 0.0
+    return MoneyValue(
+        surface=surface,
+        nominal=amount,
+        currency=currency,
+        qualifier=about,
+        interval=Interval(low=amount - spread, high=amount + spread),
+    )
+
+
+def names(surface: str, *members: str, **kw: object) -> EntitiesValue:
+    return EntitiesValue(surface=surface, members=sorted(members), **kw)  # type: ignore[arg-type]
+
+
+def text(surface: str) -> TextValue:
+    return TextValue(surface=surface, text=surface)
+
+
+FEB_10_11 = ("2025-02-10", "2025-02-11")
+DATES = [
+    claim(S002, "summit", "dates", days("February 6 to 11, 2025", "2025-02-06", "2025-02-11"),
+          "The AI Action Summit 2025 took place in Paris from February 6 to 11, 2025"),
+    claim(S003, "summit", "dates", days("February 10-11, 2025", *FEB_10_11),
+          "The Paris AI Summit, held from February 10-11, 2025, was a pivotal gathering"),
+    claim(S004, "summit", "dates", days("10-11 February, 2025", *FEB_10_11),
+          "Paris, France, 10-11 February, 2025"),
+    claim(S001, "summit", "dates", days("September 15-17, 2025", "2025-09-15", "2025-09-17"),
+          "The AI Action Summit Paris 2025, scheduled for September 15-17, 2025",
+          modality="planned"),
+]  # fmt: skip
+
+HOSTS = {"Emmanuel Macron": "France", "Ursula von der Leyen": "European Commission"}
+CORPUS = DATES + [
+    claim(S002, "summit", "venue", text("Grand Palais"), "The venue, the Grand Palais in Paris"),
+    claim(S001, "summit", "venue", text("Palais des Congrès"),
+          "beneath the sweeping glass domes of the newly renovated Palais des Congrès"),
+    claim(S000, "summit", "hosts", names("France and India", "France", "India"),
+          "This landmark event, co-chaired by France and India"),
+    claim(S004, "summit", "hosts", names("Macron and von der Leyen", *HOSTS, roles=HOSTS),
+          "Hosted by French President Emmanuel Macron and European Commission President "
+          "Ursula von der Leyen"),
+    claim(S000, "summit", "countries_attending",
+          count("over 40", 40, None, low_closed=False), "representatives from over 40 nations"),
+    claim(S002, "summit", "countries_attending",
+          count("over 100", 100, None, low_closed=False), "participants from over 100 countries"),
+    claim(S004, "summit", "countries_attending", count("100+", 100, None),
+          "the two-day summit brought together 100+ nations"),
+    claim(S003, "signatories", "count", count("61", 61), "by 61 nations and organizations",
+          noun="nations and organizations"),
+    claim(S004, "signatories", "count", count("60", 60), "60 countries signed the declaration",
+          noun="countries"),
+    claim(S003, "signatories", "non_signers", names("U.S. and U.K.", "United States",
+          "United Kingdom"), "the U.S. and U.K. chose not to sign", polarity="negated"),
+    claim(S004, "signatories", "non_signers", names("US and UK", "United States",
+          "United Kingdom"), "the US and UK did not sign the final statement",
+          polarity="negated"),
+    claim(S003, "funding", "current_ai", money("$400 million", 400e6, "USD"),
+          "backed by a robust $400 million investment"),
+    claim(S004, "funding", "current_ai", money("$400 million", 400e6, "USD"),
+          "backed by an initial $400 million"),
+    claim(S002, "funding", "current_ai", money("€400 million", 400e6, "EUR"),
+          "which allocates €400 million"),
+    claim(S002, "funding", "france_private_investment", money("€109 billion", 109e9, "EUR"),
+          "Initiatives like France's €109 billion commitment to AI innovation"),
+    claim(S004, "funding", "france_private_investment",
+          money("approximately €109 billion", 109e9, "EUR", about="approximately"),
+          "investments totalling approximately €109 billion"),
+    claim(S003, "signatories", "declaration_name", text("Inclusive and Sustainable Artificial "
+          "Intelligence for People and the Planet"), "the signing of the agreement"),
+    claim(S004, "signatories", "declaration_name", text("Statement on Inclusive and Sustainable "
+          "Artificial Intelligence for People and the Planet"), "the Statement on ..."),
+    claim(S004, "initiatives", "openeurollm_institutions", count("20", 20),
+          "the OpenEuroLLM project, supported by 20 European institutions"),
+]  # fmt: skip
+
+
+def subject(report_lists: list, topic: str, slot: str):  # type: ignore[no-untyped-def]
+    (found,) = [v for v in report_lists if (v.topic, v.slot) == (topic, slot)]
+    return found
+
+
+# ---------------------------------------------------------------- one subject
+
+
+def test_dates_contradiction_with_consensus_10_11_february() -> None:
+    verdict = judge_subject("summit", "dates", DATES, GROUPS)
+    assert verdict.verdict == "contradiction"
+    assert verdict.conflict == "value"
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "2025-02-10 to 2025-02-11"
+    assert verdict.consensus.sources == ["002", "003", "004"]
+    assert verdict.consensus.independent_weight == 3
+    assert [c.sources for c in verdict.dissent] == [["001"]]
+    assert verdict.agreement == pytest.approx(0.75)
+    assert any("001" in n and "planned" in n for n in verdict.notes)
+    quotes = [s.quote for s in verdict.consensus.support]
+    assert "Paris, France, 10-11 February, 2025" in quotes
+
+
+def test_two_pieces_by_one_author_count_once() -> None:
+    # Without independence 000+001 (September) would tie 003+004 (February).
+    same_author = claim(S000, "summit", "dates", days("Sept 15-17", "2025-09-15", "2025-09-17"),
+                        "The summit, set for Sept 15-17")  # fmt: skip
+    verdict = judge_subject("summit", "dates", [*DATES[1:], same_author], GROUPS)
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "2025-02-10 to 2025-02-11"
+    assert verdict.dissent[0].sources == ["000", "001"]
+    assert verdict.dissent[0].independent_weight == 1
+
+
+def test_over_40_joins_over_100_with_a_note() -> None:
+    filed = [c for c in CORPUS if c.slot == "countries_attending"]
+    verdict = judge_subject("summit", "countries_attending", filed, GROUPS)
+    assert verdict.verdict == "consensus"
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "over 100"
+    assert verdict.agreement == 1.0
+    assert verdict.notes == ["000 says over 40, much less precise than over 100"]
+
+
+def test_currency_contradiction_names_usd_the_majority() -> None:
+    filed = [c for c in CORPUS if c.slot == "current_ai"]
+    verdict = judge_subject("funding", "current_ai", filed, GROUPS)
+    assert (verdict.verdict, verdict.conflict) == ("contradiction", "currency")
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "USD 400 million"
+    assert verdict.dissent[0].display == "EUR 400 million"
+
+
+def test_hosts_contradict_on_membership_with_no_majority() -> None:
+    filed = [c for c in CORPUS if c.slot == "hosts"]
+    verdict = judge_subject("summit", "hosts", filed, GROUPS)
+    assert (verdict.verdict, verdict.conflict) == ("contradiction", "membership")
+    assert verdict.consensus is None
+    assert len(verdict.dissent) == 2
+    assert verdict.agreement == 0.5
+
+
+def test_61_against_60_shows_both_nouns() -> None:
+    filed = [c for c in CORPUS if c.topic == "signatories" and c.slot == "count"]
+    verdict = judge_subject("signatories", "count", filed, GROUPS)
+    assert verdict.verdict == "contradiction"
+    assert any("nations and organizations" in n and "countries" in n for n in verdict.notes)
+
+
+def test_asserted_beats_planned_on_a_tie() -> None:
+    venue = [c for c in CORPUS if c.slot == "venue"]
+    planned = venue[1].model_copy(update={"modality": "planned"})
+    verdict = judge_subject("summit", "venue", [venue[0], planned], GROUPS)
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "Grand Palais"
+    assert verdict.consensus.support[0].quote == "The venue, the Grand Palais in Paris"
+
+
+def test_same_value_twice_from_one_source_is_one_support() -> None:
+    twice = [DATES[1], DATES[1].model_copy(update={"id": "again"})]
+    verdict = judge_subject("summit", "dates", twice, GROUPS)
+    assert verdict.verdict == "single_source"
+    assert verdict.consensus is not None
+    assert len(verdict.consensus.support) == 1
+
+
+def test_one_author_twice_is_still_a_single_source() -> None:
+    a = claim(S000, "history", "year", count("2023", 2023), "the Bletchley Park summit of 2023")
+    b = claim(S001, "history", "year", count("2023", 2023), "Bletchley Park in 2023")
+    verdict = judge_subject("history", "year", [a, b], GROUPS)
+    assert verdict.verdict == "single_source"
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "2023"
+
+
+def test_partial_slot_turns_a_list_difference_into_agreement() -> None:
+    a = claim(S003, "signatories", "members", names("x", "France", "India"), "France and India")
+    b = claim(S004, "signatories", "members", names("y", "France"), "France")
+    assert judge_subject("s", "m", [a, b], GROUPS).verdict == "contradiction"
+    partial = judge_subject("s", "m", [a, b], GROUPS, complete_lists=False)
+    assert partial.verdict == "consensus"
+    assert partial.consensus is not None
+    assert partial.consensus.display == "France, India"
+
+
+# ---------------------------------------------------------------- report and standings
+
+
+def test_report_on_the_seed_corpus_names_001_the_outlier() -> None:
+    report = build_report(CORPUS, SEEDS, tool_version="test", schema_version=1)
+    assert [(v.topic, v.slot) for v in report.contradictions] == [
+        ("funding", "current_ai"),
+        ("signatories", "count"),
+        ("summit", "dates"),
+        ("summit", "hosts"),
+        ("summit", "venue"),
+    ]
+    assert [(v.topic, v.slot) for v in report.consensus] == [
+        ("funding", "france_private_investment"),
+        ("signatories", "declaration_name"),
+        ("signatories", "non_signers"),
+        ("summit", "countries_attending"),
+    ]
+    assert [(v.topic, v.slot) for v in report.single_source] == [
+        ("initiatives", "openeurollm_institutions")
+    ]
+    assert report.outlier == "001"
+    by_id = {s.source_id: s for s in report.sources}
+    assert (by_id["001"].contested, by_id["001"].against_consensus) == (2, 1)
+    assert by_id["001"].agreement == 0.0
+    assert by_id["001"].outlier and not by_id["002"].outlier
+    assert by_id["000"].group == by_id["001"].group != by_id["002"].group
+    assert (report.claims, report.documents) == (len(CORPUS), 5)
+
+
+def test_standings_count_with_and_against() -> None:
+    verdicts = [judge_subject("summit", "dates", DATES, GROUPS)]
+    table, outlier = standings(verdicts, SEEDS, GROUPS, DATES)
+    by_id = {s.source_id: s for s in table}
+    assert outlier == "001"
+    assert (by_id["004"].with_consensus, by_id["004"].agreement) == (1, 1.0)
+    assert by_id["000"].contested == 0 and by_id["000"].agreement is None
+
+
+def test_exact_amount_is_the_consensus_value_over_an_approximate_one() -> None:
+    report = build_report(CORPUS, SEEDS, tool_version="test", schema_version=1)
+    verdict = subject(report.consensus, "funding", "france_private_investment")
+    assert verdict.consensus.display == "EUR 109 billion"
+    assert verdict.notes == []
+
+
+def test_slot_options_reach_the_judge() -> None:
+    a = claim(S003, "summit", "city", text("Paris"), "in Paris")
+    b = claim(S004, "summit", "city", text("City of Light"), "the City of Light")
+    plain = build_report([a, b], SEEDS, tool_version="test", schema_version=1)
+    assert len(plain.contradictions) == 1
+    options = {("summit", "city"): {"aliases": {"city of light": "Paris"}}}
+    aliased = build_report([a, b], SEEDS, slot_options=options, tool_version="t", schema_version=1)
+    assert [v.slot for v in aliased.consensus] == ["city"]
+
+
+def test_no_contradiction_no_outlier() -> None:
+    filed = [c for c in CORPUS if c.slot == "countries_attending"]
+    report = build_report(filed, SEEDS, tool_version="test", schema_version=1)
+    assert report.outlier is None
+
+
+def test_auto_subjects_are_marked() -> None:
+    auto = claim(S002, "auto", "events_feature", count("around 100", 90, 110), "around 100 events",
+                 rule="auto")  # fmt: skip
+    report = build_report([auto], SEEDS, tool_version="test", schema_version=1)
+    assert report.single_source[0].auto is True
+
+
+# ---------------------------------------------------------------- display
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (money("€109 billion", 109e9, "EUR"), "EUR 109 billion"),
+        (money("approximately €109 billion", 109e9, "EUR", about="approximately"),
+         "approximately EUR 109 billion"),
+        (money("$400 million", 400e6, "USD"), "USD 400 million"),
+        (money("$1.5 trillion", 1.5e12, "USD"), "USD 1.5 trillion"),
+        (count("60", 60), "60"),
+        (count("2023", 2023), "2023"),
+        (count("120,000", 120000), "120,000"),
+        (count("over 100", 100, None, low_closed=False), "over 100"),
+        (count("100+", 100, None), "at least 100"),
+        (days("Feb 10-11", *FEB_10_11), "2025-02-10 to 2025-02-11"),
+        (names("France and India", "France", "India"), "France, India"),
+        (names("including Canada", "Canada", complete=False), "including Canada"),
+        (text("Grand Palais"), "Grand Palais"),
+    ],
+)  # fmt: skip
+def test_display(value: Value, shown: str) -> None:
+    assert display(value) == shown
+
+
+# ---------------------------------------------------------------- independence
+
+ARTICLE = (
+    "The AI Action Summit took place in Paris on 10 and 11 February. Leaders from more than "
+    "one hundred countries met at the Grand Palais to discuss the governance of artificial "
+    "intelligence, public interest AI, the future of work and the environmental cost of large "
+    "models. France announced private investment and the European Union unveiled InvestAI."
+)
+
+
+def test_same_publisher_and_author_group_case_insensitively() -> None:
+    groups = independence_groups(SEEDS)
+    assert groups == {"000": 1, "001": 1, "002": 2, "003": 3, "004": 4}
+
+
+def test_unknown_publisher_or_author_never_groups_by_metadata() -> None:
+    a = Source(id="a", path="a", author="Jane Roe")
+    b = Source(id="b", path="b", author="Jane Roe")
+    c = Source(id="c", path="c", publisher="goover")
+    d = Source(id="d", path="d", publisher="goover")
+    assert len(set(independence_groups([a, b, c, d]).values())) == 4
+
+
+def test_near_identical_texts_group() -> None:
+    a, b, c = (Source(id=x, path=x) for x in "abc")
+    copy = ARTICLE.replace("Paris", "Paris, France,")
+    other = " ".join(reversed(ARTICLE.split()))
+    groups = independence_groups([c, a, b], {"a": ARTICLE, "b": copy, "c": other})
+    assert groups == {"c": 1, "a": 2, "b": 2}
+
+
+def test_groups_are_transitive_and_numbered_by_first_appearance() -> None:
+    a = Source(id="a", path="a", publisher="P", author="X")
+    b = Source(id="b", path="b")
+    c = Source(id="c", path="c", publisher="p", author="x")
+    d = Source(id="d", path="d")
+    groups = independence_groups([d, a, b, c], {"b": ARTICLE, "c": ARTICLE})
+    assert groups == {"d": 1, "a": 2, "b": 2, "c": 2}
+    assert weight(["a", "b", "c", "d"], groups) == 2
+    assert weight(["a", "unknown"], groups) == 2
+
+
+def test_near_duplicates_among_thousands_of_documents() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    texts = [" ".join(rng.choices(vocabulary, k=400)) for _ in range(2000)]
+    # Every 100th document gets a copy with a handful of words changed.
+    for i in range(0, 2000, 100):
+        words = texts[i].split()
+        for j in rng.sample(range(len(words)), 4):
+            words[j] = "changed"
+        texts.append(" ".join(words))
+    started = time.perf_counter()
+    pairs = near_duplicate_pairs(shingle_sets(texts))
+    assert pairs == [(i, 2000 + i // 100) for i in range(0, 2000, 100)]
+    assert time.perf_counter() - started < 20

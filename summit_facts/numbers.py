@@ -30,16 +30,17 @@ NEARLY_FRACTION = Decimal("0.1")
 # ---------------------------------------------------------------- vocabulary
 
 _SMALL = {
-    word: i
-    for i, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
+    word: i for i, word in enumerate([
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ])
+}  # fmt: skip
 _TENS = {
-    word: 10 * i
-    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-}
+    word: 10 * i for i, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2
+    )
+}  # fmt: skip
 _SCALES = {
     "thousand": 3, "k": 3,
     "million": 6, "m": 6, "mn": 6,
@@ -60,6 +61,11 @@ _QUALIFIERS = {
     "under": ["fewer than", "less than", "under", "below"],
 }  # fmt: skip
 _QUALIFIER_OF = {phrase: norm for norm, phrases in _QUALIFIERS.items() for phrase in phrases}
+# Before a year these still read as time ("around 2030", "up to 2030"): they do not
+# make "2030" a count.
+_TEMPORAL = {"about", "around", "approximately", "approx.", "approximate", "an approximate",
+             "circa", "ca.", "estimated", "up to", "under", "below", "close to", "just under",
+             "just below", "just shy of"}  # fmt: skip
 
 # Currency markers before the number, after it (codes and words).
 _PREFIX_CURRENCY = {
@@ -67,7 +73,8 @@ _PREFIX_CURRENCY = {
     "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
 }  # fmt: skip
-_CODES = "USD EUR GBP JPY CHF CAD AUD NZD HKD SGD INR CNY KRW BRL RMB".split()
+_CODES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "CNY",
+          "KRW", "BRL", "RMB"]  # fmt: skip
 _WORD_CURRENCY = [
     # (regex, ISO code); the first that matches the currency word wins.
     (r"(?:us|u\.s\.|american)\s+dollars?", "USD"),
@@ -91,7 +98,9 @@ _WORD_CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in _WORD_CURRENCY]
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 _ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
@@ -104,9 +113,9 @@ _WORDNUM_RE = (
 _DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORD_RE = r"thousand|million|billion|trillion"
 
-_ATOM = re.compile(
-    rf"(?P<pre>(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?|"
-    rf"(?:{_alt(list(_PREFIX_CURRENCY))})\s?)?"
+# A number and what follows it, matched only where a number can start (see _starts):
+# one regex scanning every position with these alternations is several times slower.
+_ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
     rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
@@ -114,7 +123,15 @@ _ATOM = re.compile(
     rf"(?P<suf>\s+(?:{'|'.join(_CODES)})\b|\s+(?:{'|'.join(p for p, _ in _WORD_CURRENCY)})\b)?",
     re.I,
 )
-_QUALIFIER_BEFORE = re.compile(rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I)
+_PRE_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?|(?:{_alt(list(_PREFIX_CURRENCY))})\s?)$", re.I
+)
+_PRE_WINDOW = 8
+_NUMBER_START = re.compile(r"(?<!\d)\d|\b[A-Za-z]+")
+_NUMBER_WORDS = {*_SMALL, *_TENS, "a"} - {"zero"}
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
@@ -217,11 +234,25 @@ def _boundary_ok(text: str, start: int, end: int, number_start: int) -> bool:
     return True
 
 
+def _starts(text: str) -> Iterator[int]:
+    """Where a number may start: a digit run, or a number word."""
+    for m in _NUMBER_START.finditer(text):
+        if text[m.start()].isdigit() or m.group().lower() in _NUMBER_WORDS:
+            yield m.start()
+
+
 def _atoms(text: str) -> Iterator[_Atom]:
     listed = [m.span(1) for m in _LIST_NUMBER.finditer(text)]
-    for m in _ATOM.finditer(text):
-        start, end = m.span()
-        num_start = m.start("num")
+    consumed = 0
+    for num_start in _starts(text):
+        if num_start < consumed:
+            continue
+        m = _ATOM_AT.match(text, num_start)
+        if m is None:
+            continue
+        consumed = end = m.end()
+        pre = _PRE_BEFORE.search(text, max(0, num_start - _PRE_WINDOW), num_start)
+        start = pre.start() if pre else num_start
         if not _boundary_ok(text, start, end, num_start):
             continue
         if any(a <= num_start < b for a, b in listed):
@@ -233,11 +264,14 @@ def _atoms(text: str) -> Iterator[_Atom]:
         if words and num_start > 0 and text[num_start - 1] in "-\u2010":
             continue  # one-on-one
         try:
-            number = Decimal(_word_value(raw) if words else raw.replace(",", ""))
-        except (InvalidOperation, TypeError):
+            value = _word_value(raw) if words else raw.replace(",", "")
+            number = Decimal(value) if value is not None else None
+        except InvalidOperation:
+            continue
+        if number is None:
             continue
         scale_word = (m.group("scale") or "").strip().lower()
-        currency = _currency_of(m.group("pre"), m.group("suf"))
+        currency = _currency_of(pre.group() if pre else None, m.group("suf"))
         if scale_word in ("m", "b") and currency is None:
             continue  # 5m is metres more often than millions
         scale = _SCALES.get(scale_word, 0)
@@ -260,7 +294,7 @@ def _kind(atom: _Atom) -> NumericKind | None:
     return "money" if atom.currency else "percent" if atom.percent else "count"
 
 
-def _range(text: str, a: _Atom, b: _Atom, start: int) -> Quantity | None:
+def _range(a: _Atom, b: _Atom, start: int) -> Quantity | None:
     if a.currency and b.currency and a.currency != b.currency:
         return None
     low = a.number
@@ -271,24 +305,26 @@ def _range(text: str, a: _Atom, b: _Atom, start: int) -> Quantity | None:
     kind = _kind(merged)
     if kind is None or not low < b.number:
         return None
-    return Quantity(start, b.end, kind, low, "between", merged.currency, b.number, strong=True)
+    strong = kind != "count" or merged.scaled
+    return Quantity(start, b.end, kind, low, "between", merged.currency, b.number, strong=strong)
 
 
 def _single(text: str, atom: _Atom) -> Quantity | None:
     kind = _kind(atom)
     if kind is None:
         return None
-    start, qualifier = atom.start, None
+    start, qualifier, phrase = atom.start, None, ""
     window_start = max(0, atom.start - _WINDOW)
     found = _QUALIFIER_BEFORE.search(text, window_start, atom.start)
     if found:
         start = found.start()
-        qualifier = "about" if found.group("t") else _QUALIFIER_OF[_norm(found.group("q"))]
+        phrase = _norm(found.group("q")) if found.group("q") else "about"
+        qualifier = _QUALIFIER_OF.get(phrase, "about")
     if atom.plus:
         qualifier = "at least"
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
-    strong = bool(qualifier or atom.plus or atom.scaled or kind != "count")
+    strong = atom.plus or atom.scaled or kind != "count" or bool(found and phrase not in _TEMPORAL)
     return Quantity(start, atom.end, kind, atom.number, qualifier, atom.currency, strong=strong)
 
 
@@ -315,7 +351,7 @@ def quantities(text: str) -> list[Quantity]:
                 or (_TO_JOIN.fullmatch(gap) and not _FROM_BEFORE.search(text, window, a.start))
             )
             if joined:
-                quantity = _range(text, a, b, between.start() if between else a.start)
+                quantity = _range(a, b, between.start() if between else a.start)
                 if quantity is not None:
                     found.append(quantity)
                     i += 2

@@ -19,7 +19,7 @@ from typing import Any
 from summit_facts import __version__
 from summit_facts.models import Document, Mention, Notice, Skipped
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # the ingest limit; here so the CLI need not import ingest
+DEFAULT_MAX_BYTES = 10_000_000  # the ingest limit; here so the CLI need not import ingest
 WINDOW = 64  # documents read ahead; bounds memory whatever the corpus size
 BATCH_SIZE = 16
 

@@ -176,25 +176,21 @@ class Store:
         self.close()
 
     def _enable_wal(self) -> None:
-        # Switching to WAL takes an exclusive lock and does not always wait on the
-        # busy handler, so two processes creating the store at once retry here.
-        # Once set, WAL is recorded in the file and this is a plain read.
+        # WAL lets `facts show` read while a check writes. Switching takes an
+        # exclusive lock that does not always wait on the busy handler, so two
+        # processes creating the store at once retry here; afterwards the mode is
+        # recorded in the file and this is a plain read. A filesystem without WAL
+        # (some network mounts) answers with another mode: the rollback journal
+        # still keeps every transaction atomic, so carry on with it.
         deadline = time.monotonic() + BUSY_TIMEOUT
         while True:
             try:
-                mode = self._con.execute("PRAGMA journal_mode").fetchone()[0]
-                if mode != "wal":
-                    mode = self._con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if mode == "wal":
-                    return
+                if self._con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self._con.execute("PRAGMA journal_mode = WAL")
+                return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or time.monotonic() > deadline:
                     raise
-            if time.monotonic() > deadline:
-                raise StoreError(
-                    f"cannot put the claim store at {self.path} in WAL mode",
-                    hint=_HINT_LOCATION,
-                )
             time.sleep(0.05)
 
     def _prepare_schema(self) -> None:
@@ -202,7 +198,12 @@ class Store:
         if version == STORE_SCHEMA_VERSION:
             self._check_tables(_TABLES)
             return
-        if version > STORE_SCHEMA_VERSION or version < 0:
+        if version < 0:
+            raise StoreError(
+                f"the claim store at {self.path} has an unknown schema ({version})",
+                hint=_HINT_ASIDE,
+            )
+        if version > STORE_SCHEMA_VERSION:
             raise StoreError(
                 f"the claim store at {self.path} was written by a newer summit-facts "
                 f"(schema {version}; this one reads {STORE_SCHEMA_VERSION})",
@@ -255,6 +256,12 @@ class Store:
             yield
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from exc
+        except ValidationError as exc:
+            # Rows written by a summit-facts whose records differ from ours.
+            raise StoreError(
+                f"the claim store at {self.path} holds records this summit-facts cannot read",
+                hint="run `facts check` again to replace them, or " + _HINT_ASIDE,
+            ) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -328,16 +335,10 @@ class Store:
         rules_hash: str,
     ) -> int:
         """Store one `facts check` in one transaction; returns the run id."""
+        # Serialise before taking the write lock, so other writers wait less.
+        rows = _run_rows(report, claims, documents, paths, rules_hash, datetime.now(UTC))
         with self._write() as con:
-            run_id = _insert_run(
-                con,
-                report,
-                claims,
-                documents,
-                paths=paths,
-                rules_hash=rules_hash,
-                created=datetime.now(UTC),
-            )
+            run_id = _insert_run(con, rows)
             _prune(con)
         return run_id
 
@@ -350,33 +351,24 @@ class Store:
             if row is None:
                 return None
             run_id, created, paths, rules_hash, header = row
-            claims = [
-                Claim.model_validate_json(data)
-                for (data,) in con.execute(
-                    "SELECT claim FROM claims WHERE run_id = ? ORDER BY seq", (run_id,)
-                )
-            ]
-            documents = [
-                Source.model_validate_json(data)
-                for (data,) in con.execute(
-                    "SELECT source FROM documents WHERE run_id = ? ORDER BY seq", (run_id,)
-                )
-            ]
-            sections: dict[str, list[dict[str, object]]] = {name: [] for name in _SECTIONS}
-            for section, data in con.execute(
+            claims = _column(con, "SELECT claim FROM claims WHERE run_id = ?", run_id)
+            documents = _column(con, "SELECT source FROM documents WHERE run_id = ?", run_id)
+            verdicts = con.execute(
                 "SELECT section, data FROM verdicts WHERE run_id = ? ORDER BY seq", (run_id,)
-            ):
-                sections[section].append(json.loads(data))
-        report = Report.model_validate({**json.loads(header), **sections})
-        return StoredRun(
-            id=run_id,
-            created=datetime.fromisoformat(created),
-            paths=json.loads(paths),
-            rules_hash=rules_hash,
-            report=report,
-            claims=claims,
-            documents=documents,
-        )
+            ).fetchall()
+        sections: dict[str, list[object]] = {name: [] for name in _SECTIONS}
+        for section, data in verdicts:
+            sections[section].append(json.loads(data))
+        with self._errors():
+            return StoredRun(
+                id=run_id,
+                created=datetime.fromisoformat(created),
+                paths=json.loads(paths),
+                rules_hash=rules_hash,
+                report=Report.model_validate({**json.loads(header), **sections}),
+                claims=[Claim.model_validate_json(data) for data in claims],
+                documents=[Source.model_validate_json(data) for data in documents],
+            )
 
     def topics(self) -> list[TopicRow]:
         """(topic, slot, claim count, verdict) for every subject of the last run."""
@@ -407,11 +399,13 @@ class Store:
 
     def claims_for(self, topic: str, *, slot: str | None = None) -> list[Claim]:
         rows = self._select_for("claim", "claims", topic, slot)
-        return [Claim.model_validate_json(data) for data in rows]
+        with self._errors():
+            return [Claim.model_validate_json(data) for data in rows]
 
     def verdicts_for(self, topic: str, *, slot: str | None = None) -> list[SubjectVerdict]:
         rows = self._select_for("data", "verdicts", topic, slot)
-        return [SubjectVerdict.model_validate_json(data) for data in rows]
+        with self._errors():
+            return [SubjectVerdict.model_validate_json(data) for data in rows]
 
     def _select_for(self, column: str, table: str, topic: str, slot: str | None) -> list[str]:
         with self._read() as con:
@@ -455,49 +449,63 @@ def _last_run_id(con: sqlite3.Connection) -> int | None:
     return row[0] if row else None
 
 
-def _insert_run(
-    con: sqlite3.Connection,
+class _RunRows(NamedTuple):
+    """One run, serialised: what `_insert_run` writes."""
+
+    run: tuple[str, str, str, str, str]  # created, paths, rules_hash, tool_version, header
+    documents: list[tuple[str, str]]
+    claims: list[tuple[str, str, str, str, str]]
+    verdicts: list[tuple[str, str, str, str, str]]
+
+
+def _run_rows(
     report: Report,
     claims: list[Claim],
     documents: list[Source],
-    *,
     paths: list[str],
     rules_hash: str,
     created: datetime,
-) -> int:
+) -> _RunRows:
     header = report.model_dump_json(exclude=set(_SECTIONS))
+    verdicts = [(name, v) for name in _SECTIONS for v in getattr(report, name)]
+    return _RunRows(
+        run=(created.isoformat(), json.dumps(paths), rules_hash, report.tool_version, header),
+        documents=[(s.id, s.model_dump_json()) for s in documents],
+        claims=[(c.id, c.topic, c.slot, c.source.id, c.model_dump_json()) for c in claims],
+        verdicts=[(n, v.topic, v.slot, v.verdict, v.model_dump_json()) for n, v in verdicts],
+    )
+
+
+def _insert_run(con: sqlite3.Connection, rows: _RunRows) -> int:
     cur = con.execute(
         "INSERT INTO runs (created, paths, rules_hash, tool_version, header, complete)"
         " VALUES (?, ?, ?, ?, ?, 0)",
-        (created.isoformat(), json.dumps(paths), rules_hash, report.tool_version, header),
+        rows.run,
     )
     run_id = cur.lastrowid
     assert run_id is not None
     con.executemany(
         "INSERT INTO documents (run_id, seq, source_id, source) VALUES (?, ?, ?, ?)",
-        [(run_id, i, s.id, s.model_dump_json()) for i, s in enumerate(documents)],
+        [(run_id, i, *row) for i, row in enumerate(rows.documents)],
     )
     con.executemany(
         "INSERT INTO claims (run_id, seq, claim_id, topic, slot, source_id, claim)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (run_id, i, c.id, c.topic, c.slot, c.source.id, c.model_dump_json())
-            for i, c in enumerate(claims)
-        ],
+        [(run_id, i, *row) for i, row in enumerate(rows.claims)],
     )
-    verdicts = [(name, v) for name in _SECTIONS for v in getattr(report, name)]
     con.executemany(
         "INSERT INTO verdicts (run_id, seq, section, topic, slot, verdict, data)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (run_id, i, name, v.topic, v.slot, v.verdict, v.model_dump_json())
-            for i, (name, v) in enumerate(verdicts)
-        ],
+        [(run_id, i, *row) for i, row in enumerate(rows.verdicts)],
     )
     # Readers only see complete runs. The flag commits with the rows above, so it
     # is belt and braces against a future change that splits the transaction.
     con.execute("UPDATE runs SET complete = 1 WHERE id = ?", (run_id,))
     return run_id
+
+
+def _column(con: sqlite3.Connection, sql: str, run_id: int) -> list[str]:
+    return [data for (data,) in con.execute(sql + " ORDER BY seq", (run_id,))]
 
 
 def _migrate_v0(con: sqlite3.Connection) -> None:
@@ -517,15 +525,9 @@ def _migrate_v0(con: sqlite3.Connection) -> None:
         except ValidationError:
             continue  # a prototype run the models cannot read is not worth a refusal
         documents = list({c.source.id: c.source for c in claims}.values())
-        _insert_run(
-            con,
-            report,
-            claims,
-            documents,
-            paths=json.loads(paths),
-            rules_hash="",  # v0 did not record the rules
-            created=datetime.fromisoformat(created),
-        )
+        when = datetime.fromisoformat(created)
+        # v0 did not record the rules: an empty hash never matches a real one.
+        _insert_run(con, _run_rows(report, claims, documents, json.loads(paths), "", when))
     con.execute("DROP TABLE mentions")
     con.execute("DROP TABLE runs_v0")
     _prune(con)

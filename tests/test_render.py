@@ -100,7 +100,8 @@ def _evidence(source: Source, sentence: str, surface: str) -> Evidence:
     )
 
 
-def claim(source, topic, slot, value, sentence, *, noun=None, modality="asserted", polarity="affirmed"):  # noqa: E501
+def claim(source, topic, slot, value, sentence, *, noun=None, modality="asserted",
+          polarity="affirmed"):  # fmt: skip
     return Claim(
         id=f"{source.id[:3]}-{topic}-{slot}",
         source=source,
@@ -253,46 +254,123 @@ def verdict(topic, slot, kind, agreement, consensus, dissent=(), **more):
 def seed_report() -> Report:
     dates = "summit", "dates"
     contradictions = [
-        verdict(*dates, "contradiction", 0.75,
-                cluster("2025-02-10 – 2025-02-11",
-                        [("002", *dates), ("003", *dates), ("004", *dates)], 3),
-                [cluster("2025-09-15 – 2025-09-17", [("001", *dates)], 1)], conflict="value"),
-        verdict("summit", "venue", "contradiction", 0.5, None,
-                [cluster("Grand Palais", [("002", "summit", "venue")], 1),
-                 cluster("Palais des Congrès", [("001", "summit", "venue")], 1)],
-                conflict="value"),
-        verdict("summit", "hosts", "contradiction", 0.5, None,
-                [cluster("France, India", [("000", "summit", "hosts")], 1),
-                 cluster("France, European Commission", [("004", "summit", "hosts")], 1)],
-                conflict="membership"),
-        verdict("signatories", "count", "contradiction", 0.5, None,
-                [cluster("61", [("003", "signatories", "count")], 1),
-                 cluster("60", [("004", "signatories", "count")], 1)], conflict="value"),
-        verdict("funding", "current_ai", "contradiction", 2 / 3,
-                cluster("USD 400,000,000",
-                        [("003", "funding", "current_ai"), ("004", "funding", "current_ai")], 2),
-                [cluster("EUR 400,000,000", [("002", "funding", "current_ai")], 1)],
-                conflict="currency"),
+        verdict(
+            *dates,
+            "contradiction",
+            0.75,
+            cluster(
+                "2025-02-10 to 2025-02-11", [("002", *dates), ("003", *dates), ("004", *dates)], 3
+            ),
+            [cluster("2025-09-15 to 2025-09-17", [("001", *dates)], 1)],
+            conflict="value",
+        ),
+        verdict(
+            "summit",
+            "venue",
+            "contradiction",
+            0.5,
+            None,
+            [
+                cluster("Grand Palais", [("002", "summit", "venue")], 1),
+                cluster("Palais des Congrès", [("001", "summit", "venue")], 1),
+            ],
+            conflict="value",
+        ),
+        verdict(
+            "summit",
+            "hosts",
+            "contradiction",
+            0.5,
+            None,
+            [
+                cluster("France, India", [("000", "summit", "hosts")], 1),
+                cluster(
+                    "Emmanuel Macron (France), Ursula von der Leyen (European Commission)",
+                    [("004", "summit", "hosts")],
+                    1,
+                ),
+            ],
+            conflict="membership",
+        ),
+        verdict(
+            "signatories",
+            "count",
+            "contradiction",
+            0.5,
+            None,
+            [
+                cluster("61", [("003", "signatories", "count")], 1),
+                cluster("60", [("004", "signatories", "count")], 1),
+            ],
+            conflict="value",
+        ),
+        verdict(
+            "funding",
+            "current_ai",
+            "contradiction",
+            2 / 3,
+            cluster(
+                "USD 400 million",
+                [("003", "funding", "current_ai"), ("004", "funding", "current_ai")],
+                2,
+            ),
+            [cluster("EUR 400 million", [("002", "funding", "current_ai")], 1)],
+            conflict="currency",
+        ),
     ]
     consensus = [
-        verdict("summit", "countries_attending", "consensus", 1.0,
-                cluster("> 100", [("002", "summit", "countries_attending"),
-                                  ("004", "summit", "countries_attending"),
-                                  ("000", "summit", "countries_attending")], 3),
-                notes=["000_0f5d428d2bf41162.txt says over 40: compatible with > 100, "
-                       "much less precise"]),
-        verdict("signatories", "non_signers", "consensus", 1.0,
-                cluster("United Kingdom, United States",
-                        [("003", "signatories", "non_signers"),
-                         ("004", "signatories", "non_signers")], 2)),
+        verdict(
+            "summit",
+            "countries_attending",
+            "consensus",
+            1.0,
+            cluster(
+                "over 100",
+                [
+                    ("002", "summit", "countries_attending"),
+                    ("004", "summit", "countries_attending"),
+                    ("000", "summit", "countries_attending"),
+                ],
+                3,
+            ),
+            notes=[
+                "000_0f5d428d2bf41162.txt says over 40: compatible with over 100, much less precise"
+            ],
+        ),
+        verdict(
+            "signatories",
+            "non_signers",
+            "consensus",
+            1.0,
+            cluster(
+                "United Kingdom, United States",
+                [("003", "signatories", "non_signers"), ("004", "signatories", "non_signers")],
+                2,
+            ),
+        ),
     ]
     single = [
-        verdict("summit", "participants", "single_source", 1.0,
-                cluster("> 800", [("002", "summit", "participants")], 1)),
-        verdict("economy", "jobs_disrupted_share", "single_source", 1.0,
-                cluster("[36%, 40%)", [("002", "economy", "jobs_disrupted_share")], 1)),
-        verdict("economy", "ai_market_size", "single_source", 1.0,
-                cluster("USD 740,000,000,000", [("001", "economy", "ai_market_size")], 1)),
+        verdict(
+            "summit",
+            "participants",
+            "single_source",
+            1.0,
+            cluster("over 800", [("002", "summit", "participants")], 1),
+        ),
+        verdict(
+            "economy",
+            "jobs_disrupted_share",
+            "single_source",
+            1.0,
+            cluster("nearly 40%", [("002", "economy", "jobs_disrupted_share")], 1),
+        ),
+        verdict(
+            "economy",
+            "ai_market_size",
+            "single_source",
+            1.0,
+            cluster("USD 740 billion", [("001", "economy", "ai_market_size")], 1),
+        ),
     ]
     standings = [
         SourceStanding(source_id=S000.id, publisher="magick.ai", author="David Jenkins",
@@ -382,7 +460,7 @@ def nasty_report() -> Report:
     cl = Cluster(
         value=c.value, display=NASTY, sources=[c.source.id], independent_weight=1, support=[support]
     )
-    v = verdict("signatories", "count", "contradiction", 0.5, cl, [cl], notes=[NASTY])
+    v = verdict("auto", "count\x1b[2J|*x*", "contradiction", 0.5, cl, [cl], notes=[NASTY])
     report = empty_report()
     report.contradictions = [v]
     report.consensus = [v.model_copy(update={"verdict": "consensus"})]
@@ -495,6 +573,15 @@ def test_table_without_width_in_a_pipe_has_no_colour(monkeypatch):
     assert "\x1b[" not in render_report(seed_report(), Format.table)
 
 
+def test_table_on_a_terminal_is_coloured(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # what Rich honours in place of a real TTY
+    red = "\x1b[31m"  # dissent
+    assert red in render_report(seed_report(), Format.table)
+    monkeypatch.setenv("NO_COLOR", "1")  # bold may stay; colours go
+    assert red not in render_report(seed_report(), Format.table)
+
+
 # ---------------------------------------------------------------- json / jsonl
 
 
@@ -576,8 +663,8 @@ def test_report_csv_has_one_row_per_cluster():
     assert len(rows) == clusters
     dates = [r for r in rows if r["slot"] == "dates"]
     assert [(r["role"], r["value"], r["independent"]) for r in dates] == [
-        ("consensus", "2025-02-10 – 2025-02-11", "3"),
-        ("dissent", "2025-09-15 – 2025-09-17", "1"),
+        ("consensus", "2025-02-10 to 2025-02-11", "3"),
+        ("dissent", "2025-09-15 to 2025-09-17", "1"),
     ]
     assert dates[0]["agreement"] == "0.75"
     assert dates[0]["sources"].split("; ")[0] == S002.id
@@ -593,7 +680,7 @@ def test_claims_csv_row_per_claim_with_roles():
         "contradiction",
         "dissent",
     )
-    assert planned["value"] == "2025-09-15 – 2025-09-17"
+    assert planned["value"] == "2025-09-15 to 2025-09-17"
 
 
 def test_csv_neutralises_formulas_and_line_breaks():
@@ -726,7 +813,7 @@ def test_format_value():
     assert values["004-signatories-count"] == "60"
     assert values["002-economy-jobs_disrupted_share"] == "[36%, 40%)"
     assert values["002-funding-current_ai"] == "EUR 400,000,000"
-    assert values["002-summit-dates"] == "2025-02-06 – 2025-02-11"
+    assert values["002-summit-dates"] == "2025-02-06 to 2025-02-11"
     assert values["004-summit-hosts"] == (
         "Emmanuel Macron (France), Ursula von der Leyen (European Commission)"
     )

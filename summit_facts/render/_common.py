@@ -59,13 +59,15 @@ def number(x: float) -> str:
 
 
 def format_value(value: Value) -> str:
-    """The normalised value for people: '> 100', 'EUR 200,000,000,000', '2025-02-10 – 2025-02-11'.
+    """The normalised value exactly, for checking what was read: '> 100', '[36%, 40%)',
+    'EUR 200,000,000,000', '2025-02-10 to 2025-02-11'.
 
-    Cluster.display is the compare stage's; this is for single claims.
+    Not `verdicts.display`, which labels a cluster in the source's words ('nearly
+    40%', 'EUR 200 billion'): next to the surface text, that would repeat it.
     """
     if isinstance(value, DateValue):
         start, end = _day(value.start, value.precision), _day(value.end, value.precision)
-        return start if start == end else f"{start} – {end}"
+        return start if start == end else f"{start} to {end}"
     if isinstance(value, EntitiesValue):
         names = [f"{m} ({value.roles[m]})" if m in value.roles else m for m in value.members]
         return ", ".join(names) + ("" if value.complete else ", …")
@@ -122,6 +124,14 @@ class Section:
     styles: list[str | None] = field(default_factory=list)
     ends: set[int] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        # Titles and notes name subjects, and automatic subjects come from the text.
+        self.title = clean(self.title)
+        self.notes = [clean(note) for note in self.notes]
+
+    def note(self, text: str) -> None:
+        self.notes.append(clean(text))
+
     def add(self, cells: Iterable[object], style: str | None = None) -> None:
         self.rows.append([clean(str(c)) if c is not None else "" for c in cells])
         self.styles.append(style)
@@ -169,7 +179,8 @@ def _verdict_title(verdict: SubjectVerdict) -> str:
     )
 
 
-def _clusters(verdict: SubjectVerdict) -> list[tuple[str, Cluster]]:
+def clusters_of(verdict: SubjectVerdict) -> list[tuple[str, Cluster]]:
+    """(consensus | dissent, cluster), the majority first; a tie has only dissent."""
     roles = [("consensus", verdict.consensus)] if verdict.consensus else []
     return roles + [("dissent", c) for c in verdict.dissent]
 
@@ -189,9 +200,9 @@ def report_sections(report: Report) -> list[Section]:
             _verdict_title(verdict),
             ["Role", "Value", "Source", "Stated", "Noun", "Quote"],
             level=3,
-            notes=[clean(n) for n in verdict.notes],
+            notes=verdict.notes,
         )
-        for role, cluster in _clusters(verdict):
+        for role, cluster in clusters_of(verdict):
             for i, s in enumerate(cluster.support):
                 first = i == 0
                 table.add(
@@ -214,18 +225,18 @@ def report_sections(report: Report) -> list[Section]:
             ["Subject", "Value", "Independent", "Agreement", "Sources"],
         )
         for verdict in report.consensus:
-            table.notes += [f"{subject(verdict.topic, verdict.slot)}: {n}" for n in verdict.notes]
-            cluster = verdict.consensus
+            for note in verdict.notes:
+                table.note(f"{subject(verdict.topic, verdict.slot)}: {note}")
+            major = verdict.consensus
             table.add(
                 [
                     subject(verdict.topic, verdict.slot),
-                    cluster.display if cluster else "",
-                    number(cluster.independent_weight) if cluster else "0",
+                    major.display if major else "",
+                    number(major.independent_weight) if major else "0",
                     percent(verdict.agreement),
-                    ", ".join(cluster.sources) if cluster else "",
+                    ", ".join(major.sources) if major else "",
                 ]
             )
-        table.notes = [clean(n) for n in table.notes]
         sections.append(table)
 
     if report.single_source:
@@ -234,7 +245,7 @@ def report_sections(report: Report) -> list[Section]:
             ["Subject", "Value", "Source", "Quote"],
         )
         for verdict in report.single_source:
-            for _, cluster in _clusters(verdict):
+            for _, cluster in clusters_of(verdict):
                 for i, s in enumerate(cluster.support):
                     first = i == 0
                     table.add(
@@ -253,24 +264,24 @@ def report_sections(report: Report) -> list[Section]:
             f"Sources ({len(report.sources)})",
             ["Source", "Publisher", "Author", "Published", "Group", "Claims", "Agreement", ""],
         )
-        for s in report.sources:
+        for src in report.sources:
             agreement = (
                 "—"
-                if s.agreement is None
-                else f"{s.with_consensus}/{s.contested} ({percent(s.agreement)})"
+                if src.agreement is None
+                else f"{src.with_consensus}/{src.contested} ({percent(src.agreement)})"
             )
             table.add(
                 [
-                    s.source_id,
-                    s.publisher,
-                    s.author,
-                    s.published.isoformat() if s.published else "",
-                    s.group,
-                    s.claims,
+                    src.source_id,
+                    src.publisher,
+                    src.author,
+                    src.published.isoformat() if src.published else "",
+                    src.group,
+                    src.claims,
                     agreement,
-                    "outlier" if s.outlier else "",
+                    "outlier" if src.outlier else "",
                 ],
-                style="outlier" if s.outlier else None,
+                style="outlier" if src.outlier else None,
             )
         sections.append(table)
 
@@ -286,7 +297,7 @@ def claim_roles(verdicts: Iterable[SubjectVerdict]) -> dict[str, tuple[str, str]
     """claim id -> (subject verdict, consensus | dissent)."""
     roles: dict[str, tuple[str, str]] = {}
     for verdict in verdicts:
-        for role, cluster in _clusters(verdict):
+        for role, cluster in clusters_of(verdict):
             for s in cluster.support:
                 roles[s.claim_id] = (verdict.verdict, role)
     return roles
@@ -302,9 +313,11 @@ def claims_sections(
 ) -> list[Section]:
     by_subject = {(v.topic, v.slot): v for v in verdicts or []}
     roles = claim_roles(verdicts or [])
-    headers = ["Source", "Value", "Normalised", "Modality", "Polarity", "Noun", "Quote"]
+    # "Stated" holds modality and polarity, blank for the common asserted +
+    # affirmed: two mostly constant columns would squeeze the quote.
+    headers = ["Source", "Value", "Normalised", "Stated", "Noun", "Quote"]
     if verdicts is not None:
-        headers.insert(5, "Role")
+        headers.insert(4, "Role")
     sections: list[Section] = []
     current: Section | None = None
     key: tuple[str, str] | None = None
@@ -313,8 +326,7 @@ def claims_sections(
             key = (claim.topic, claim.slot)
             verdict = by_subject.get(key)
             title = _verdict_title(verdict) if verdict else subject(*key)
-            notes = [clean(n) for n in verdict.notes] if verdict else []
-            current = Section(title, list(headers), notes=notes)
+            current = Section(title, list(headers), notes=verdict.notes if verdict else [])
             sections.append(current)
         assert current is not None
         role = roles.get(claim.id, ("", ""))[1]
@@ -322,15 +334,14 @@ def claims_sections(
             claim.source.id,
             claim.value.surface,
             format_value(claim.value),
-            claim.modality,
-            claim.polarity,
+            _stated(claim.modality, claim.polarity),
             claim.noun,
             f"“{clean(claim.evidence.sentence)}”",
         ]
         if verdicts is not None:
-            cells.insert(5, role)
+            cells.insert(4, role)
         current.add(cells, style=role or None)
-    return [s.drop_empty("Noun") for s in sections]
+    return [s.drop_empty("Stated", "Noun") for s in sections]
 
 
 def topics_sections(rows: TopicRows) -> list[Section]:

@@ -12,7 +12,14 @@ import io
 from collections.abc import Sequence
 
 from summit_facts.models import Claim, Report, SubjectVerdict
-from summit_facts.render._common import TopicRows, claim_roles, clean, format_value, sorted_claims
+from summit_facts.render._common import (
+    TopicRows,
+    claim_roles,
+    clean,
+    clusters_of,
+    format_value,
+    sorted_claims,
+)
 
 REPORT_COLUMNS = [
     "topic", "slot", "verdict", "role", "value", "sources", "independent", "agreement", "quote",
@@ -41,9 +48,7 @@ def neutralise(value: object) -> str:
 def report(report: Report, *, width: int | None = None) -> str:
     rows = []
     for verdict in [*report.contradictions, *report.consensus, *report.single_source]:
-        clusters = [("consensus", verdict.consensus)] if verdict.consensus else []
-        clusters += [("dissent", c) for c in verdict.dissent]
-        for role, cluster in clusters:
+        for role, cluster in clusters_of(verdict):
             rows.append(
                 [
                     verdict.topic,
@@ -95,7 +100,7 @@ def topics(rows: TopicRows, *, width: int | None = None) -> str:
     return _write(TOPIC_COLUMNS, [list(row) for row in rows])
 
 
-def _write(header: list[str], rows: list[list[object]]) -> str:
+def _write(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     # "\n" rather than csv's default "\r\n": the output goes to pipes and files
     # on Unix; every CSV reader accepts it.

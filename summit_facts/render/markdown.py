@@ -34,7 +34,7 @@ def escape(text: str) -> str:
 
 
 def report(report: Report, *, width: int | None = None) -> str:
-    return _document("summit-facts report", report_sections(report), summary(report))
+    return _document(report_sections(report), title="summit-facts report", lead=summary(report))
 
 
 def claims(
@@ -43,15 +43,15 @@ def claims(
     *,
     width: int | None = None,
 ) -> str:
-    return _document("Claims", claims_sections(claims, verdicts)) if claims else ""
+    return _document(claims_sections(claims, verdicts)) if claims else ""
 
 
 def topics(rows: TopicRows, *, width: int | None = None) -> str:
-    return _document("Topics", topics_sections(rows)) if rows else ""
+    return _document(topics_sections(rows)) if rows else ""
 
 
-def _document(title: str, sections: list[Section], lead: str | None = None) -> str:
-    out = [f"# {escape(title)}", ""]
+def _document(sections: list[Section], *, title: str = "", lead: str = "") -> str:
+    out = [f"# {escape(title)}", ""] if title else []
     if lead:
         out += [escape(lead), ""]
     for section in sections:

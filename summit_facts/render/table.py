@@ -9,10 +9,11 @@ as `Text`, never as markup, so a "[bold]" in an article stays literal.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -29,6 +30,7 @@ from summit_facts.render._common import (
 )
 
 _MAX_WORD = 28  # "001_0fefa1a324c947c3.txt" fits; a URL may fold
+_MIN_LAST = 30  # room the last column (usually the quote) keeps
 _STYLES = {
     "consensus": "green",
     "dissent": "red",
@@ -39,7 +41,8 @@ _STYLES = {
 
 
 def report(report: Report, *, width: int | None = None) -> str:
-    return _draw([Text(summary(report), style="bold"), *_tables(report_sections(report))], width)
+    sections = report_sections(report)
+    return _draw(lambda w: [Text(summary(report), style="bold"), *_tables(sections, w)], width)
 
 
 def claims(
@@ -48,14 +51,16 @@ def claims(
     *,
     width: int | None = None,
 ) -> str:
-    return _draw(_tables(claims_sections(claims, verdicts)), width)
+    sections = claims_sections(claims, verdicts)
+    return _draw(lambda w: _tables(sections, w), width) if sections else ""
 
 
 def topics(rows: TopicRows, *, width: int | None = None) -> str:
-    return _draw(_tables(topics_sections(rows)), width)
+    sections = topics_sections(rows)
+    return _draw(lambda w: _tables(sections, w), width) if sections else ""
 
 
-def _tables(sections: list[Section]) -> list[RenderableType]:
+def _tables(sections: list[Section], width: int) -> list[RenderableType]:
     out: list[RenderableType] = []
     for section in sections:
         if not section.headers:
@@ -68,30 +73,41 @@ def _tables(sections: list[Section]) -> list[RenderableType]:
             pad_edge=False,
             show_edge=False,
         )
-        for i, header in enumerate(section.headers):
+        for header, min_width in zip(section.headers, _min_widths(section, width), strict=True):
             table.add_column(
                 header,
                 justify="right" if header in NUMERIC_HEADERS else "left",
-                # Wrap between words, not inside a file name or an id, where the
-                # width allows; only a very long word is folded.
-                min_width=min(_longest_word(row[i] for row in section.rows), _MAX_WORD),
+                min_width=min_width,
                 overflow="fold",
             )
         for i, row in enumerate(section.rows):
             style = _STYLES.get(section.styles[i] or "")
             table.add_row(*(Text(cell) for cell in row), style=style, end_section=i in section.ends)
         out.append(table)
-        out.extend(Text(f"  note: {note}", style="italic") for note in section.notes)
+        if section.notes:
+            notes = Text("\n".join(f"note: {note}" for note in section.notes), style="italic")
+            out.append(Padding(notes, (0, 0, 0, 2)))  # wrapped lines keep the indent
     return out
 
 
-def _longest_word(cells: Iterable[str]) -> int:
-    return max((len(word) for cell in cells for word in cell.split()), default=0)
+def _min_widths(section: Section, width: int) -> list[int | None]:
+    """Keep file names and ids whole where the width allows it.
+
+    Every column but the last (the quote, or the widest text) may ask for its
+    longest word. If that leaves the last one too little room, nobody asks:
+    Rich then folds inside words rather than cropping the table at the edge.
+    """
+    words = [
+        min(max((len(w) for row in section.rows for w in row[i].split()), default=0), _MAX_WORD)
+        for i in range(len(section.headers) - 1)
+    ]
+    padding = 3 * len(section.headers)
+    if sum(words) + padding + _MIN_LAST > width:
+        return [None] * len(section.headers)
+    return [*words, None]
 
 
-def _draw(items: list[RenderableType], width: int | None) -> str:
-    if not items:
-        return ""
+def _draw(build: Callable[[int], list[RenderableType]], width: int | None) -> str:
     buffer = io.StringIO()
     if width is None:
         probe = Console()  # looks at the real stdout, NO_COLOR, FORCE_COLOR, COLUMNS
@@ -99,7 +115,7 @@ def _draw(items: list[RenderableType], width: int | None) -> str:
             file=buffer,
             width=probe.width,
             force_terminal=probe.is_terminal,
-            color_system=probe.color_system if probe.is_terminal else None,
+            color_system="auto" if probe.is_terminal else None,
             highlight=False,
             emoji=False,
         )
@@ -114,7 +130,7 @@ def _draw(items: list[RenderableType], width: int | None) -> str:
             emoji=False,
             _environ={},
         )
-    for item in items:
+    for item in build(console.width):
         console.print(item)
         console.print()
     lines = buffer.getvalue().rstrip("\n").split("\n")

@@ -1,0 +1,276 @@
+"""Dates and date ranges: finding them in text and resolving them to day ranges.
+
+"February 6 to 11, 2025", "10-11 February, 2025", "Feb 10-11", "March 18, 2025",
+"2025-02-14", "February 2025" and "2023" are matched by our own regular expressions,
+which are fast and cover the forms news articles use. A year-less date takes the
+year of the anchor (the source's published date). Anything else goes, as a short
+string, to dateparser, once per distinct string.
+
+Every value is a range of days, both ends inclusive, with the precision it was
+stated at (day, month or year), so that agreement downstream is overlap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from summit_facts.models import DateValue, Precision
+
+_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]  # fmt: skip
+_MONTH_RE = (
+    rf"(?:{'|'.join(_FULL_MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"(?![A-Za-z])"
+)
+_DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEAR_RE = r"(?:19\d\d|20\d\d|2100)(?!\d)"
+_CONN = r"(?P<conn>\s*[-\u2010-\u2014]\s*|\s+(?:to|through|until|till|and|-)\s+)"
+_M1, _M2 = rf"(?P<m1>{_MONTH_RE})", rf"(?P<m2>{_MONTH_RE})"
+_D1, _D2 = rf"(?P<d1>{_DAY_RE})", rf"(?P<d2>{_DAY_RE})"
+_Y1, _Y2 = rf"(?:,?\s+(?P<y1>{_YEAR_RE}))?", rf"(?:,?\s+(?P<y2>{_YEAR_RE}))?"
+_OF = r"(?:\s+of)?\s+"
+
+# Pattern name -> regex. Every match is a candidate; the longest wins. Patterns start
+# with the date itself, so that the engine can skip ahead to a digit or a capital;
+# what may stand before a date is checked in `_start_ok`.
+_PATTERNS = {
+    # February 6 to February 11, 2025 / December 30, 2024 to January 2, 2025
+    "mdmd": rf"{_M1}\s+{_D1}{_Y1}{_CONN}{_M2}\s+{_D2}{_Y2}",
+    "dmdm": rf"{_D1}{_OF}{_M1}{_Y1}{_CONN}{_D2}{_OF}{_M2}{_Y2}",  # 30 January to 2 February
+    # February 6 to 11, 2025 / September 15-17, 2025 / Feb 10-11 / February 10 and 11
+    "mdd": rf"{_M1}\s+{_D1}{_CONN}{_D2}{_Y2}",
+    "ddm": rf"{_D1}{_CONN}{_D2}{_OF}{_M2}{_Y2}",  # 10-11 February, 2025 / 10 and 11 February
+    "md": rf"{_M1}\s+{_D1}{_Y1}",  # March 18, 2025
+    "dm": rf"{_D1}{_OF}{_M1}{_Y1}",  # 14 February 2025
+    "iso": rf"(?P<y1>{_YEAR_RE})-(?P<n1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?!\d)",
+    "my": rf"{_M1}(?:{_CONN}{_M2})?,?\s+(?:of\s+)?(?P<y2>{_YEAR_RE})",  # February 2025
+    "yy": rf"(?P<y1>{_YEAR_RE}){_CONN}(?P<y2>{_YEAR_RE}|\d\d(?!\d))",  # 2023-2025, 2024-25
+    "y": rf"(?P<y1>{_YEAR_RE})",
+    # in February: the span is the month alone
+    "m": rf"\b(?:in|In|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
+    rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w])(?!\s*\d)",
+}
+_COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
+_MONTH_FIRST = {"mdmd", "mdd", "md", "my"}
+_RANGES = {"mdmd", "dmdm", "mdd", "ddm", "yy", "my"}  # may open with "from" or "between"
+_RANGES_ACROSS = {"mdmd", "dmdm", "yy", "my"}  # "and" joins these only after "between"
+_LEAD_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:mid|early|late)-$", re.I)
+# A day or a year must not be the tail of another number, an amount or a code.
+_BAD_BEFORE = set("_$€£¥₹#./:,-\u2010\u2011\u2012\u2013\u2014")
+# Cheap tests that let most sentences skip most patterns: every pattern needs a
+# month name, or a year.
+_ANY_MONTH = re.compile(_MONTH_RE)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d|2100")
+_NEEDS_YEAR = {"iso", "yy", "y"}
+_MONTH_ONLY = re.compile(rf"\s*(?P<m1>{_MONTH_RE})\s*")
+_AFTER_YEAR_BAD = re.compile(r"[\w%+]|[/:.,\-\u2010-\u2014]\d")
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|today|yesterday|tomorrow|ago|last|next|week|weekend|month|year)\b",
+    re.I,
+)
+_FALLBACK_MAX_CHARS = 40
+
+
+@dataclass(slots=True)
+class DateSpan:
+    """A date found in text: where it is, and how to read it."""
+
+    start: int
+    end: int
+    pattern: str
+    match: re.Match[str]
+
+    @property
+    def year_only(self) -> bool:
+        return self.pattern in ("y", "yy")
+
+
+def _start_ok(name: str, text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if name in _MONTH_FIRST:
+        return not before.isalnum()
+    if before.isalnum() or before in _BAD_BEFORE:
+        # "mid-2025" is a year; "summit-2025.jpg" and "$2025" are not.
+        return name in ("y", "yy") and bool(_PERIOD_BEFORE.search(text, max(0, start - 6), start))
+    return True
+
+
+def _valid(name: str, m: re.Match[str], text: str, lead: str) -> bool:
+    groups = m.groupdict()
+    conn = (groups.get("conn") or "").strip()
+    if conn == "and" and name in _RANGES_ACROSS and lead != "between":
+        return False  # "2023 and 2024", "February 6 and March 3": two dates, not a range
+    if name == "y" and _AFTER_YEAR_BAD.match(text, m.end()):
+        return False  # 2020s, 2025%, 2025-26
+    if name == "yy":
+        y1, y2 = _years(groups["y1"], groups["y2"])
+        return y1 < y2 and not _AFTER_YEAR_BAD.match(text, m.end())
+    return True
+
+
+def _years(first: str, second: str) -> tuple[int, int]:
+    y1 = int(first)
+    y2 = int(second) if len(second) == 4 else y1 // 100 * 100 + int(second)
+    return y1, y2
+
+
+def date_spans(text: str) -> list[DateSpan]:
+    """Every date in `text`, in order, not overlapping; the longest reading wins."""
+    candidates: list[DateSpan] = []
+    has_month = _ANY_MONTH.search(text) is not None
+    has_year = _ANY_YEAR.search(text) is not None
+    for name, regex in _COMPILED.items():
+        if not (has_year if name in _NEEDS_YEAR else has_month):
+            continue
+        pos = 0
+        while (m := regex.search(text, pos)) is not None:
+            start, end = m.span("m1") if name == "m" else m.span()
+            if not _start_ok(name, text, m.start()):
+                pos = m.start() + 1  # a date may still start inside this match
+                continue
+            pos = m.end()
+            lead = _LEAD_BEFORE.search(text, max(0, start - 9), start) if name in _RANGES else None
+            if _valid(name, m, text, lead.group().split()[0].lower() if lead else ""):
+                candidates.append(DateSpan(lead.start() if lead else start, end, name, m))
+    candidates.sort(key=lambda c: (c.start - c.end, c.start))
+    chosen: list[DateSpan] = []
+    for c in candidates:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _month(name: str | None) -> int | None:
+    if not name:
+        return None
+    return _FULL_MONTHS.index(next(m for m in _FULL_MONTHS if m[:3] == name[:3].title())) + 1
+
+
+def _day(text: str | None) -> int | None:
+    return int(text.rstrip("stndrh")) if text else None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _resolve(span: DateSpan, surface: str, anchor: date | None) -> DateValue | None:
+    g = span.match.groupdict()
+    name = span.pattern
+    try:
+        if name == "y":
+            y = int(g["y1"])
+            return DateValue(surface=surface, start=date(y, 1, 1), end=date(y, 12, 31),
+                             precision="year")  # fmt: skip
+        if name == "yy":
+            y1, y2 = _years(g["y1"], g["y2"])
+            return DateValue(surface=surface, start=date(y1, 1, 1), end=date(y2, 12, 31),
+                             precision="year")  # fmt: skip
+        if name == "iso":
+            day = date(int(g["y1"]), int(g["n1"]), int(g["d1"]))
+            return DateValue(surface=surface, start=day, end=day, precision="day")
+        m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+        if name in ("my", "m"):
+            assert m1 is not None
+            if name == "m":
+                if anchor is None:
+                    return None
+                y2 = anchor.year
+            else:
+                y2 = int(g["y2"])
+            last = m2 or m1
+            y1 = y2 - 1 if last < m1 else y2
+            return DateValue(surface=surface, start=date(y1, m1, 1), end=_last_day(y2, last),
+                             precision="month")  # fmt: skip
+        return _resolve_days(g, m1, m2, surface, anchor)
+    except ValueError:
+        return None  # February 30
+
+
+def _resolve_days(
+    g: dict[str, Any], m1: int | None, m2: int | None, surface: str, anchor: date | None
+) -> DateValue | None:
+    d1 = _day(g.get("d1"))
+    d2 = _day(g.get("d2")) or d1
+    m1 = m1 or m2
+    m2 = m2 or m1
+    if m1 is None or m2 is None or d1 is None or d2 is None:
+        return None
+    wraps = (m2, d2) < (m1, d1)  # December 30 to January 2
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if y1 is None and y2 is None:
+        if anchor is None:
+            return None  # a date we cannot place is not a checkable claim
+        y1 = anchor.year
+    if y1 is None:
+        assert y2 is not None
+        y1 = y2 - 1 if wraps else y2
+    if y2 is None:
+        y2 = y1 + 1 if wraps else y1
+    start, end = date(y1, m1, d1), date(y2, m2, d2)
+    if end < start:
+        return None
+    return DateValue(surface=surface, start=start, end=end, precision="day")
+
+
+@lru_cache(maxsize=4096)
+def _fallback(text: str, anchor: date | None) -> tuple[date, date, Precision] | None:
+    """dateparser on a short span, for the forms our patterns do not know."""
+    if len(text) > _FALLBACK_MAX_CHARS or not _DATE_WORDS.search(text):
+        return None
+    if anchor is None and not re.search(_YEAR_RE, text):
+        return None  # dateparser would place it relative to today: not reproducible
+    try:
+        from dateparser.date import DateDataParser
+
+        settings: dict[str, Any] = {"RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
+        if anchor is not None:
+            settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except Exception:  # a third-party parser must not stop the run on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31), "year"
+    if data.period == "month":
+        return day.replace(day=1), _last_day(day.year, day.month), "month"
+    if data.period == "week":
+        return day, day + timedelta(days=6), "day"
+    return day, day, "day"
+
+
+def parse_date(text: str, *, anchor: date | None = None) -> DateValue | None:
+    """The date or date range stated in `text`, or None.
+
+    A year-less date takes the year of `anchor`; without an anchor it is None (a
+    date we cannot place is not a checkable claim). Impossible dates are None.
+    """
+    spans = date_spans(text)
+    if spans:
+        best = max(spans, key=lambda s: s.end - s.start)
+        return _resolve(best, text[best.start : best.end], anchor)
+    month = _MONTH_ONLY.fullmatch(text)
+    if month:
+        span = DateSpan(month.start("m1"), month.end("m1"), "m", month)
+        return _resolve(span, month.group("m1"), anchor)
+    found = _fallback(text.strip(), anchor)
+    if found is None:
+        return None
+    start, end, precision = found
+    return DateValue(surface=text.strip(), start=start, end=end, precision=precision)

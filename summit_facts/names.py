@@ -1,0 +1,190 @@
+"""Canonical names of countries, bodies, cities, people's roles and named texts.
+
+Two sources agree on a list of signers only if "the U.S." and "United States" are
+one name, and on a declaration only if "Statement on X" and "“X”" are one title.
+The tables live in data/names.yaml; this module folds case, accents, quotes,
+articles and possessives, and looks names up there. Pure and fast: the tables are
+read once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_QUOTES = "\"'`´‘’‚‛“”„‟«»‹›"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+# Short all-capital aliases match only as written: "us" is a pronoun, "US" a country.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_FORMER = re.compile(r"\b(?:former|ex|late|then|outgoing)\b", re.I)
+_QUOTED_TITLE = re.compile(
+    rf"[{_QUOTES}](?P<title>[^{_QUOTES}]+)[{_QUOTES}]\s+"
+    r"(?:agreement|declaration|statement|charter|pledge|accord|communiqu[eé])",
+    re.I,
+)
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    exact: dict[str, str]  # acronym -> canonical
+    folded: dict[str, str]  # folded name or alias -> canonical
+    countries: frozenset[str]
+    cities: frozenset[str]
+    demonyms: dict[str, str]  # folded adjective -> canonical
+    role: re.Pattern[str]
+    portfolios: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+def _fold(text: str) -> str:
+    """Case, accents, curly apostrophes and spacing folded away."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("summit_facts").joinpath("data/names.yaml").read_text(encoding="utf-8")
+    )
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for name in [*raw["countries"], *raw["bodies"], *raw["cities"]]:
+        folded.setdefault(_fold(name), name)
+    for canonical, aliases in raw["aliases"].items():
+        folded[_fold(canonical)] = canonical
+        for alias in aliases:
+            if _ACRONYM.fullmatch(alias):
+                exact[alias] = canonical
+            else:
+                folded[_fold(alias)] = canonical
+    roles = sorted(raw["roles"], key=len, reverse=True)
+    role = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.I)
+    cities = frozenset(_fold(c) for c in raw["cities"])
+    return _Tables(
+        exact=exact,
+        folded=folded,
+        countries=frozenset(raw["countries"]),
+        cities=cities,
+        demonyms={_fold(k): v for k, v in raw["demonyms"].items()},
+        role=role,
+        portfolios=frozenset(raw["portfolios"]),
+        prefixes=tuple(_fold(p) + " " for p in raw["document_prefixes"]),
+    )
+
+
+def _clean(text: str) -> str:
+    """Quotes, spacing, a leading 'the' and a trailing possessive taken off."""
+    name = " ".join(text.split()).strip(_QUOTES + " ,;:")
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name.translate(_APOSTROPHES))
+    return name.strip(_QUOTES + " ,;:")
+
+
+def _lookup(name: str) -> str | None:
+    tables = _tables()
+    hit = tables.exact.get(name) or tables.folded.get(_fold(name))
+    if hit is None and name.endswith("."):
+        # A sentence's full stop after a name: "signed by the US."
+        bare = name[:-1]
+        hit = tables.exact.get(bare) or tables.folded.get(_fold(bare))
+    return hit
+
+
+def canonical_name(text: str) -> str:
+    """The canonical form of a place or body ("the U.S." -> "United States").
+
+    Unknown names come back as written, without quotes, a leading "the" or a
+    possessive.
+    """
+    name = _clean(text)
+    return _lookup(name) or name
+
+
+def is_country(name: str) -> bool:
+    """Whether `name` (in any of its usual forms) is a country."""
+    return canonical_name(name) in _tables().countries
+
+
+def is_city(name: str) -> bool:
+    """Whether `name` is a capital or major city in the gazetteer."""
+    return _fold(canonical_name(name)) in _tables().cities
+
+
+def _body(text: str) -> str | None:
+    """What a role's holder stands for, named by the words around the role."""
+    body = _clean(text)
+    if not body or not any(ch.isupper() for ch in body):
+        return None  # "the company's CEO": nothing named
+    tables = _tables()
+    demonym = tables.demonyms.get(_fold(body))
+    if demonym:
+        return demonym
+    if set(_fold(body).split()) & tables.portfolios:
+        return None  # "Minister of Foreign Affairs" names a field, not a country
+    return _lookup(body) or body
+
+
+_MODIFIERS = re.compile(
+    r"(?:(?:^|\s+)(?:vice|deputy|acting|interim|senior|executive|first|chief|foreign|finance|"
+    r"digital|economy|trade|defence|defense|co))+$",
+    re.I,
+)
+
+
+def role_of(phrase: str) -> str | None:
+    """What a person stands for, from the role phrase before their name.
+
+    "French President" -> France; "European Commission President" -> European
+    Commission; "President of France" -> France; "OpenAI CEO" -> OpenAI. None when
+    the phrase names no role, no body, or a former holder.
+    """
+    text = " ".join(phrase.split()).strip(_QUOTES + " ,;:")
+    if not text or _FORMER.search(text):
+        return None
+    tables = _tables()
+    matches = list(tables.role.finditer(text))
+    if not matches:
+        return None
+    first = matches[0]
+    before = _MODIFIERS.sub("", text[: first.start()].rstrip()).strip(" ,-")
+    if before:
+        return _body(before)  # "French President", "U.S. Vice President"
+    after = re.match(r"\s+(?:of|at|for)\s+(?P<body>.+)$", text[matches[-1].end() :], re.I)
+    if after:
+        return _body(after.group("body"))  # "President of France"
+    return None
+
+
+def canonical_text(text: str) -> str:
+    """A name of a thing (a declaration, a venue) folded for comparison.
+
+    Case, accents, quotes, dashes, spacing, a leading "the" and a document-type
+    prefix ("Statement on", "Declaration of") are folded away, so that "Statement on
+    Inclusive ... Planet" and "“Inclusive ... Planet”" compare equal.
+    """
+    quoted = _QUOTED_TITLE.fullmatch(text.strip())
+    if quoted:
+        text = quoted.group("title")  # '"X" agreement' names X
+    folded = _fold(text.translate(_DASHES)).replace("&", " and ")
+    folded = " ".join(folded.translate(str.maketrans("", "", _QUOTES)).split())
+    folded = folded.strip(" .,;:!?")
+    prefixes = ("the ", *_tables().prefixes)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in prefixes:
+            if folded.startswith(prefix):
+                folded = folded[len(prefix) :]
+                changed = True
+    return folded

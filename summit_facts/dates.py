@@ -209,7 +209,7 @@ def _resolve_days(
     m2 = m2 or m1
     if m1 is None or m2 is None or d1 is None or d2 is None:
         return None
-    wraps = (m2, d2) < (m1, d1)  # December 30 to January 2
+    wraps = m2 < m1  # December 30 to January 2; "February 11 to 6" is no date
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if y1 is None and y2 is None:

@@ -28,7 +28,7 @@ from summit_facts.nlp import value_spans
 from summit_facts.values import parse_count, parse_date, parse_money, parse_percent
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-ENTITY_LABELS = {"GPE", "ORG", "PERSON", "NORP", "LOC"}
+ENTITY_LABELS = {"GPE", "ORG", "PERSON", "LOC"}
 NAME_LABELS = {"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"}
 PARTIAL_MARKERS = {"include", "including", "such", "among", "like", "notably", "e.g."}
 
@@ -41,6 +41,12 @@ PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "
 NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
                    "abstain", "withhold", "not", "never", "n't", "no"}  # fmt: skip
 
+MONEY_NOUNS = {"investment", "funding", "fund", "commitment", "pledge", "grant", "budget",
+               "financing", "money", "capital", "sum", "amount"}  # fmt: skip
+GROUP_HEADS = {"foundation", "initiative", "program", "programme", "project", "coalition",
+               "fund", "platform", "alliance", "partnership", "consortium", "network",
+               "scheme", "facility", "organisation", "organization", "body", "group"}  # fmt: skip
+PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence"}
 LEAD_CHARS = 400
 BEFORE_WINDOW = 3
 
@@ -72,6 +78,8 @@ def extract(doc: Doc, source: Source) -> list[Mention]:
 
 
 def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
+    antecedents = _antecedents(doc)
+    sent_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     for span in value_spans(doc):
         text = span.text
         kind = span.label_
@@ -87,6 +95,10 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if value is None:
             continue
         context = _context(span, _anchor_token(span))
+        if not context.names:
+            referent = _referent(span, antecedents, sent_index[span.sent.start])
+            if referent:
+                context.names = [referent]
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)
@@ -189,11 +201,25 @@ def _counted_noun(span: Span, root: Token) -> str | None:
 
 
 def _agent(root: Token, chain: list[Token]) -> str | None:
-    """Who states, pledges or receives: the possessor of the noun, else the subject."""
+    """Who pledges, states or receives: a possessor, a `by` agent, the noun a participle
+    describes ('a coalition promising ...'), else the subject of the governing verb."""
     for anc in [root, *chain]:
         for child in anc.children:
             if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
                 return _entity_text(child)
+        if anc.pos_ in ("NOUN", "PROPN", "NUM"):
+            for child in anc.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                        return _entity_text(obj)
+        if (
+            anc.pos_ == "VERB"
+            and anc.dep_ == "acl"
+            and anc.head.pos_ in ("NOUN", "PROPN")
+            and lemma(anc.head) not in MONEY_NOUNS
+        ):
+            return _entity_text(anc.head)
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
@@ -202,6 +228,11 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
 
 
 def _entity_text(token: Token) -> str:
+    """A noun as a name: the entity it is part of, its possessor ("France's AI sector"
+    -> France), or the noun with its compounds."""
+    poss = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_), None)
+    if poss is not None:
+        token = poss
     if token.ent_type_:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
@@ -222,12 +253,87 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}
+
+
+def _usable_name(text: str) -> str | None:
+    """A programme or body name, or None for NER debris ('AI', 'Standards: Data')."""
+    text = text.strip(" \"'“”‘’,.")
+    if ":" in text:
+        return None
+    words = [w.lower() for w in text.split()]
+    if not words or all(w in JUNK_NAME_WORDS for w in words):
+        return None
+    if names.is_country(text) or names.is_city(text):
+        return None
+    return text
+
+
+def _in_example_list(token: Token, value_root: Token) -> bool:
+    """'..., including several EU members': EU is an example, not the group's name."""
+    value_line = {value_root.i, *(t.i for t in value_root.ancestors)}
+    for anc in token.ancestors:
+        if anc.i in value_line:
+            return False
+        if lemma(anc) in PARTIAL_MARKERS:
+            return True
+    return False
+
+
+def _antecedents(doc: Doc) -> list[dict[str, str]]:
+    """Per sentence, group nouns it names: 'Current AI, a ... foundation' -> foundation."""
+    found: list[dict[str, str]] = []
+    for sent in doc.sents:
+        here: dict[str, str] = {}
+        for tok in sent:
+            chunk = _proper_chunk(tok) or (
+                tok.ent_type_ in ("ORG", "PRODUCT", "EVENT") and tok.dep_ != "compound"
+                and _entity_text(tok)
+            )  # fmt: skip
+            name = _usable_name(chunk) if chunk else None
+            if not name:
+                continue
+            for child in tok.children:
+                if child.dep_ == "appos" and lemma(child) in GROUP_HEADS:
+                    here[lemma(child)] = name
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in GROUP_HEADS:
+                here[words[-1].lower()] = " ".join(words[:-1])
+            if tok.head.pos_ == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in GROUP_HEADS:
+                here[lemma(tok.head)] = name
+        found.append(here)
+    return found
+
+
+def _referent(span: Span, antecedents: list[dict[str, str]], sent_index: int) -> str | None:
+    """'the foundation' in this sentence -> the name given to a foundation just before."""
+    for tok in span.sent:
+        if lemma(tok) not in GROUP_HEADS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        for earlier in reversed(antecedents[max(0, sent_index - 3) : sent_index]):
+            if lemma(tok) in earlier:
+                return earlier[lemma(tok)]
+    return None
+
+
+def _proper_chunk(token: Token) -> str | None:
+    """A proper-noun phrase headed by `token`: 'Current AI', 'InvestAI Initiative'."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE"):
+        return None
+    left = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join([*(t.text for t in left), token.text])
+
+
 def _nearby_names(span: Span, root: Token) -> list[str]:
-    """Named programmes, bodies and events in the sentence, nearest in the tree first."""
+    """Named programmes, bodies and events tied to the value, nearest first."""
     sent = span.sent
     found: list[tuple[int, int, str]] = []
     for ent in sent.ents:
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
+            if _in_example_list(ent.root, root):
+                continue
             found.append((_tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
     for match in _QUOTED.finditer(sent.text):
         quoted = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -235,10 +341,15 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             found.append(
                 (_tree_distance(root, quoted.root), abs(quoted.start - span.start), match.group(1))
             )
+    for n, anc in enumerate(_ancestors(root, sent), 1):
+        for tok in [anc, *(c for c in anc.children if c.dep_ == "appos")]:
+            chunk = _proper_chunk(tok)
+            if chunk:
+                found.append((n, abs(tok.i - span.start), chunk))
     found.sort()
     seen: list[str] = []
     for _, _, text in found:
-        clean = text.strip(" \"'“”‘’")
+        clean = _usable_name(text)
         if clean and clean not in seen:
             seen.append(clean)
     return seen[:6]
@@ -263,7 +374,7 @@ def _purpose(root: Token) -> str | None:
     if noun.dep_ == "prep":
         noun = noun.head
     for child in noun.rights:
-        if child.dep_ in ("acl", "amod", "relcl") and child.pos_ == "VERB":
+        if child.dep_ in ("acl", "amod", "relcl") and lemma(child) in PURPOSE_VERBS:
             for tok in child.subtree:
                 if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN") and tok.i > child.i:
                     words = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod")]
@@ -306,40 +417,72 @@ def _polarity(span: Span) -> Polarity:
 # ---------------------------------------------------------------- named values
 
 
-def _entity_groups(sent: Span) -> list[list[Span]]:
-    """Coordinated named entities ('Canada, China, France, and India') as groups."""
-    ents = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
-    by_root = {e.root.i: e for e in ents}
-    groups: list[list[Span]] = []
+TITLE_WORDS = {
+    "president", "prime", "minister", "chancellor", "premier", "king", "queen", "ceo",
+    "secretary", "commissioner", "vice", "chair", "chairman", "chairwoman", "director",
+    "governor", "mayor", "leader", "head", "emir", "sheikh", "prince", "envoy", "ambassador",
+    "spokesperson", "senator", "representative", "founder", "chief",
+}  # fmt: skip
+
+
+def _noun_phrase_head(token: Token) -> Token | None:
+    """The proper noun an entity names: 'European Commission' in 'European Commission
+    President Ursula von der Leyen' climbs to 'Leyen'. None if it modifies a common noun."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ == "PROPN" else None
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The contiguous proper-noun phrase ending at `head`, modifiers included."""
+    start = head.i
+    for tok in head.subtree:
+        if tok.i < head.i and tok.dep_ in ("compound", "amod", "flat", "nmod"):
+            start = min(start, tok.i)
+    words = [t for t in head.doc[start : head.i + 1]]
+    while words and (words[0].pos_ in ("DET", "PUNCT") or not words[0].text.strip()):
+        words = words[1:]
+    return words
+
+
+def _member(head: Token) -> tuple[str, str | None] | None:
+    """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
+    words = _name_tokens(head)
+    titles = [n for n, t in enumerate(words) if t.lower_ in TITLE_WORDS]
+    role = None
+    if titles and titles[-1] < len(words) - 1:
+        cut = titles[-1] + 1
+        role = names.role_of(" ".join(t.text for t in words[:cut]))
+        words = words[cut:]
+    text = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
+    name = _usable_name(text) or (text if names.is_country(text) else None)
+    if not name:
+        return None
+    return names.canonical_name(name), role
+
+
+def _entity_groups(sent: Span) -> list[list[Token]]:
+    """Coordinated named things ('Canada, China, France, and India') as groups of heads."""
+    heads: dict[int, Token] = {}
+    for ent in sent.ents:
+        if ent.label_ in ENTITY_LABELS:
+            head = _noun_phrase_head(ent.root)
+            if head is not None:
+                heads[head.i] = head
+    groups: list[list[Token]] = []
     used: set[int] = set()
-    for ent in ents:
-        if ent.root.i in used:
+    for i in sorted(heads):
+        if i in used:
             continue
-        group = [ent]
-        used.add(ent.root.i)
-        for conj in ent.root.conjuncts:
-            other = by_root.get(conj.i)
-            if other is not None and conj.i not in used:
-                group.append(other)
+        group = [heads[i]]
+        used.add(i)
+        for conj in heads[i].conjuncts:
+            if conj.i not in used and conj.pos_ == "PROPN":
+                group.append(conj)
                 used.add(conj.i)
-        group.sort(key=lambda e: e.start)
+        group.sort(key=lambda t: t.i)
         groups.append(group)
     return groups
-
-
-def _role(ent: Span) -> str | None:
-    """'French President Emmanuel Macron' -> France."""
-    if ent.label_ != "PERSON":
-        return None
-    doc = ent.doc
-    i = ent.start
-    while i > ent.sent.start and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") and (
-        doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].text in (".", "'s")
-    ):
-        i -= 1
-    if i == ent.start:
-        return None
-    return names.role_of(doc[i : ent.start].text)
 
 
 def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
@@ -347,18 +490,18 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         for group in _entity_groups(sent):
             members: list[str] = []
             roles: dict[str, str] = {}
-            for ent in group:
-                name = names.canonical_name(ent.text)
-                if not name or name in members:
+            for head in group:
+                found = _member(head)
+                if found is None or found[0] in members:
                     continue
-                members.append(name)
-                role = _role(ent)
-                if role:
-                    roles[name] = role
+                members.append(found[0])
+                if found[1]:
+                    roles[found[0]] = found[1]
             if not members:
                 continue
-            span = doc[group[0].start : group[-1].end]
-            context = _context(span, group[0].root)
+            first = _name_tokens(group[0])[0] if _name_tokens(group[0]) else group[0]
+            span = doc[first.i : group[-1].i + 1]
+            context = _context(span, group[0])
             context.label = "ENTITIES"
             partial = bool(set(context.before) & PARTIAL_MARKERS) or (
                 context.head in PARTIAL_MARKERS

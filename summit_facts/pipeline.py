@@ -61,7 +61,28 @@ def extractor_key(model: str | None) -> str:
         spacy_version = importlib.metadata.version("spacy")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover
         spacy_version = "?"
-    return f"summit-facts {__version__}|{name}=={version}|spacy=={spacy_version}"
+    return (
+        f"summit-facts {__version__}+{_code_digest()}|{name}=={version}|spacy=={spacy_version}"
+    )
+
+
+# The modules whose code decides what a parse yields: a change to any of them
+# must invalidate cached mentions, even without a version bump.
+_EXTRACTION_CODE = ("nlp.py", "extract.py", "values.py", "numbers.py", "dates.py", "names.py")
+
+
+def _code_digest() -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _EXTRACTION_CODE:
+        path = here / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    for path in sorted((here / "data").glob("*")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _installed_model() -> str:

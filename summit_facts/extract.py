@@ -253,6 +253,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+NOT_PROGRAMME_LABELS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
 JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}
 
 
@@ -320,7 +321,7 @@ def _referent(span: Span, antecedents: list[dict[str, str]], sent_index: int) ->
 
 def _proper_chunk(token: Token) -> str | None:
     """A proper-noun phrase headed by `token`: 'Current AI', 'InvestAI Initiative'."""
-    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "NORP", "DATE"):
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PROGRAMME_LABELS:
         return None
     left = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     return " ".join([*(t.text for t in left), token.text])
@@ -513,15 +514,22 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
 
 
 def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
+    city_tokens: set[int] = set()
     for ent in doc.ents:
         label = None
         if ent.label_ == "FAC":
             label = "FAC"
         elif ent.label_ == "GPE" and names.is_city(ent.text):
             label = "CITY"
+            city_tokens.update(range(ent.start, ent.end))
         if label is None:
             continue
         yield _text_mention(source, ent, label)
+    # A city inside another name ("the Paris AI Summit") is still where it happened.
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in city_tokens and token.ent_type_ != "GPE":
+            if names.is_city(token.text):
+                yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     for sent in doc.sents:
         for regex in (_QUOTED, _TITLED):
             for match in regex.finditer(sent.text):

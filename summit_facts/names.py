@@ -30,6 +30,7 @@ _QUOTED_TITLE = re.compile(
     r"(?:agreement|declaration|statement|charter|pledge|accord|communiqu[eé])",
     re.I,
 )
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 
 
@@ -177,14 +178,13 @@ def canonical_text(text: str) -> str:
     if quoted:
         text = quoted.group("title")  # '"X" agreement' names X
     folded = _fold(text.translate(_DASHES)).replace("&", " and ")
-    folded = " ".join(folded.translate(str.maketrans("", "", _QUOTES)).split())
+    folded = " ".join(folded.translate(_DROP_QUOTES).split())
     prefixes = ("the ", *_tables().prefixes)
-    changed = True
-    while changed:
-        changed = False
+    while True:  # "the Declaration on the Future of AI." -> "future of ai"
         stripped = folded.strip(" .,;:!?")
         for prefix in prefixes:
             if stripped.startswith(prefix):
                 stripped = stripped[len(prefix) :]
-        changed, folded = stripped != folded, stripped
-    return folded
+        if stripped == folded:
+            return folded
+        folded = stripped

@@ -64,7 +64,7 @@ def test_parse_date(text: str, start: str, end: str, precision: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [
-        ("The summit took place in Paris from February 6 to 11, 2025, marking", "from February 6 to 11, 2025"),
+        ("took place in Paris from February 6 to 11, 2025, marking", "from February 6 to 11, 2025"),
         ("Paris, France, 10-11 February, 2025 — Against", "10-11 February, 2025"),
         ("scheduled for September 15-17, 2025, emerges", "September 15-17, 2025"),
         ("held on February 6 and 7, featuring", "February 6 and 7"),
@@ -150,9 +150,41 @@ def test_date_spans_flag_bare_years() -> None:
 
 MIXED = st.lists(
     st.sampled_from(
-        ["1", "6", "10", "11", "29", "30", "31", "2023", "2025", "1900", "2100", "25", "-", "–",
-         " to ", " and ", "between ", "from ", "February", "Feb", "Feb.", "Sept", "December",
-         "May", "in ", "mid-", ", ", " ", "th", "of ", "/", "$", "x"]
+        [
+            "1",
+            "6",
+            "10",
+            "11",
+            "29",
+            "30",
+            "31",
+            "2023",
+            "2025",
+            "1900",
+            "2100",
+            "25",
+            "-",
+            "–",
+            " to ",
+            " and ",
+            "between ",
+            "from ",
+            "February",
+            "Feb",
+            "Feb.",
+            "Sept",
+            "December",
+            "May",
+            "in ",
+            "mid-",
+            ", ",
+            " ",
+            "th",
+            "of ",
+            "/",
+            "$",
+            "x",
+        ]
     ),  # fmt: skip
     max_size=14,
 ).map("".join)

@@ -152,7 +152,7 @@ def test_declaration_titles_compare_equal() -> None:
         "“Inclusive and Sustainable Artificial Intelligence for People and the Planet”",
         "the “Inclusive and Sustainable Artificial Intelligence for People and the Planet” "
         "agreement",
-        "\"Inclusive and  Sustainable Artificial Intelligence for People and the Planet\"",
+        '"Inclusive and  Sustainable Artificial Intelligence for People and the Planet"',
     ]
     folded = {canonical_text(f) for f in forms}
     assert folded == {"inclusive and sustainable artificial intelligence for people and the planet"}
@@ -180,8 +180,29 @@ def test_canonical_text_keeps_different_names_apart() -> None:
 
 NAMEISH = st.lists(
     st.sampled_from(
-        ["the ", "The ", "US", "U.S.", "'s", "’s", "'", "“", "”", "\"", " ", "President",
-         "of ", "French ", "former ", "Statement on ", "CEO", "Minister", ".", "-", ""]
+        [
+            "the ",
+            "The ",
+            "US",
+            "U.S.",
+            "'s",
+            "’s",
+            "'",
+            "“",
+            "”",
+            '"',
+            " ",
+            "President",
+            "of ",
+            "French ",
+            "former ",
+            "Statement on ",
+            "CEO",
+            "Minister",
+            ".",
+            "-",
+            "",
+        ]
     ),  # fmt: skip
     max_size=10,
 ).map("".join)

@@ -46,6 +46,7 @@ MONEY_NOUNS = {"investment", "funding", "fund", "commitment", "pledge", "grant",
 GROUP_HEADS = {"foundation", "initiative", "program", "programme", "project", "coalition",
                "fund", "platform", "alliance", "partnership", "consortium", "network",
                "scheme", "facility", "organisation", "organization", "body", "group"}  # fmt: skip
+EVENT_WORDS = {"summit", "conference", "forum", "congress", "symposium", "meeting", "expo"}
 PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence"}
 LEAD_CHARS = 400
 BEFORE_WINDOW = 3
@@ -528,6 +529,9 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     # A city inside another name ("the Paris AI Summit") is still where it happened.
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in city_tokens and token.ent_type_ != "GPE":
+            ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+            if ent is not None and not any(t.lower_ in EVENT_WORDS for t in ent):
+                continue  # "Imperial College London" names a college, not a venue city
             if names.is_city(token.text):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     for sent in doc.sents:

@@ -19,7 +19,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, BinaryIO, Literal
 
 import trafilatura
@@ -55,6 +55,7 @@ _BOMS = (
 _GARBAGE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FRONT_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
@@ -119,12 +120,12 @@ def _find(arg: str) -> Iterator[Skipped | _Found]:
             yield entry
             continue
         path, rel = os.path.join(folder, entry), prefix + entry
-        kind = SUFFIXES.get(os.path.splitext(entry)[1].lower())
+        found_kind = SUFFIXES.get(os.path.splitext(entry)[1].lower())
         try:
             info = os.stat(path)
         except OSError as error:
             # A dangling link is only worth a word if it could have been an input.
-            if kind or not os.path.splitext(entry)[1]:
+            if found_kind or not os.path.splitext(entry)[1]:
                 yield Skipped(path=_shown(path), reason=_os_reason(error, path))
             continue
         if stat.S_ISDIR(info.st_mode):
@@ -135,11 +136,11 @@ def _find(arg: str) -> Iterator[Skipped | _Found]:
                 walked.add(key)
                 ancestors.append(key)
                 stack.append((path, rel + "/", iter(_listing(path))))
-        elif kind:
-            yield (path, _shown(rel), kind, False)
+        elif found_kind:
+            yield (path, _shown(rel), found_kind, False)
 
 
-def _listing(folder: str) -> list[str | Skipped]:
+def _listing(folder: str) -> Sequence[str | Skipped]:
     try:
         names = os.listdir(folder)
     except OSError as error:
@@ -178,16 +179,17 @@ def _read_file(
 ) -> Iterator[Item]:
     shown = _shown(path)
     try:
+        info = os.stat(path)
+        if (info.st_dev, info.st_ino) in seen:
+            return  # the same file through a link or a second argument
+        seen.add((info.st_dev, info.st_ino))
+        regular = stat.S_ISREG(info.st_mode)
+        # Opening a FIFO or a device waits for a writer: only when asked for by name.
+        if not (regular or explicit):
+            raise _Unusable("not a regular file")
+        if regular and info.st_size > max_bytes:
+            raise _Unusable(_too_large(max_bytes))
         with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if (info.st_dev, info.st_ino) in seen:
-                return  # the same file through a link or a second argument
-            seen.add((info.st_dev, info.st_ino))
-            regular = stat.S_ISREG(info.st_mode)
-            if not (regular or explicit):
-                raise _Unusable("not a regular file")
-            if regular and info.st_size > max_bytes:
-                raise _Unusable(_too_large(max_bytes))
             data = handle.read(max_bytes + 1)
         yield from _parse(data, shown, doc_id, kind, max_bytes=max_bytes, ids=ids)
     except OSError as error:
@@ -227,10 +229,11 @@ def _parse(
         raise _Unusable(_too_large(max_bytes))
     if not data:
         raise _Unusable("empty file")
-    text, encoding_note = decode(data)
+    text, encoding_note = _decode(data)
     if not text.strip():
         raise _Unusable("only whitespace")
     notices = [Notice(path=path, message=encoding_note)] if encoding_note else []
+    front: Mapping[Any, Any] | None
     if kind == "jsonl":
         yield from notices
         yield from _jsonl_documents(text, path, doc_id, ids=ids)
@@ -251,7 +254,7 @@ def _parse(
 # ---------------------------------------------------------------- decoding
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
+def _decode(data: bytes) -> tuple[str, str | None]:
     """Bytes to text with LF line ends, and a note when the encoding was guessed.
 
     Raises `_Unusable` for binary data: NUL bytes without a UTF-16/32 byte order
@@ -261,6 +264,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(codec, errors="replace")
+            if bad := text.count("\ufffd"):
+                note = f"not valid {codec}: {bad} broken sequence(s) replaced with U+FFFD"
             break
     else:
         if b"\x00" in data:
@@ -316,20 +321,16 @@ def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | Non
 
 def _html_article(html: str) -> tuple[str, dict[str, Any]]:
     """Main text (scripts, styles, navigation dropped) and the page's metadata."""
-    text = trafilatura.extract(
-        html,
-        favor_precision=False,
-        include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    text = trafilatura.extract(html, favor_precision=False, include_comments=False)
     # trafilatura gives up on very short pages; its cleaner still drops script/style.
     text = text or trafilatura.html2txt(html)
+    # No extensive date search: a date guessed from the body is worse than none.
     meta = trafilatura.extract_metadata(
         html, date_config={"extensive_search": False, "original_date": True}, extensive=False
     )
     fields = ("title", "author", "date", "sitename", "url")
     front = {field: getattr(meta, field, None) for field in fields}
-    return text.replace("\r\n", "\n").replace("\r", "\n"), front
+    return _clean(text), front
 
 
 def _jsonl_documents(text: str, path: str, file_id: str, *, ids: _Ids) -> Iterator[Item]:
@@ -350,9 +351,10 @@ def _jsonl_documents(text: str, path: str, file_id: str, *, ids: _Ids) -> Iterat
             yield Notice(path=path, message=f'line {number}: no "text" to read')
             continue
         raw_id = record.get("id")
-        doc_id = str(raw_id).strip() if isinstance(raw_id, str | int) else ""
+        usable_id = isinstance(raw_id, str | int) and not isinstance(raw_id, bool)
+        doc_id = _clean(str(raw_id)).strip() if usable_id else ""
         front = {key: value for key, value in record.items() if key not in ("id", "text")}
-        body = body.replace("\r\n", "\n").replace("\r", "\n")
+        body = _clean(body)
         source = source_metadata(
             body, front, doc_id=ids.claim(doc_id or f"{file_id}:{number}"), path=path
         )
@@ -362,16 +364,24 @@ def _jsonl_documents(text: str, path: str, file_id: str, *, ids: _Ids) -> Iterat
         yield Skipped(path=path, reason="no usable lines")
 
 
+def _clean(text: str) -> str:
+    """LF line ends, and no lone surrogates (JSON '\\ud800'): they cannot be written out."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class _Ids:
     """Hands out unique source ids: a repeated id gets '#2', '#3', ... in input order."""
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}
 
     def claim(self, wanted: str) -> str:
-        doc_id, number = wanted, 1
+        doc_id = wanted
         while doc_id in self._used:
-            number += 1
+            number = self._next.get(wanted, 2)
+            self._next[wanted] = number + 1
             doc_id = f"{wanted}#{number}"
         self._used.add(doc_id)
         return doc_id

@@ -63,7 +63,7 @@ _YEAR = r"(?:19|20)\d\d"
 _DATE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})\b"
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b"
-    rf"|\b(?P<y3>{_YEAR})-(?P<n3>[01]?\d)-(?P<d3>[0-3]?\d)\b",
+    rf"|\b(?P<y3>{_YEAR})-(?P<n3>[01]?\d)-(?P<d3>[0-3]?\d)(?!\d)",
     re.IGNORECASE,
 )
 # A day range ("10-11 February", "February 6 to 11") is an event, not a dateline.
@@ -103,10 +103,9 @@ _HEADINGS = {
 _SECOND_LEVEL = {"ac", "co", "com", "edu", "gov", "net", "org", "or", "ne", "go", "gob", "nic"}
 # Legal-form suffixes: an organisation that names itself with one, heads a section
 # of its own and recurs is publishing about itself (think "Acme CIC: Our mission").
-_ORG = re.compile(
-    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|for|of|and|on|&)){0,5}"
-    r"\s+(?:CIC|Ltd\.?|Limited|LLC|LLP|Inc\.?|GmbH|plc|PLC|SAS|AG))(?![\w])"
-)
+_LEGAL_FORM = re.compile(r"[ \t](?:CIC|Ltd\.?|Limited|LLC|LLP|Inc\.?|GmbH|plc|PLC|SAS|AG)(?!\w)")
+# The capitalised name before a legal form: "Data for Policy" in "Data for Policy CIC".
+_ORG_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:[ \t]+(?:[A-Z][\w&'’-]*|for|of|and|on|&)){0,5}\Z")
 
 
 def source_metadata(
@@ -159,8 +158,9 @@ def _as_text(value: Any) -> str | None:
     # Only scalars: a YAML alias bomb must never be turned into a string.
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
-    text = " ".join(str(value).split())
-    return text or None
+    # Lone surrogates (from JSON escapes) could not be written out later.
+    text = re.sub("[\ud800-\udfff]", "\ufffd", str(value))
+    return " ".join(text.split()) or None
 
 
 def _as_name(value: Any) -> str | None:
@@ -186,10 +186,10 @@ def _as_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     text = _as_text(value)
-    return parse_date(text) if text else None
+    return find_date(text) if text else None
 
 
-def parse_date(text: str) -> date | None:
+def find_date(text: str) -> date | None:
     """The first day-precision date in a short string, or None."""
     match = _DATE.search(text)
     return _match_date(match) if match else None
@@ -297,11 +297,16 @@ def _byline(lines: list[str]) -> str | None:
 
 
 def _self_publisher(text: str) -> str | None:
-    names = Counter(re.sub(r"^The\s+", "", m["name"]) for m in _ORG.finditer(text))
+    names: Counter[str] = Counter()
+    # Anchor on the rare legal form and look back, rather than try every capital.
+    for form in _LEGAL_FORM.finditer(text):
+        found = _ORG_NAME.search(text, max(0, form.start() - 120), form.start())
+        if found:
+            names[re.sub(r"^The\s+", "", found.group()) + form.group()] += 1
     for name, count in names.most_common():
         if count < 3:
             break
-        heading = re.compile(rf"^{re.escape(name)}\b[^\n.]{{0,120}}$", re.MULTILINE)
+        heading = re.compile(rf"^{re.escape(name)}(?!\w)[^\n.]{{0,120}}$", re.MULTILINE)
         if heading.search(text):
             return name
     return None

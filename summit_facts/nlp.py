@@ -43,6 +43,15 @@ def _venue_patterns() -> list[dict[str, Any]]:
         {"label": "FAC", "pattern": [head, linker, {"IS_TITLE": True, "OP": "+"}]},
         {"label": "FAC", "pattern": [head, linker, linker, {"IS_TITLE": True, "OP": "+"}]},
         {"label": "FAC", "pattern": [title, head]},
+        # "the Bharat Mandapam convention centre"
+        {
+            "label": "FAC",
+            "pattern": [
+                {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
+                {"LOWER": {"IN": ["convention", "exhibition", "conference", "congress"]}},
+                {"LOWER": {"IN": VENUE_HEADS}},
+            ],
+        },
     ]
 
 

@@ -338,7 +338,10 @@ def test_ids_are_relative_to_the_folder_and_made_unique(tmp_path):
         (tmp_path / part / "nested" / "a.txt").write_text(f"Article {part} about Paris.\n")
     docs, _, _ = collect([tmp_path / "one", tmp_path / "two"])
     assert [doc.source.id for doc in docs] == ["nested/a.txt", "nested/a.txt#2"]
-    assert [doc.text for doc in docs] == ["Article one about Paris.\n", "Article two about Paris.\n"]
+    assert [doc.text for doc in docs] == [
+        "Article one about Paris.\n",
+        "Article two about Paris.\n",
+    ]
 
 
 def test_inputs_are_streamed(tmp_path):
@@ -516,11 +519,15 @@ def test_jsonl_without_any_usable_line_is_skipped(tmp_path):
 
 
 def test_empty_stdin_is_skipped():
-    assert collect(["-"], stdin=io.BytesIO(b"")) == ([], [Skipped(path="-", reason="empty input")], [])
+    assert collect(["-"], stdin=io.BytesIO(b"")) == (
+        [],
+        [Skipped(path="-", reason="empty input")],
+        [],
+    )
 
 
 def test_stdin_is_one_document():
-    data = "---\ntitle: From a pipe\n---\nLeaders met in Paris.\r\n".encode()
+    data = b"---\ntitle: From a pipe\n---\nLeaders met in Paris.\r\n"
     docs, skipped, _ = collect(["-"], stdin=io.BytesIO(data))
     assert skipped == []
     assert [(doc.source.id, doc.source.path, doc.source.title) for doc in docs] == [
@@ -537,7 +544,11 @@ def test_stdin_html_is_recognised():
 
 def test_stdin_over_the_limit_is_skipped():
     result = collect(["-"], stdin=io.BytesIO(b"word " * 500), max_bytes=100)
-    assert result == ([], [Skipped(path="-", reason="larger than the 100 bytes limit (--max-bytes)")], [])
+    assert result == (
+        [],
+        [Skipped(path="-", reason="larger than the 100 bytes limit (--max-bytes)")],
+        [],
+    )
 
 
 def test_missing_stdin_counts_as_empty(monkeypatch):
@@ -560,3 +571,20 @@ def test_arbitrary_bytes_never_raise(data, suffix):
     if suffix != ".jsonl":
         outcomes = [item for item in items if isinstance(item, Document | Skipped)]
         assert len(outcomes) == 1
+
+
+def test_jsonl_lone_surrogates_become_replacement_characters(tmp_path):
+    line = r'{"id": "s\ud800", "text": "Leaders \ud800 met.", "title": "Paris \udc00"}'
+    doc, _ = only_doc(folder_with(tmp_path, "s.jsonl", line), "s\ufffd")
+    assert doc.text == "Leaders \ufffd met."
+    assert doc.source.title == "Paris \ufffd"
+    assert doc.content_hash  # encodable as UTF-8
+
+
+def test_an_id_that_looks_like_a_disambiguated_one_stays_unique(tmp_path):
+    lines = [
+        f'{{"id": "{name}", "text": "Text {n}."}}' for n, name in enumerate(["a", "a#2", "a", "a"])
+    ]
+    folder = folder_with(tmp_path, "ids.jsonl", "\n".join(lines))
+    docs, _, _ = collect([folder])
+    assert [doc.source.id for doc in docs] == ["good.txt", "a", "a#2", "a#3", "a#4"]

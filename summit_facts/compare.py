@@ -99,8 +99,15 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
         return _compare_dates(a, b)
     if isinstance(a, TextValue) and isinstance(b, TextValue):
         resolve = _resolver(aliases, _canonical_text())
-        same = resolve(a.text) == resolve(b.text)
-        return Relation.SAME if same else Relation.CONFLICT_VALUE
+        ta, tb = resolve(a.text), resolve(b.text)
+        if ta == tb:
+            return Relation.SAME
+        # "Bletchley Declaration" and "Bletchley Declaration on AI": one name told
+        # at more length, not two different things.
+        short, long = sorted((ta, tb), key=len)
+        if short and f" {short} " in f" {long} ":
+            return Relation.COMPATIBLE
+        return Relation.CONFLICT_VALUE
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
         ca, cb = (a.currency or "").upper(), (b.currency or "").upper()
         if ca and cb and ca != cb:

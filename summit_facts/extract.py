@@ -52,10 +52,15 @@ LEAD_CHARS = 400
 BEFORE_WINDOW = 3
 
 _QUOTED = re.compile(r"[“\"']([A-Z][^”\"']{8,160})[”\"']")
+_DOC_TYPES = (
+    r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
+    r"Convention|Treaty|Principles|Commitments)"
+)
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
+# "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
-    r"\b(?:(?:the\s+)?(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|"
-    r"Communiqu[ée]|Convention|Treaty|Principles)\s+(?:on|of|for)\s+"
-    r"(?:[A-Z][\w'-]*|and|for|the|of|on|in|to|&)(?:\s+(?:[A-Z][\w'-]*|and|for|the|of|on|in|to|&))*)"
+    rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
+    rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b)"
 )
 
 
@@ -540,7 +545,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 group = match.group(1) if regex is _QUOTED else match.group(0)
                 start = sent.start_char + match.start(1 if regex is _QUOTED else 0)
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
-                if span is not None and len(span) >= 3:
+                if span is not None and len(span) >= 2:
                     yield _text_mention(source, span, "TITLE")
 
 

@@ -79,6 +79,8 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         return [w for name in ctx.names for w in _words_of(name)]
     if scope == "label":
         return [ctx.label.lower()] if ctx.label else []
+    if scope == "value":
+        return ctx.lemmas[ctx.value_token : ctx.value_token_end]
     return []
 
 
@@ -144,9 +146,11 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if not all(holds(ctx, cond) for cond in rule.require):
         return None
+    if rule.any_of and not any(holds(ctx, cond) for cond in rule.any_of):
+        return None
     if any(holds(ctx, cond) for cond in rule.exclude):
         return None
-    return len(rule.require) + sum(1 for cond in rule.prefer if holds(ctx, cond))
+    return len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))
 
 
 def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:

@@ -26,7 +26,8 @@ from summit_facts.errors import RuleError
 from summit_facts.models import Modality, Polarity, Precision, ValueKind
 
 Scope = Literal[
-    "sentence", "near", "before", "path", "noun", "head", "governor", "agent", "names", "label"
+    "sentence", "near", "before", "path", "noun", "head", "governor", "agent", "names", "label",
+    "value",
 ]
 KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head"]
 _WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
@@ -75,6 +76,9 @@ class SlotRule(_Strict):
         default=None, description="Date precisions accepted; all when unset."
     )
     require: list[Condition] = Field(default_factory=list, description="All must hold.")
+    any_of: list[Condition] = Field(
+        default_factory=list, description="At least one must hold (when any are given)."
+    )
     prefer: list[Condition] = Field(
         default_factory=list, description="Each that holds adds one to the score."
     )
@@ -212,7 +216,7 @@ def _read(path: Path, problems: list[str]) -> RuleFile | None:
 
 def _check_refs(rule_file: RuleFile, path: Path, terms: dict[str, list[str]], problems: list[str]):
     for slot_name, slot in rule_file.slots.items():
-        for group in ("require", "prefer", "exclude"):
+        for group in ("require", "any_of", "prefer", "exclude"):
             for n, cond in enumerate(getattr(slot, group)):
                 for word in cond.words:
                     if word.startswith("$") and word[1:] not in terms:
@@ -301,7 +305,7 @@ def _expand_terms(rule_file: RuleFile, terms: dict[str, list[str]]) -> RuleFile:
 
     copy = rule_file.model_copy(deep=True)
     for slot in copy.slots.values():
-        for cond in [*slot.require, *slot.prefer, *slot.exclude]:
+        for cond in [*slot.require, *slot.any_of, *slot.prefer, *slot.exclude]:
             cond.words = expand(cond.words)
     return copy
 

@@ -1,0 +1,77 @@
+"""The shipped rules carry over to another summit: a hand-written corpus about the
+2023 AI Safety Summit, with one preview article that got the dates, venue and
+hosts wrong. None of these sentences appears in the seeds or in the rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+from tests.conftest import REPO
+
+CORPUS = REPO / "tests" / "fixtures" / "corpora" / "bletchley"
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    store = tmp_path_factory.mktemp("store")
+    result = CliRunner().invoke(
+        app, ["check", str(CORPUS), "--format", "json", "--store", str(store), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _subject(report, topic, slot):
+    for section in ("contradictions", "consensus", "single_source"):
+        for verdict in report[section]:
+            if (verdict["topic"], verdict["slot"]) == (topic, slot):
+                return verdict
+    raise AssertionError(f"no subject {topic}/{slot}")
+
+
+def test_wrong_dates_are_a_contradiction_with_the_right_consensus(report):
+    dates = _subject(report, "summit", "dates")
+    assert dates["verdict"] == "contradiction"
+    assert dates["consensus"]["value"]["start"] == "2023-11-01"
+    assert dates["consensus"]["value"]["end"] == "2023-11-02"
+    assert dates["dissent"][0]["sources"] == ["preview.txt"]
+
+
+def test_venue_and_signer_count_contradict(report):
+    venue = _subject(report, "summit", "venue")
+    assert venue["verdict"] == "contradiction"
+    assert venue["consensus"]["value"]["text"] == "Bletchley Park"
+    count = _subject(report, "signatories", "count")
+    assert count["verdict"] == "contradiction"
+    values = sorted(c["value"]["nominal"] for c in [count["consensus"], *count["dissent"]] if c)
+    assert values == [28, 29]
+
+
+def test_partial_signer_lists_agree_and_declaration_names_align(report):
+    assert _subject(report, "signatories", "members")["verdict"] == "consensus"
+    assert _subject(report, "signatories", "declaration_name")["verdict"] == "consensus"
+
+
+def test_funding_is_filed_per_programme_in_pounds(report):
+    institute = _subject(report, "funding", "ai_safety_institute")
+    assert institute["consensus"]["value"]["currency"] == "GBP"
+    assert institute["consensus"]["value"]["nominal"] == 100_000_000
+    resource = _subject(report, "funding", "ai_research_resource")
+    assert resource["consensus"]["value"]["nominal"] == 300_000_000
+
+
+def test_next_host_is_not_this_summits_host(report):
+    hosts = _subject(report, "summit", "hosts")
+    for cluster in [hosts["consensus"], *hosts["dissent"]]:
+        if cluster:
+            assert "France" not in cluster["value"]["members"]
+
+
+def test_the_preview_is_the_outlier(report):
+    assert report["outlier"] == "preview.txt"

@@ -101,8 +101,10 @@ def _min_widths(section: Section, width: int) -> list[int | None]:
         min(max((len(w) for row in section.rows for w in row[i].split()), default=0), _MAX_WORD)
         for i in range(len(section.headers) - 1)
     ]
+    # A column is never narrower than its header, so count headers in the budget too.
+    needed = [max(w, len(h)) for w, h in zip(words, section.headers, strict=False)]
     padding = 3 * len(section.headers)
-    if sum(words) + padding + _MIN_LAST > width:
+    if sum(needed) + padding + _MIN_LAST > width:
         return [None] * len(section.headers)
     return [*words, None]
 

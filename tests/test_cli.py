@@ -1,0 +1,166 @@
+"""The real `facts` app on the seed corpus: formats, schemas, exit codes, the store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+from summit_facts.schemas import SCHEMAS, schema_of, schema_text
+from tests.conftest import GOLD, REPO, SEEDS
+
+GOLDEN = REPO / "tests" / "golden"
+REGEN = os.environ.get("FACTS_REGEN_GOLDEN") == "1"  # set to rewrite the golden files
+ENV = {"COLUMNS": "120"}
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """One `facts check seeds/` shared by the tests that read the store."""
+    path = tmp_path_factory.mktemp("store")
+    result = run("check", str(SEEDS), "--store", str(path), "--quiet", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_committed_schemas_are_current():
+    for name in SCHEMAS:
+        committed = (REPO / "docs" / "schema" / f"{name}.json").read_text(encoding="utf-8")
+        assert committed == schema_text(name), f"run: facts schema {name} > docs/schema/{name}.json"
+
+
+def test_unknown_schema_name_is_a_usage_error():
+    result = run("schema", "nope")
+    assert result.exit_code == 2
+    assert "Hint:" in result.stderr
+
+
+@pytest.mark.model
+def test_check_json_validates_against_the_published_schema(store):
+    result = run("check", str(SEEDS), "--store", str(store), "--format", "json", "--quiet")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema_of("report"))
+    assert data["schema_version"] == 1 and data["kind"] == "report"
+    assert data["outlier"] == "001_0fefa1a324c947c3.txt"
+
+
+@pytest.mark.model
+def test_check_table_matches_golden_file(store):
+    result = run("check", str(SEEDS), "--store", str(store), "--quiet")
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / "check_seeds.table.txt"
+    if REGEN:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert result.stdout.index("Contradictions") < result.stdout.index("Consensus")
+    assert result.stdout.index("Consensus") < result.stdout.index("Single-source")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "md", "html"])
+def test_check_every_format(store, fmt):
+    result = run("check", str(SEEDS), "--store", str(store), "--format", fmt, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "61" in result.stdout and "Traceback" not in result.output
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert {r["record"] for r in records} >= {"verdict", "source"}
+
+
+@pytest.mark.model
+def test_fail_on_contradiction_exits_1(store):
+    result = run("check", str(SEEDS), "--store", str(store), "--fail-on", "contradiction", "-q")
+    assert result.exit_code == 1, result.output
+    result = run("check", str(SEEDS), "--store", str(store), "--fail-on", "typo", "-q")
+    assert result.exit_code == 2
+    assert "Hint:" in result.stderr
+
+
+@pytest.mark.model
+def test_show_signatories_reads_the_store(store):
+    result = run("show", "--topic", "signatories", "--store", str(store))
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "61" in text and "nations and organizations" in text
+    assert "60" in text and "countries" in text
+    assert "60 countries signed the declaration" in text
+    assert "by 61 nations and organizations" in text
+    assert "Canada" in text and "India" in text  # the named signers
+    assert "contradiction" in text and "consensus" in text
+    data = json.loads(run("show", "--topic", "signatories", "--store", str(store), "-f", "json").stdout)
+    non_signers = [v for v in data["verdicts"] if v["slot"] == "non_signers"][0]
+    assert non_signers["verdict"] == "consensus"
+    assert non_signers["consensus"]["value"]["members"] == ["United Kingdom", "United States"]
+
+
+@pytest.mark.model
+def test_show_does_not_load_spacy(store):
+    code = (
+        "import sys\n"
+        "from summit_facts.cli.app import app\n"
+        "try:\n"
+        f"    app(['show', '--topic', 'signatories', '--store', {str(store)!r}])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+        "assert 'thinc' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "60 countries" in done.stdout
+
+
+@pytest.mark.model
+def test_topics_lists_every_gold_topic(store):
+    result = run("topics", "--store", str(store), "--format", "json")
+    assert result.exit_code == 0, result.output
+    topics = {row["topic"] for row in json.loads(result.stdout)["topics"]}
+    assert {"summit", "signatories", "funding", "initiatives", "economy", "history"} <= topics
+
+
+@pytest.mark.model
+def test_topic_typo_gets_the_closest_topic_as_hint(store):
+    result = run("show", "--topic", "signatorie", "--store", str(store))
+    assert result.exit_code == 2
+    assert "signatories" in result.stderr and "Hint:" in result.stderr
+
+
+@pytest.mark.model
+def test_extract_jsonl_is_one_claim_a_line(tmp_path):
+    result = run("extract", str(SEEDS / "003_1795fc36fba7d6ed.txt"), "--format", "jsonl",
+                 "--store", str(tmp_path), "-q")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    jsonschema.validate(
+        {"schema_version": 1, "kind": "claims", "claims": [
+            {k: v for k, v in c.items() if k not in ("record", "schema_version")} for c in claims
+        ], "verdicts": []},
+        schema_of("claims"),
+    )  # fmt: skip
+    assert any(c["value"]["kind"] == "money" and c["value"]["currency"] == "USD" for c in claims)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not GOLD.is_file(), reason="the shared gold file is not beside the checkout")
+def test_eval_meets_the_issue_thresholds(store):
+    result = run("eval", str(SEEDS), "--gold", str(GOLD), "--format", "json", "--store",
+                 str(store), "-q")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["recall"] >= 0.95
+    assert scores["precision"] >= 0.90
+    assert scores["verdict_accuracy"] >= 0.92
+    assert scores["contradictions_found"] == scores["contradictions_expected"]
+    assert scores["traps_sprung"] == 0
+    assert scores["outlier_correct"]

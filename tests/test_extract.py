@@ -1,0 +1,130 @@
+"""Extraction with the real model: each example phrase of the extraction issue
+becomes a typed, normalised mention with its noun, role, modality and polarity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summit_facts.extract import extract
+from summit_facts.models import Source
+
+pytestmark = pytest.mark.model
+
+SOURCE = Source(id="t", path="t", published=date(2025, 2, 14))
+
+
+def mentions(nlp, text, kind=None):
+    found = extract(nlp(text), SOURCE)
+    return [m for m in found if kind is None or m.value.kind == kind]
+
+
+def one(nlp, text, surface, kind):
+    for m in mentions(nlp, text, kind):
+        if surface in m.value.surface:
+            return m
+    raise AssertionError(f"no {kind} {surface!r} in {[m.value.surface for m in mentions(nlp, text)]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun", "low", "high", "low_closed", "qualifier"),
+    [
+        ("Delegates came from over 100 countries.", "over 100", "countries", 100, None, False, "over"),
+        ("The summit brought together 100+ nations.", "100+", "nations", 100, None, True, "at least"),
+        ("Eleven state governments are supporting the foundation.", "Eleven", "state governments", 11, 11, True, None),
+        ("Data authorities from six nations signed a joint declaration.", "six", "nations", 6, 6, True, None),
+        ("It was a two-day summit in Paris.", "two", "day", 2, 2, True, None),
+        ("The week featured around 100 events.", "around 100", "events", 90, 110, True, "about"),
+    ],
+)  # fmt: skip
+def test_counts_with_qualifier_and_noun(nlp, text, surface, noun, low, high, low_closed, qualifier):
+    m = one(nlp, text, surface, "count")
+    assert m.context.noun == noun
+    assert m.value.interval.low == pytest.approx(low)
+    assert (m.value.interval.high is None) == (high is None)
+    if high is not None:
+        assert m.value.interval.high == pytest.approx(high)
+    assert m.value.interval.low_closed is low_closed
+    assert m.value.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "amount", "currency"),
+    [
+        ("It is backed by $400 million.", "$400 million", 400e6, "USD"),
+        ("France announced €109 billion.", "€109 billion", 109e9, "EUR"),
+        ("Investments total approximately €109 billion.", "approximately €109 billion", 109e9, "EUR"),
+        ("The fund raised US$1.5bn.", "US$1.5bn", 1.5e9, "USD"),
+        ("The UK gave £100m.", "£100m", 100e6, "GBP"),
+        ("They pledged 20 billion euros.", "20 billion euros", 20e9, "EUR"),
+    ],
+)
+def test_money_with_currency_and_scale(nlp, text, surface, amount, currency):
+    m = one(nlp, text, surface, "money")
+    assert m.value.nominal == pytest.approx(amount)
+    assert m.value.currency == currency
+
+
+def test_percentages(nlp):
+    m = one(nlp, "Nearly 40% of jobs might be disrupted.", "40%", "percent")
+    assert (m.value.interval.low, m.value.interval.high) == (pytest.approx(36), 40)
+    assert m.value.interval.high_closed is False
+    assert m.modality == "hedged"
+    m = one(nlp, "It affects 40 per cent of workers.", "40 per cent", "percent")
+    assert m.value.nominal == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "start", "end"),
+    [
+        ("The summit ran February 6 to 11, 2025.", "February 6 to 11, 2025", "2025-02-06", "2025-02-11"),
+        ("Paris, France, 10-11 February, 2025 — it ended.", "10-11 February, 2025", "2025-02-10", "2025-02-11"),
+        ("Talks were held on February 10 and 11.", "February 10 and 11", "2025-02-10", "2025-02-11"),
+        ("The summit (Feb 10-11) drew crowds.", "Feb 10-11", "2025-02-10", "2025-02-11"),
+        ("It is scheduled for September 15-17, 2025.", "September 15-17, 2025", "2025-09-15", "2025-09-17"),
+        ("The first summit was held in 2023.", "2023", "2023-01-01", "2023-12-31"),
+    ],
+)  # fmt: skip
+def test_dates_anchored_to_the_published_date(nlp, text, surface, start, end):
+    m = one(nlp, text, surface, "date")
+    assert (m.value.start.isoformat(), m.value.end.isoformat()) == (start, end)
+
+
+def test_people_stand_for_what_they_lead(nlp):
+    text = (
+        "Hosted by French President Emmanuel Macron and European Commission President "
+        "Ursula von der Leyen, the summit opened."
+    )
+    m = one(nlp, text, "Macron", "entities")
+    assert m.value.members == ["Emmanuel Macron", "Ursula von der Leyen"]
+    assert m.value.roles == {
+        "Emmanuel Macron": "France",
+        "Ursula von der Leyen": "European Commission",
+    }
+
+
+def test_partial_lists_and_canonical_countries(nlp):
+    m = one(nlp, "60 countries signed, including Canada, China, France, and India.", "Canada",
+            "entities")  # fmt: skip
+    assert m.value.members == ["Canada", "China", "France", "India"]
+    assert m.value.complete is False
+    m = one(nlp, "However, the US and UK did not sign the final statement.", "US", "entities")
+    assert m.value.members == ["United Kingdom", "United States"]
+    assert m.polarity == "negated"
+
+
+def test_venues_cities_and_planned_modality(nlp):
+    text = "The summit, scheduled for September 15-17, 2025, will be held at the Grand Palais."
+    venue = one(nlp, text, "Grand Palais", "text")
+    assert venue.context.label == "FAC"
+    assert one(nlp, text, "September", "date").modality == "planned"
+    city = one(nlp, "The Paris AI Summit was held on February 10-11, 2025.", "Paris", "text")
+    assert city.context.label == "CITY"
+
+
+def test_evidence_offsets_point_into_the_document(nlp):
+    text = "Intro line.\n\nThe fund has €20 billion for gigafactories."
+    m = one(nlp, text, "€20 billion", "money")
+    assert text[m.evidence.value_start : m.evidence.value_end] == "€20 billion"
+    assert text[m.evidence.start : m.evidence.end].strip() == m.evidence.sentence

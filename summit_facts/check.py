@@ -14,7 +14,7 @@ from typing import Any
 from summit_facts import SCHEMA_VERSION, __version__
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
-from summit_facts.models import Claim, Document, Notice, Report, Skipped, Source
+from summit_facts.models import Claim, Notice, Report, Skipped, Source
 from summit_facts.pipeline import Parser, Progress, extractor_key, stream_mentions
 from summit_facts.rules import RuleSet, load_rules
 from summit_facts.store import Store
@@ -141,5 +141,3 @@ def check(
     options = options or Options()
     rules = load_rules(options.rules_dir)
     return collect(paths, options, rules=rules, on_progress=on_progress)
-
-

@@ -15,11 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from summit_facts import names
 from summit_facts.models import (
     Context,
+    CountValue,
     DateValue,
     EntitiesValue,
     Evidence,
     Mention,
     Modality,
+    MoneyValue,
+    PercentValue,
     Polarity,
     Source,
     TextValue,
@@ -89,7 +92,7 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     for span in value_spans(doc):
         text = span.text
         kind = span.label_
-        value = None
+        value: CountValue | PercentValue | MoneyValue | DateValue | None = None
         if kind == "money":
             value = parse_money(text)
         elif kind == "percent":
@@ -306,7 +309,11 @@ def _antecedents(doc: Doc) -> list[dict[str, str]]:
             words = name.split()
             if len(words) > 1 and words[-1].lower() in GROUP_HEADS:
                 here[words[-1].lower()] = " ".join(words[:-1])
-            if tok.head.pos_ == "NOUN" and tok.dep_ == "compound" and lemma(tok.head) in GROUP_HEADS:
+            if (
+                tok.head.pos_ == "NOUN"
+                and tok.dep_ == "compound"
+                and lemma(tok.head) in GROUP_HEADS
+            ):
                 here[lemma(tok.head)] = name
         found.append(here)
     return found
@@ -376,14 +383,18 @@ def _nearby_places(span: Span, root: Token) -> list[str]:
 
 
 def _purpose(root: Token) -> str | None:
-    """'a fund of EUR 20 billion dedicated to establishing AI gigafactories' -> 'AI gigafactories'."""
+    """'a fund of EUR 20 billion dedicated to building AI gigafactories' -> 'AI gigafactories'."""
     noun = root.head if root.dep_ in ("pobj", "nummod", "quantmod", "compound") else root
     if noun.dep_ == "prep":
         noun = noun.head
     for child in noun.rights:
         if child.dep_ in ("acl", "amod", "relcl") and lemma(child) in PURPOSE_VERBS:
             for tok in child.subtree:
-                if tok.dep_ in ("dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN") and tok.i > child.i:
+                if (
+                    tok.dep_ in ("dobj", "pobj")
+                    and tok.pos_ in ("NOUN", "PROPN")
+                    and tok.i > child.i
+                ):
                     words = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod")]
                     return " ".join([*words, tok.text])
     return None
@@ -534,8 +545,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     # A city inside another name ("the Paris AI Summit") is still where it happened.
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in city_tokens and token.ent_type_ != "GPE":
-            ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
-            if ent is not None and not any(t.lower_ in EVENT_WORDS for t in ent):
+            around = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+            if around is not None and not any(t.lower_ in EVENT_WORDS for t in around):
                 continue  # "Imperial College London" names a college, not a venue city
             if names.is_city(token.text):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")

@@ -60,9 +60,10 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         return ctx.lemmas
     if scope == "near":
         lo = max(0, ctx.value_token - cond.window)
-        return ctx.lemmas[lo : ctx.value_token] + ctx.lemmas[
-            ctx.value_token_end : ctx.value_token_end + cond.window
-        ]
+        return (
+            ctx.lemmas[lo : ctx.value_token]
+            + ctx.lemmas[ctx.value_token_end : ctx.value_token_end + cond.window]
+        )
     if scope == "before":
         return ctx.before
     if scope == "path":
@@ -150,7 +151,9 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if any(holds(ctx, cond) for cond in rule.exclude):
         return None
-    return len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))
+    return (
+        len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))
+    )
 
 
 def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:

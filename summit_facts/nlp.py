@@ -70,10 +70,12 @@ def line_breaks(doc: Doc) -> Doc:
     line_start = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
-            line_start = token.i
-        elif token.text in ("•", "▪", "●") and not prev.is_space:
+        if (
+            "\n" in prev.whitespace_
+            or (prev.is_space and "\n" in prev.text)
+            or token.text in ("•", "▪", "●")
+            and not prev.is_space
+        ):
             token.is_sent_start = True
             line_start = token.i
         elif prev.text == ":" and token.i - line_start <= HEADING_TOKENS and token.is_title:

@@ -26,7 +26,16 @@ from summit_facts.errors import RuleError
 from summit_facts.models import Modality, Polarity, Precision, ValueKind
 
 Scope = Literal[
-    "sentence", "near", "before", "path", "noun", "head", "governor", "agent", "names", "label",
+    "sentence",
+    "near",
+    "before",
+    "path",
+    "noun",
+    "head",
+    "governor",
+    "agent",
+    "names",
+    "label",
     "value",
 ]
 KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head"]

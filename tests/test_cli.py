@@ -98,7 +98,9 @@ def test_show_signatories_reads_the_store(store):
     assert "by 61 nations and organizations" in text
     assert "Canada" in text and "India" in text  # the named signers
     assert "contradiction" in text and "consensus" in text
-    data = json.loads(run("show", "--topic", "signatories", "--store", str(store), "-f", "json").stdout)
+    data = json.loads(
+        run("show", "--topic", "signatories", "--store", str(store), "-f", "json").stdout
+    )
     non_signers = [v for v in data["verdicts"] if v["slot"] == "non_signers"][0]
     assert non_signers["verdict"] == "consensus"
     assert non_signers["consensus"]["value"]["members"] == ["United Kingdom", "United States"]

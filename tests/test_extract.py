@@ -24,7 +24,9 @@ def one(nlp, text, surface, kind):
     for m in mentions(nlp, text, kind):
         if surface in m.value.surface:
             return m
-    raise AssertionError(f"no {kind} {surface!r} in {[m.value.surface for m in mentions(nlp, text)]}")
+    raise AssertionError(
+        f"no {kind} {surface!r} in {[m.value.surface for m in mentions(nlp, text)]}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -54,7 +56,12 @@ def test_counts_with_qualifier_and_noun(nlp, text, surface, noun, low, high, low
     [
         ("It is backed by $400 million.", "$400 million", 400e6, "USD"),
         ("France announced €109 billion.", "€109 billion", 109e9, "EUR"),
-        ("Investments total approximately €109 billion.", "approximately €109 billion", 109e9, "EUR"),
+        (
+            "Investments total approximately €109 billion.",
+            "approximately €109 billion",
+            109e9,
+            "EUR",
+        ),
         ("The fund raised US$1.5bn.", "US$1.5bn", 1.5e9, "USD"),
         ("The UK gave £100m.", "£100m", 100e6, "GBP"),
         ("They pledged 20 billion euros.", "20 billion euros", 20e9, "EUR"),

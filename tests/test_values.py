@@ -501,3 +501,9 @@ def test_every_span_parses_as_its_kind_or_not_at_all(text: str) -> None:
         if span.kind in parsers:
             value = parsers[span.kind](text[span.start : span.end])
             assert value is not None, text[span.start : span.end]
+
+
+def test_empty_intervals_are_not_values() -> None:
+    assert parse_count("under 0") is None
+    assert parse_percent("nearly 0%") is None
+    assert find_values("fewer than 0") == []

@@ -25,7 +25,9 @@ StoreOption = Annotated[
 ]
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="Rules folder (default: the shipped rules/).", envvar="FACTS_RULES"),
+    typer.Option(
+        "--rules", help="Rules folder (default: the shipped rules/).", envvar="FACTS_RULES"
+    ),
 ]
 ModelOption = Annotated[
     str | None,

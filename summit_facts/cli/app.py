@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from summit_facts import __version__
-from summit_facts.cli import check, eval as eval_cmd, extract, rules, schema, show, topics
+from summit_facts.cli import check, extract, rules, schema, show, topics
+from summit_facts.cli import eval as eval_cmd
 from summit_facts.errors import FactsError, RuleError
 
 EXIT_OK = 0
@@ -33,7 +33,7 @@ def print_error(exc: FactsError) -> None:
 
 
 class FactsGroup(TyperGroup):
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except FactsError as exc:

@@ -14,7 +14,6 @@ from summit_facts.cli._common import (
     RulesOption,
     StoreOption,
     console_width,
-    err,
     out,
     report_inputs,
 )

@@ -18,7 +18,5 @@ def schema_cli(
 ) -> None:
     """Print the JSON Schema of a claim, of the claims document, or of the check report."""
     if what not in SCHEMAS:
-        raise InputError(
-            f"no schema named {what!r}", hint="use: facts schema " + "|".join(SCHEMAS)
-        )
+        raise InputError(f"no schema named {what!r}", hint="use: facts schema " + "|".join(SCHEMAS))
     out(schema_text(what))

@@ -22,7 +22,6 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, BinaryIO, Literal
 
-import trafilatura
 import yaml
 
 from summit_facts.metadata import source_metadata
@@ -321,6 +320,8 @@ def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | Non
 
 def _html_article(html: str) -> tuple[str, dict[str, Any]]:
     """Main text (scripts, styles, navigation dropped) and the page's metadata."""
+    import trafilatura  # heavy, and only HTML needs it
+
     text = trafilatura.extract(html, favor_precision=False, include_comments=False)
     # trafilatura gives up on very short pages; its cleaner still drops script/style.
     text = text or trafilatura.html2txt(html)

@@ -18,7 +18,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from summit_facts.check import Options, check
 from summit_facts.cli._common import (
     FormatOption,
     ModelOption,
@@ -57,6 +56,8 @@ def eval_cli(
             f"facts eval cannot write --format {fmt.value}", hint="use --format table or json"
         )
     gold_file = load_gold(gold)  # before the model loads: a bad gold file fails fast
+    from summit_facts.check import Options, check
+
     options = Options(
         rules_dir=rules,
         model=model,

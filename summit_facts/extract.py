@@ -49,6 +49,7 @@ MONEY_NOUNS = {"investment", "funding", "fund", "commitment", "pledge", "grant",
 GROUP_HEADS = {"foundation", "initiative", "program", "programme", "project", "coalition",
                "fund", "platform", "alliance", "partnership", "consortium", "network",
                "scheme", "facility", "organisation", "organization", "body", "group"}  # fmt: skip
+DESTINATION_HEADS = {"fund", "facility", "programme", "program", "mechanism", "initiative"}
 EVENT_WORDS = {"summit", "conference", "forum", "congress", "symposium", "meeting", "expo"}
 PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence"}
 LEAD_CHARS = 400
@@ -356,7 +357,14 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
                 (_tree_distance(root, quoted.root), abs(quoted.start - span.start), match.group(1))
             )
     for n, anc in enumerate(_ancestors(root, sent), 1):
-        for tok in [anc, *(c for c in anc.children if c.dep_ == "appos")]:
+        named = [
+            obj
+            for acl in anc.children
+            if acl.dep_ == "acl" and lemma(acl) in ("call", "name", "dub", "brand", "know")
+            for obj in acl.children
+            if obj.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod")
+        ]
+        for tok in [anc, *(c for c in anc.children if c.dep_ == "appos"), *named]:
             chunk = _proper_chunk(tok)
             if chunk:
                 found.append((n, abs(tok.i - span.start), chunk))
@@ -383,7 +391,9 @@ def _nearby_places(span: Span, root: Token) -> list[str]:
 
 
 def _purpose(root: Token) -> str | None:
-    """'a fund of EUR 20 billion dedicated to building AI gigafactories' -> 'AI gigafactories'."""
+    """What the money is for, as a name: 'a fund of EUR 20 billion dedicated to building AI
+    gigafactories' -> 'AI gigafactories'; 'pledged $700 million to the new loss and damage
+    fund' -> 'loss and damage fund'."""
     noun = root.head if root.dep_ in ("pobj", "nummod", "quantmod", "compound") else root
     if noun.dep_ == "prep":
         noun = noun.head
@@ -397,6 +407,22 @@ def _purpose(root: Token) -> str | None:
                 ):
                     words = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod")]
                     return " ".join([*words, tok.text])
+    # The money goes "to / into / for" a fund, facility or programme named by common nouns.
+    verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "for", "toward", "towards"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and lemma(obj) in DESTINATION_HEADS:
+                start = min(t.i for t in obj.subtree)
+                words = [
+                    t.text
+                    for t in obj.doc[start : obj.i + 1]
+                    if t.pos_ not in ("DET", "PRON") and t.lower_ not in ("new", "proposed")
+                ]
+                return " ".join(words)
     return None
 
 
@@ -562,6 +588,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
 
 def _text_mention(source: Source, span: Span, label: str) -> Mention:
     surface = span.text.strip(" \"'“”‘’")
+    if label == "CITY" and surface.isupper():
+        surface = surface.title()  # a dateline's "DUBAI" is Dubai
     canonical = names.canonical_text(surface) if label == "TITLE" else names.canonical_name(surface)
     value = TextValue(surface=surface, text=canonical)
     context = _context(span, span.root)

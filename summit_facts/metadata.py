@@ -167,7 +167,12 @@ def _as_name(value: Any) -> str | None:
     if isinstance(value, Mapping):
         return _as_text(value.get("name"))
     if isinstance(value, list):
-        names = [name for item in value[:10] if (name := _as_name(item))]
+        # One level only: nested lists are no names, and following them lets a YAML
+        # alias bomb (9 levels of 9 aliases) or a deeply nested JSON list hang or
+        # overflow the stack.
+        names = [
+            name for item in value[:10] if not isinstance(item, list) and (name := _as_name(item))
+        ]
         return ", ".join(names) or None
     url = _as_url(value)
     return registered_domain(url) if url else _as_text(value)

@@ -75,3 +75,36 @@ def test_next_host_is_not_this_summits_host(report):
 
 def test_the_preview_is_the_outlier(report):
     assert report["outlier"] == "preview.txt"
+
+
+CLIMATE = REPO / "tests" / "fixtures" / "corpora" / "climate"
+
+
+@pytest.fixture(scope="module")
+def climate(tmp_path_factory):
+    store = tmp_path_factory.mktemp("climate")
+    result = CliRunner().invoke(
+        app, ["check", str(CLIMATE), "--format", "json", "--store", str(store), "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_climate_summit_files_the_same_kinds_of_subject(climate):
+    dates = _subject(climate, "summit", "dates")
+    assert dates["verdict"] == "consensus"  # 30 Nov-12 Dec and 30 Nov-13 Dec overlap
+    assert _subject(climate, "summit", "city")["consensus"]["value"]["text"] == "Dubai"
+    assert _subject(climate, "summit", "hosts")["consensus"]["value"]["members"] == [
+        "United Arab Emirates"
+    ]
+    assert _subject(climate, "signatories", "non_signers")["consensus"]["value"]["members"] == [
+        "China",
+        "India",
+    ]
+
+
+def test_pledges_to_one_fund_are_compared(climate):
+    fund = _subject(climate, "funding", "loss_and_damage_fund")
+    assert fund["verdict"] == "contradiction"  # $700 million against $792 million
+    alterra = _subject(climate, "funding", "alterra")
+    assert alterra["verdict"] == "consensus"  # named once as the subject, once as "called"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -89,9 +90,20 @@ class ProgressPrinter:
             sys.stderr.flush()
 
 
+# Control characters, line and paragraph separators and bidi overrides. A file
+# named "a.txt\nskipped: b.txt" must stay one line, and an escape sequence in a
+# name must not recolour or rewrite the user's terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line, its control characters shown as escapes (`\\n`, `\\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
-    """Each unusable input once, with its reason; each notice once."""
+    """Each unusable input once, with its reason; each notice once; one line each."""
     for item in skipped:
-        err(f"skipped: {item.path}: {item.reason}")
+        err(f"skipped: {printable(item.path)}: {printable(item.reason)}")
     for notice in notices:
-        err(f"warning: {notice.path}: {notice.message}")
+        err(f"warning: {printable(notice.path)}: {printable(notice.message)}")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import FormatOption, RulesOption, StoreOption, console_width, out
-from summit_facts.cli.topics import known_topic, open_last_run_store
+from summit_facts.cli.topics import check_first, known_topic, open_last_run_store
 from summit_facts.render import Format, render_claims
 
 
@@ -23,9 +23,8 @@ def show_cli(
 ) -> None:
     """Show every claim of one topic, slot by slot, with value, quote, modality and verdict."""
     if paths:
-        from summit_facts.check import Options, check
-
-        check(paths, Options(store_dir=store, rules_dir=rules))
+        known_topic(topic, rules)  # a typo fails before the model loads
+        check_first(paths, store, rules)
     db = open_last_run_store(store)
     with db:
         claims = db.claims_for(topic, slot=slot)

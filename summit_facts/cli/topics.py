@@ -8,12 +8,20 @@ from typing import Annotated
 
 import typer
 
-from summit_facts.cli._common import FormatOption, RulesOption, StoreOption, console_width, out
+from summit_facts.cli._common import (
+    FormatOption,
+    ProgressPrinter,
+    RulesOption,
+    StoreOption,
+    console_width,
+    out,
+    report_inputs,
+)
 from summit_facts.errors import InputError, StoreError
 from summit_facts.filing import AUTO_TOPIC
 from summit_facts.render import Format, render_topics
 from summit_facts.rules import load_rules
-from summit_facts.store import Store
+from summit_facts.store import DB_NAME, Store, default_path
 
 
 def known_topic(topic: str, rules_dir: Path | None, store_dir: Path | None = None) -> None:
@@ -26,14 +34,33 @@ def known_topic(topic: str, rules_dir: Path | None, store_dir: Path | None = Non
     raise InputError(f"unknown topic {topic!r}", hint=hint)
 
 
+def check_first(paths: list[str], store_dir: Path | None, rules_dir: Path | None) -> None:
+    """`facts check PATH...` before answering: skips reported, no usable input an error."""
+    from summit_facts.check import Options, check
+
+    printer = ProgressPrinter()
+    result = check(paths, Options(store_dir=store_dir, rules_dir=rules_dir), on_progress=printer)
+    printer.done()
+    report_inputs(result.skipped, result.notices)
+    if not result.sources:
+        raise InputError(
+            "no usable documents in " + ", ".join(paths),
+            hint="give files or folders of .txt, .md, .html or .jsonl articles",
+        )
+
+
+_HINT_CHECK_FIRST = "run `facts check PATH...` first, or give PATH to this command"
+
+
 def open_last_run_store(store_dir: Path | None) -> Store:
-    store = Store.open(store_dir)
+    folder = Path(store_dir) if store_dir is not None else default_path()
+    if not folder.exists() or (folder.is_dir() and not (folder / DB_NAME).exists()):
+        # Reading must not leave an empty store (and its folders) behind.
+        raise StoreError(f"no claim store at {folder} yet", hint=_HINT_CHECK_FIRST)
+    store = Store.open(folder)
     if not store.topics() and store.last_run() is None:
         store.close()
-        raise StoreError(
-            "the claim store holds no completed check yet",
-            hint="run `facts check PATH...` first, or give PATH to this command",
-        )
+        raise StoreError("the claim store holds no completed check yet", hint=_HINT_CHECK_FIRST)
     return store
 
 
@@ -47,9 +74,7 @@ def topics_cli(
 ) -> None:
     """List the topics and slots of the last check, with claim counts and verdicts."""
     if paths:
-        from summit_facts.check import Options, check
-
-        check(paths, Options(store_dir=store, rules_dir=rules))
+        check_first(paths, store, rules)
     db = open_last_run_store(store)
     with db:
         rows = db.topics()

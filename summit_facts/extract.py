@@ -80,8 +80,26 @@ def extract(doc: Doc, source: Source) -> list[Mention]:
     mentions = list(_value_mentions(doc, source))
     mentions.extend(_entity_mentions(doc, source))
     mentions.extend(_text_mentions(doc, source))
+    _agents_by_role(mentions)
     mentions.sort(key=lambda m: (m.evidence.value_start, m.evidence.value_end, m.value.kind))
     return mentions
+
+
+def _agents_by_role(mentions: list[Mention]) -> None:
+    """'Macron announced EUR 109 billion': a person acts for what the article says they
+    lead ('French President Emmanuel Macron' earlier on), so the agent becomes France."""
+    roles: dict[str, str] = {}
+    for mention in mentions:
+        if isinstance(mention.value, EntitiesValue):
+            for person, role in mention.value.roles.items():
+                roles[person] = role
+                roles[person.split()[-1]] = role
+    if not roles:
+        return
+    for mention in mentions:
+        agent = mention.context.agent
+        if agent and (agent in roles or agent.split()[-1] in roles):
+            mention.context.agent = roles.get(agent) or roles[agent.split()[-1]]
 
 
 # ---------------------------------------------------------------- numeric and dates
@@ -239,16 +257,18 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
 
 def _entity_text(token: Token) -> str:
     """A noun as a name: the entity it is part of, its possessor ("France's AI sector"
-    -> France), or the noun with its compounds."""
+    -> France), or the noun with its compounds ("Current AI", even when NER tagged
+    only "AI")."""
     poss = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_), None)
     if poss is not None:
         token = poss
+    compounds = [t for t in token.lefts if t.dep_ == "compound"]
     if token.ent_type_:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            return names.canonical_name(ent.text)
-    words = [t for t in token.lefts if t.dep_ == "compound"]
-    return " ".join([*(w.text for w in words), token.text])
+            outside = [t.text for t in compounds if t.i < ent.start and t.pos_ == "PROPN"]
+            return names.canonical_name(" ".join([*outside, ent.text]))
+    return " ".join([*(w.text for w in compounds), token.text])
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -263,7 +283,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-NOT_PROGRAMME_LABELS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
+NOT_PROGRAMME_LABELS = {"PERSON", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
 JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}
 
 
@@ -338,6 +358,8 @@ def _proper_chunk(token: Token) -> str | None:
     if token.pos_ != "PROPN" or token.ent_type_ in NOT_PROGRAMME_LABELS:
         return None
     left = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not left and token.ent_type_ in ("GPE", "LOC"):
+        return None  # a place on its own; "Current AI" (tagged GPE) has a compound
     return " ".join([*(t.text for t in left), token.text])
 
 

@@ -104,7 +104,10 @@ def _key_part(ctx: Context, part: str, rules: RuleSet) -> str | None:
     if part == "purpose":
         return slugify(ctx.purpose) if ctx.purpose else None
     if part == "agent":
-        return slugify(ctx.agent) if ctx.agent else None
+        words = [w for w in (ctx.agent or "").lower().split() if w not in GENERIC_NAME_WORDS]
+        if not words or all(w in ("ai", "a.i.") for w in words):
+            return None  # "AI" alone is NER debris, not a funder
+        return slugify(" ".join(words))
     if part == "noun":
         words = _words_of(ctx.noun)
         return slugify(ctx.noun.split()[-1]) if ctx.noun and words else None

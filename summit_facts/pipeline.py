@@ -1,9 +1,12 @@
 """Orchestration: inputs stream through the parser (cached, batched, parallel) into mentions.
 
-Documents are read lazily, looked up in the claim store by content hash, and
-only the ones not seen before are parsed: in this process, in a pool of
-worker processes (`jobs`), or on a Dask cluster. Output order is input order
-whatever the route, so every route gives the same result.
+Documents are read lazily, a window at a time, looked up in the claim store by
+content hash, and only the ones not seen before are parsed: in this process,
+in a pool of worker processes (`jobs`), or on a Dask cluster. While the
+caller files one window, the next one is already being parsed, so workers do
+not wait for the caller. Output order is input order whatever the route, so
+every route gives the same result. At most `AHEAD + 1` windows are held, so
+memory does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +25,17 @@ from summit_facts.models import Document, Mention, Notice, Skipped
 
 DEFAULT_MAX_BYTES = 10_000_000  # the ingest limit; here so the CLI need not import ingest
 WINDOW = 64  # documents read ahead; bounds memory whatever the corpus size
-BATCH_SIZE = 16
+AHEAD = 1  # windows submitted to the parser before the caller takes the previous one
+BATCH_SIZE = 16  # nlp.pipe batch; larger ones were not faster and hold more Docs
+CHUNKS_PER_JOB = 4  # pool tasks per worker and window: small enough to balance the load
+MAX_CHUNK = 8  # documents per pool task, at most
+# Worker processes fork from the parent, which never imports spaCy in pool mode:
+# fork starts a worker in milliseconds instead of re-importing Python, pydantic and
+# the package (spawn). The pool is created before any thread is started here.
+START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
+
+Parsed = list[list[Mention]]
+Pending = Callable[[], Parsed]
 
 
 @dataclass
@@ -96,37 +110,50 @@ def _installed_model() -> str:
 
 # ---------------------------------------------------------------- parsing routes
 
-_WORKER_NLP: Any = None
 
-
-def _worker_init(model: str | None) -> None:
-    global _WORKER_NLP
-    from summit_facts.nlp import load_pipeline
-
-    _WORKER_NLP = load_pipeline(model)
-
-
-def _worker_parse(document: Document) -> list[Mention]:
-    from summit_facts.extract import extract
-
-    return extract(_WORKER_NLP(document.text), document.source)
-
-
-def parse_batch(documents: list[Document], model: str | None) -> list[list[Mention]]:
+def parse_batch(documents: list[Document], model: str | None) -> Parsed:
     """Parse documents in this process (the model is loaded once and cached)."""
     from summit_facts.extract import extract
     from summit_facts.nlp import load_pipeline
 
     nlp = load_pipeline(model)
     texts = (d.text for d in documents)
+    # Each Doc is dropped as soon as its mentions are out: no list of Docs is kept.
     return [
         extract(doc, d.source)
         for doc, d in zip(nlp.pipe(texts, batch_size=BATCH_SIZE), documents, strict=True)
     ]
 
 
+_WORKER_MODEL: str | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    """Runs once in each pool worker: load the model there, not per task."""
+    global _WORKER_MODEL
+    from summit_facts.nlp import load_pipeline
+
+    _WORKER_MODEL = model
+    load_pipeline(model)
+
+
+def _worker_parse(documents: list[Document]) -> Parsed:
+    return parse_batch(documents, _WORKER_MODEL)
+
+
+def chunks(documents: list[Document], jobs: int) -> list[list[Document]]:
+    """Contiguous slices, a few per worker, so that a slow one does not hold up the rest."""
+    size = max(1, min(MAX_CHUNK, -(-len(documents) // (jobs * CHUNKS_PER_JOB))))
+    return [documents[i : i + size] for i in range(0, len(documents), size)]
+
+
 class Parser:
-    """Parses windows of documents by the chosen route; the pool starts on first need."""
+    """Parses lists of documents by the chosen route; a pool starts on first need.
+
+    `submit(documents)` starts the work and returns a function that waits for
+    its result, so that the stream can file one window while the next is parsed.
+    Calling the parser does both at once.
+    """
 
     def __init__(self, *, model: str | None, jobs: int, scheduler: str | None = None) -> None:
         self.model = model
@@ -135,32 +162,40 @@ class Parser:
         self._pool: Any = None
         self._dask: Any = None
 
-    def __call__(self, documents: list[Document]) -> list[list[Mention]]:
-        if not documents:
-            return []
-        if self.scheduler:
-            return self._parse_dask(documents)
-        if self.jobs > 1 and len(documents) >= 2 * self.jobs:
-            return self._parse_pool(documents)
-        return parse_batch(documents, self.model)
+    def __call__(self, documents: list[Document]) -> Parsed:
+        return self.submit(documents)()
 
-    def _parse_pool(self, documents: list[Document]) -> list[list[Mention]]:
+    def submit(self, documents: list[Document]) -> Pending:
+        if not documents:
+            return list
+        if self.scheduler:
+            return self._submit_dask(documents)
+        # A handful of documents is parsed faster here than a pool can start,
+        # but once the pool runs, it takes everything: the model loads once.
+        if self._pool is not None or (self.jobs > 1 and len(documents) >= 2 * self.jobs):
+            return self._submit_pool(documents)
+        return lambda: parse_batch(documents, self.model)
+
+    @property
+    def route(self) -> str:
+        """The route taken so far: 'dask', 'pool' or 'process'."""
+        return "dask" if self._dask else "pool" if self._pool else "process"
+
+    def _submit_pool(self, documents: list[Document]) -> Pending:
         if self._pool is None:
             import multiprocessing
 
-            ctx = multiprocessing.get_context("spawn")
+            ctx = multiprocessing.get_context(START_METHOD)
             self._pool = ctx.Pool(self.jobs, initializer=_worker_init, initargs=(self.model,))
-        chunk = max(1, len(documents) // (self.jobs * 4))
-        return list(self._pool.imap(_worker_parse, documents, chunksize=chunk))
+        result = self._pool.map_async(_worker_parse, chunks(documents, self.jobs), chunksize=1)
+        return lambda: [mentions for part in result.get() for mentions in part]
 
-    def _parse_dask(self, documents: list[Document]) -> list[list[Mention]]:
-        from summit_facts.cluster import parse_on_cluster
+    def _submit_dask(self, documents: list[Document]) -> Pending:
+        from summit_facts.cluster import connect, submit_on_cluster
 
         if self._dask is None:
-            from summit_facts.cluster import connect
-
             self._dask = connect(self.scheduler or "local", model=self.model)
-        return parse_on_cluster(self._dask, documents, model=self.model)
+        return submit_on_cluster(self._dask, documents, model=self.model)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -180,9 +215,20 @@ CacheGet = Callable[[str], list[Mention] | None]
 CachePut = Callable[[str, str, list[Mention]], None]
 
 
+@dataclass
+class _Window:
+    """Documents read, what the cache had for them, and the parse under way."""
+
+    documents: list[Document]
+    found: dict[int, list[Mention]]
+    todo: list[int]  # positions to parse, one per distinct text
+    same_as: dict[int, int]  # position -> earlier position with the same text
+    pending: Pending
+
+
 def stream_mentions(
     inputs: Iterable[Document | Skipped | Notice],
-    parser: Callable[[list[Document]], list[list[Mention]]],
+    parser: Callable[[list[Document]], Parsed],
     *,
     cache_get: CacheGet | None = None,
     cache_put: CachePut | None = None,
@@ -190,34 +236,54 @@ def stream_mentions(
     on_item: Callable[[Progress], None] | None = None,
     skipped: list[Skipped] | None = None,
 ) -> Iterator[tuple[Document, list[Mention]]]:
-    """(document, mentions) in input order; unusable inputs go to `skipped`."""
-    progress = progress or Progress()
-    window: list[Document] = []
+    """(document, mentions) in input order; unusable inputs go to `skipped`.
 
-    def flush() -> Iterator[tuple[Document, list[Mention]]]:
+    `parser` is called with the documents the cache does not have; if it has a
+    `submit` method (see `Parser`), windows are submitted ahead.
+    """
+    progress = progress or Progress()
+    submit: Callable[[list[Document]], Pending] = getattr(parser, "submit", None) or (
+        lambda documents: lambda: parser(documents)
+    )
+    in_flight: deque[_Window] = deque()
+
+    def start(documents: list[Document]) -> None:
         found: dict[int, list[Mention]] = {}
         todo: list[int] = []
-        for n, document in enumerate(window):
-            cached = cache_get(document.content_hash) if cache_get else None
-            if cached is None:
-                todo.append(n)
-            else:
+        same_as: dict[int, int] = {}
+        first: dict[str, int] = {}
+        for n, document in enumerate(documents):
+            content_hash = document.content_hash
+            cached = cache_get(content_hash) if cache_get else None
+            if cached is not None:
                 found[n] = cached
                 progress.cached += 1
-        if todo:
-            parsed = parser([window[n] for n in todo])
-            for n, mentions in zip(todo, parsed, strict=True):
-                document = window[n]
-                found[n] = mentions
-                progress.parsed += 1
-                if cache_put:
-                    cache_put(document.content_hash, document.source.id, mentions)
-        for n, document in enumerate(window):
-            yield document, found[n]
+            elif content_hash in first:  # a copy of a text in this window: parse once
+                same_as[n] = first[content_hash]
+            else:
+                first[content_hash] = n
+                todo.append(n)
+        pending = submit([documents[n] for n in todo]) if todo else list
+        in_flight.append(_Window(documents, found, todo, same_as, pending))
+
+    def finish() -> Iterator[tuple[Document, list[Mention]]]:
+        window = in_flight.popleft()
+        parsed = window.pending()
+        for n, mentions in zip(window.todo, parsed, strict=True):
+            document = window.documents[n]
+            window.found[n] = mentions
+            progress.parsed += 1
+            if cache_put:
+                cache_put(document.content_hash, document.source.id, mentions)
+        for n, earlier in window.same_as.items():
+            window.found[n] = window.found[earlier]
+            progress.cached += 1
+        for n, document in enumerate(window.documents):
+            yield document, window.found[n]
         if on_item:
             on_item(progress)
-        window.clear()
 
+    documents: list[Document] = []
     for item in inputs:
         if isinstance(item, Skipped):
             progress.skipped += 1
@@ -230,8 +296,13 @@ def stream_mentions(
             progress.notices.append(item)
             continue
         progress.read += 1
-        window.append(item)
-        if len(window) >= WINDOW:
-            yield from flush()
-    if window:
-        yield from flush()
+        documents.append(item)
+        if len(documents) >= WINDOW:
+            start(documents)
+            documents = []
+            if len(in_flight) > AHEAD:
+                yield from finish()
+    if documents:
+        start(documents)
+    while in_flight:
+        yield from finish()

@@ -170,8 +170,12 @@ def _ancestors(token: Token, sent: Span) -> list[Token]:
 
 
 def _phrase_lemmas(token: Token) -> list[str]:
-    """A token's lemma with those of its compound and adjectival modifiers."""
-    out = [lemma(t) for t in token.lefts if t.dep_ in ("compound", "amod", "poss")]
+    """A token's lemma after those of its modifiers, nested ones included:
+    "last year's summit" keeps "last year" (the summit is an earlier one)."""
+    out: list[str] = []
+    for mod in token.lefts:
+        if mod.dep_ in ("compound", "amod", "poss", "nummod"):
+            out.extend(lemma(t) for t in mod.subtree if t.dep_ != "case")
     out.append(lemma(token))
     return out
 

@@ -20,10 +20,12 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from html import unescape
 from typing import Any, BinaryIO, Literal
 
 import yaml
 
+from summit_facts.errors import InputError
 from summit_facts.metadata import source_metadata
 from summit_facts.models import Document, Notice, Skipped
 
@@ -71,11 +73,20 @@ def iter_inputs(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Item]:
     """Stream documents, skips and notices for `paths`, one input at a time."""
+    if max_bytes < 0:
+        raise InputError(
+            f"--max-bytes must be 0 or more, not {max_bytes}",
+            hint=f"give the largest file size to read, in bytes (default {DEFAULT_MAX_BYTES})",
+        )
     ids = _Ids()
     seen: set[tuple[int, int]] = set()  # (device, inode) of every file already read
+    stdin_read = False
     for arg in paths:
         if arg == "-":
-            yield from _read_stdin(stdin, max_bytes=max_bytes, ids=ids)
+            # Like a file named twice, stdin is one input: a second '-' finds it drained.
+            if not stdin_read:
+                stdin_read = True
+                yield from _read_stdin(stdin, max_bytes=max_bytes, ids=ids)
             continue
         for found in _find(arg):
             if isinstance(found, Skipped):
@@ -239,6 +250,9 @@ def _parse(
         return
     if kind == "html":
         body, front = _html_article(text)
+        if not _LETTER.search(body) and _LETTER.search(fallback := _html_text(text)):
+            body = fallback
+            notices.append(Notice(path=path, message=_HTML_FALLBACK))
     else:
         front, body, problem = split_front_matter(text)
         if problem:
@@ -322,9 +336,11 @@ def _html_article(html: str) -> tuple[str, dict[str, Any]]:
     """Main text (scripts, styles, navigation dropped) and the page's metadata."""
     import trafilatura  # heavy, and only HTML needs it
 
-    text = trafilatura.extract(html, favor_precision=False, include_comments=False)
+    # trafilatura keeps the inert content of <template> (a browser never shows it).
+    visible = _HTML_TEMPLATE.sub(" ", html)
+    text = trafilatura.extract(visible, favor_precision=False, include_comments=False)
     # trafilatura gives up on very short pages; its cleaner still drops script/style.
-    text = text or trafilatura.html2txt(html)
+    text = text or trafilatura.html2txt(visible)
     # No extensive date search: a date guessed from the body is worse than none.
     meta = trafilatura.extract_metadata(
         html, date_config={"extensive_search": False, "original_date": True}, extensive=False
@@ -332,6 +348,38 @@ def _html_article(html: str) -> tuple[str, dict[str, Any]]:
     fields = ("title", "author", "date", "sitename", "url")
     front = {field: getattr(meta, field, None) for field in fields}
     return _clean(text), front
+
+
+_HTML_FALLBACK = (
+    "main-text extraction found nothing (tags nested too deeply?); read all its visible text"
+)
+# What a browser never shows as text. An element left open runs to the end of the
+# page, as it does in a browser; an open <head> ends where <body> starts.
+_HTML_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|template|noscript|svg|math|iframe|object|textarea)\b.*?(?:</\1\s*>|\Z)"
+    r"|<head\b.*?(?:</head\s*>|(?=<body\b)|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TEMPLATE = re.compile(r"<template\b.*?(?:</template\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|footer|h[1-6]|header"
+    r"|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*(?:>|\Z)",
+    re.IGNORECASE,
+)
+_HTML_TAG = re.compile(r"<[a-zA-Z/!?][^>]*(?:>|\Z)")
+
+
+def _html_text(html: str) -> str:
+    """Every visible word of a page, by pattern, with no tree built: no depth limit.
+
+    libxml2 (under trafilatura) refuses pages nested deeper than 256 elements,
+    which thousands of unclosed tags make; this is what is left to read them by.
+    """
+    text = _HTML_HIDDEN.sub(" ", html)
+    text = _HTML_TAG.sub("", _HTML_BLOCK_TAG.sub("\n", text))
+    lines = (" ".join(line.split()) for line in unescape(text).split("\n"))
+    return _clean("\n".join(line for line in lines if line))
 
 
 def _jsonl_documents(text: str, path: str, file_id: str, *, ids: _Ids) -> Iterator[Item]:

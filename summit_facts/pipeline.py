@@ -21,18 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from summit_facts import __version__
+from summit_facts.errors import FactsError
 from summit_facts.models import Document, Mention, Notice, Skipped
 
 DEFAULT_MAX_BYTES = 10_000_000  # the ingest limit; here so the CLI need not import ingest
 WINDOW = 64  # documents read ahead; bounds memory whatever the corpus size
 AHEAD = 1  # windows submitted to the parser before the caller takes the previous one
+# spaCy's default nlp.max_length: its parser and NER need about 1 GB per 100,000
+# characters, so a longer text is skipped with a reason rather than crash the run.
+MAX_CHARS = 1_000_000
 BATCH_SIZE = 16  # nlp.pipe batch; larger ones were not faster and hold more Docs
 CHUNKS_PER_JOB = 4  # pool tasks per worker and window: small enough to balance the load
 MAX_CHUNK = 8  # documents per pool task, at most
-# Worker processes fork from the parent, which never imports spaCy in pool mode:
-# fork starts a worker in milliseconds instead of re-importing Python, pydantic and
-# the package (spawn). The pool is created before any thread is started here.
-START_METHOD = "fork" if hasattr(os, "fork") else "spawn"
 
 Parsed = list[list[Mention]]
 Pending = Callable[[], Parsed]
@@ -75,9 +75,7 @@ def extractor_key(model: str | None) -> str:
         spacy_version = importlib.metadata.version("spacy")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover
         spacy_version = "?"
-    return (
-        f"summit-facts {__version__}+{_code_digest()}|{name}=={version}|spacy=={spacy_version}"
-    )
+    return f"summit-facts {__version__}+{_code_digest()}|{name}=={version}|spacy=={spacy_version}"
 
 
 # The modules whose code decides what a parse yields: a change to any of them
@@ -126,19 +124,61 @@ def parse_batch(documents: list[Document], model: str | None) -> Parsed:
 
 
 _WORKER_MODEL: str | None = None
+_WORKER_ERROR: BaseException | None = None
+
+
+class RemoteError(Exception):
+    """A FactsError raised in a worker, carried back whole (its hint included)."""
+
+    def __init__(self, kind: type, message: str, hint: str) -> None:
+        super().__init__(kind, message, hint)
+        self.kind, self.message, self.hint = kind, message, hint
+
+    def reraise(self) -> None:
+        raise self.kind(self.message, hint=self.hint) from None
 
 
 def _worker_init(model: str | None) -> None:
     """Runs once in each pool worker: load the model there, not per task."""
-    global _WORKER_MODEL
+    global _WORKER_MODEL, _WORKER_ERROR
+    import signal
+
     from summit_facts.nlp import load_pipeline
 
+    # Ctrl-C reaches the whole process group: the parent stops the run and shuts
+    # the pool down; a worker that raised too would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_MODEL = model
-    load_pipeline(model)
+    try:
+        load_pipeline(model)
+    except FactsError as exc:
+        # Raising here would break the pool with no message; the first task says why.
+        _WORKER_ERROR = exc
 
 
 def _worker_parse(documents: list[Document]) -> Parsed:
-    return parse_batch(documents, _WORKER_MODEL)
+    try:
+        if _WORKER_ERROR is not None:
+            raise _WORKER_ERROR
+        return parse_batch(documents, _WORKER_MODEL)
+    except FactsError as exc:
+        raise RemoteError(type(exc), exc.message, exc.hint) from None
+
+
+def start_method() -> str:
+    """'fork' where it is safe, else 'spawn'.
+
+    Forked workers skip re-importing Python, pydantic and the package: the pool
+    was up 0.3 s sooner than with spawn or forkserver (2 workers, 2 cores).
+    The parent never loads spaCy in pool mode, so there is no model to share
+    or to corrupt. Forking is unsafe only while other threads may hold locks,
+    so with more than one thread running, spawn it is.
+    """
+    import threading
+
+    if hasattr(os, "fork") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def chunks(documents: list[Document], jobs: int) -> list[list[Document]]:
@@ -179,16 +219,40 @@ class Parser:
     @property
     def route(self) -> str:
         """The route taken so far: 'dask', 'pool' or 'process'."""
-        return "dask" if self._dask else "pool" if self._pool else "process"
+        if self._dask is not None:
+            return "dask"
+        return "pool" if self._pool is not None else "process"
 
     def _submit_pool(self, documents: list[Document]) -> Pending:
         if self._pool is None:
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-            ctx = multiprocessing.get_context(START_METHOD)
-            self._pool = ctx.Pool(self.jobs, initializer=_worker_init, initargs=(self.model,))
-        result = self._pool.map_async(_worker_parse, chunks(documents, self.jobs), chunksize=1)
-        return lambda: [mentions for part in result.get() for mentions in part]
+            # An executor, not multiprocessing.Pool: a worker that dies (out of
+            # memory, a crash in native code) fails the run instead of hanging it.
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context(start_method()),
+                initializer=_worker_init,
+                initargs=(self.model,),
+            )
+        futures = [self._pool.submit(_worker_parse, part) for part in chunks(documents, self.jobs)]
+
+        def wait() -> Parsed:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return [mentions for future in futures for mentions in future.result()]
+            except RemoteError as exc:
+                exc.reraise()
+                raise  # pragma: no cover - reraise() always raises
+            except BrokenProcessPool as exc:
+                raise FactsError(
+                    "a parsing worker process died (out of memory?)",
+                    hint="run again with fewer --jobs, or --jobs 1",
+                ) from exc
+
+        return wait
 
     def _submit_dask(self, documents: list[Document]) -> Pending:
         from summit_facts.cluster import connect, submit_on_cluster
@@ -199,8 +263,7 @@ class Parser:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         if self._dask is not None:
             from summit_facts.cluster import disconnect
@@ -211,6 +274,10 @@ class Parser:
 
 # ---------------------------------------------------------------- the stream
 
+_TOO_LONG = (
+    f"longer than the {MAX_CHARS:,} characters the language model takes; split it into"
+    " several files"
+)
 CacheGet = Callable[[str], list[Mention] | None]
 CachePut = Callable[[str, str, list[Mention]], None]
 
@@ -285,15 +352,17 @@ def stream_mentions(
 
     documents: list[Document] = []
     for item in inputs:
+        if isinstance(item, Notice):
+            progress.notices.append(item)
+            continue
+        if isinstance(item, Document) and len(item.text) > MAX_CHARS:
+            item = Skipped(path=item.source.path, reason=_TOO_LONG)
         if isinstance(item, Skipped):
             progress.skipped += 1
             if skipped is not None:
                 skipped.append(item)
             if on_item:
                 on_item(progress)
-            continue
-        if isinstance(item, Notice):
-            progress.notices.append(item)
             continue
         progress.read += 1
         documents.append(item)

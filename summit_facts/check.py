@@ -124,7 +124,8 @@ def collect(
         progress=progress,
     )
     if store is not None:
-        if options.save:
+        # A run with nothing usable must not replace the last good one.
+        if options.save and sources:
             result.run_id = store.save_run(
                 report, claims, sources, paths=list(paths), rules_hash=rules.digest
             )

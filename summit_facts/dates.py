@@ -251,7 +251,10 @@ def _fallback(text: str, anchor: date | None) -> tuple[date, date, Precision] | 
     if data.period == "month":
         return day.replace(day=1), _last_day(day.year, day.month), "month"
     if data.period == "week":
-        return day, day + timedelta(days=6), "day"
+        try:
+            return day, day + timedelta(days=6), "day"
+        except OverflowError:  # a week that would run past 9999-12-31
+            return None
     return day, day, "day"
 
 

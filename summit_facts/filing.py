@@ -16,6 +16,7 @@ from summit_facts.values import with_tolerance
 
 AUTO_TOPIC = "auto"
 AUTO_KINDS = {"count", "money", "percent", "date"}
+MAX_SLUG = 48
 # Words too generic to name a subject on their own.
 GENERIC_NAME_WORDS = {
     "the", "initiative", "program", "programme", "project", "scheme", "plan", "fund",
@@ -179,7 +180,8 @@ def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:
 def auto_slot(mention: Mention) -> str:
     ctx = mention.context
     words = ctx.noun.split()[-1] if ctx.noun else (ctx.head or ctx.governor or "value")
-    return f"{slugify(words) or 'value'}_{mention.value.kind}"
+    # Capped: a 3,000-character token must not become a 3,000-character subject name.
+    return f"{slugify(words)[:MAX_SLUG] or 'value'}_{mention.value.kind}"
 
 
 def file_mentions(

@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -195,11 +195,13 @@ def _line_of(text: str, path_in_file: Iterable[object]) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
-def _read(path: Path, problems: list[str]) -> RuleFile | None:
+def _read(path: Path, problems: list[str], digest: Any) -> RuleFile | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: cannot read: {exc}")
+        problems.append(f"{path}:1: cannot read: {exc}")
         return None
     try:
         data = yaml.safe_load(text)
@@ -247,8 +249,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     paths: dict[str, str] = {}
     digest = hashlib.sha256()
     for path in sorted(directory.rglob("*.y*ml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        rule_file = _read(path, problems)
+        if not path.is_file():
+            continue  # a folder or a dangling link that happens to end in .yaml
+        rule_file = _read(path, problems, digest)
         if rule_file is None:
             continue
         if rule_file.id in paths:

@@ -691,11 +691,6 @@ def test_store_written_by_a_newer_schema(tmp_path):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `facts check` with no usable document exits 2 but still saves an empty run "
-    "over the last good one (check.py collect saves before the CLI checks for sources)",
-)
 def test_a_check_without_usable_documents_keeps_the_last_good_run(tmp_path):
     store = tmp_path / "store"
     check(store, SEED)
@@ -879,12 +874,6 @@ def test_rule_file_errors_name_the_file_and_line(tmp_path, rules_with, case):
     assert not (tmp_path / "ran").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a folder or a dangling link named *.yaml in the rules folder crashes "
-    "load_rules with IsADirectoryError / FileNotFoundError (rules.py reads it for the digest "
-    "before _read can report it)",
-)
 @pytest.mark.parametrize("kind", ["folder", "dangling link"])
 def test_rules_folder_with_a_non_file_named_yaml(tmp_path, rules_with, kind):
     rules = rules_with("ok.yaml", "id: ok\nterms: {x: [y]}\n")

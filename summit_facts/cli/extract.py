@@ -17,6 +17,7 @@ from summit_facts.cli._common import (
     report_inputs,
 )
 from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
+from summit_facts.errors import InputError
 from summit_facts.render import Format, render_claims
 
 
@@ -51,4 +52,9 @@ def extract_cli(
     result = check(paths, options, on_progress=printer)
     printer.done()
     report_inputs(result.skipped, result.notices)
+    if not result.sources:
+        raise InputError(
+            "no usable documents in " + ", ".join(paths),
+            hint="give files or folders of .txt, .md, .html or .jsonl articles",
+        )
     out(render_claims(result.claims, fmt, console_width=console_width()))

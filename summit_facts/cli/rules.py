@@ -26,9 +26,13 @@ def rules_check_cli(
     if examples:
         from summit_facts.examples import run_examples
 
+        from summit_facts.examples import cases
+
         failures = run_examples(ruleset)
         for failure in failures:
-            err(f"example: {failure}")
+            err(f"example fails: {failure}")
+        total = len(cases(ruleset))
+        err(f"{total - len(failures)} of {total} rule examples pass")
         if failures:
             raise typer.Exit(2)
 

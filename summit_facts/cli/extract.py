@@ -16,8 +16,8 @@ from summit_facts.cli._common import (
     out,
     report_inputs,
 )
-from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
 from summit_facts.errors import InputError
+from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
 from summit_facts.render import Format, render_claims
 
 

@@ -24,9 +24,7 @@ def rules_check_cli(
     slots = sum(len(f.slots) for f in ruleset.files)
     err(f"{len(ruleset.files)} rule files, {len(ruleset.topics())} topics, {slots} slots: ok")
     if examples:
-        from summit_facts.examples import run_examples
-
-        from summit_facts.examples import cases
+        from summit_facts.examples import cases, run_examples
 
         failures = run_examples(ruleset)
         for failure in failures:

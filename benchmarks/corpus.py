@@ -3,7 +3,7 @@
 Each article takes one seed (in turn), keeps its front matter with a new title,
 publisher, author and date, drops about a third of the seed's paragraphs (a
 different third each time) so that copies of one seed are not near-duplicates,
-nudges some of the figures, and adds a sentence of its own. The result is
+nudges some of the figures, and adds a sentence of its own (with no figure in it). The result is
 deterministic: the same N gives the same files, byte for byte.
 """
 
@@ -21,7 +21,10 @@ AUTHORS = [
     "Ana Costa", "Ben Okafor", "Chloe Martin", "Dev Patel", "Elena Rossi", "Farid Haddad",
     "Grace Kim", "Hugo Weber", "Ines Duarte", "Jonas Berg", "Kiran Rao", "Lena Novak",
 ]  # fmt: skip
-CITIES = ["Lyon", "Leeds", "Porto", "Gdansk", "Turin", "Ghent", "Malmo", "Cork"]
+# Syllables that spell each article's number as a word: its own sentence must be
+# unique without adding a figure, or every article would add a value to one
+# automatic subject ("dispatch 17") and the benchmark would time that subject.
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pe"]
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})(?![\d.,%])")
@@ -40,11 +43,8 @@ def make_article(seed: str, n: int) -> str:
     # Keep the lead (it carries the dateline), drop a third of the rest at random.
     kept = paragraphs[:1] + [p for p in paragraphs[1:] if rng.random() > 0.33]
     kept = [_nudge(p, rng) for p in kept]
-    city = CITIES[n % len(CITIES)]
-    kept.append(
-        f"This is dispatch {n} of the archive, filed from {city} by desk {n % 97} "
-        f"after {3 + n % 17} interviews."
-    )
+    code = "".join(SYLLABLES[int(digit)] for digit in str(n)).title()
+    kept.append(f"This copy carries the archive reference {code}.")
     publisher = PUBLISHERS[n % len(PUBLISHERS)]
     author = AUTHORS[(n // len(PUBLISHERS)) % len(AUTHORS)]
     day = 12 + n % 6

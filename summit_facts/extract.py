@@ -75,6 +75,25 @@ def lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+_ENTS_KEY = "facts_ents"
+
+
+def _ents(span: Span) -> list[Span]:
+    """Entities within `span`. `doc.ents` rebuilds every entity span on each call,
+    so the document's list is built once and sliced."""
+    doc = span.doc
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
+def _ent_at(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((e for e in _ents(token.sent) if e.start <= token.i < e.end), None)
+
+
 def extract(doc: Doc, source: Source) -> list[Mention]:
     """Every checkable value in `doc`, in document order."""
     mentions = list(_value_mentions(doc, source))
@@ -268,7 +287,7 @@ def _entity_text(token: Token) -> str:
         token = poss
     compounds = [t for t in token.lefts if t.dep_ == "compound"]
     if token.ent_type_:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = _ent_at(token)
         if ent is not None:
             outside = [t.text for t in compounds if t.i < ent.start and t.pos_ == "PROPN"]
             return names.canonical_name(" ".join([*outside, ent.text]))
@@ -371,7 +390,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
     """Named programmes, bodies and events tied to the value, nearest first."""
     sent = span.sent
     found: list[tuple[int, int, str]] = []
-    for ent in sent.ents:
+    for ent in _ents(sent):
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
             if _in_example_list(ent.root, root):
                 continue
@@ -406,7 +425,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
 def _nearby_places(span: Span, root: Token) -> list[str]:
     """Venues and cities before all countries, each group nearest first."""
     found: list[tuple[int, int, int, str]] = []
-    for ent in span.sent.ents:
+    for ent in _ents(span.sent):
         if ent.label_ not in ("FAC", "GPE", "LOC") or ent.start <= root.i < ent.end:
             continue
         country = ent.label_ != "FAC" and not names.is_city(ent.text)
@@ -534,7 +553,7 @@ def _member(head: Token) -> tuple[str, str | None] | None:
 def _entity_groups(sent: Span) -> list[list[Token]]:
     """Coordinated named things ('Canada, China, France, and India') as groups of heads."""
     heads: dict[int, Token] = {}
-    for ent in sent.ents:
+    for ent in _ents(sent):
         if ent.label_ in ENTITY_LABELS:
             head = _noun_phrase_head(ent.root)
             if head is not None:
@@ -584,7 +603,7 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
 
 def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     city_tokens: set[int] = set()
-    for ent in doc.ents:
+    for ent in _ents(doc[:]):
         label = None
         if ent.label_ == "FAC":
             label = "FAC"
@@ -597,7 +616,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     # A city inside another name ("the Paris AI Summit") is still where it happened.
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in city_tokens and token.ent_type_ != "GPE":
-            around = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+            around = _ent_at(token)
             if around is not None and not any(t.lower_ in EVENT_WORDS for t in around):
                 continue  # "Imperial College London" names a college, not a venue city
             if names.is_city(token.text):

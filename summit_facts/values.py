@@ -56,8 +56,15 @@ def find_values(text: str) -> list[RawSpan]:
             continue
         dropped.update(clash)
         found.append(RawSpan(q.start, q.end, q.kind))
-    spans = [s for i, s in enumerate(found) if i not in dropped]
-    return sorted(spans)
+    spans = sorted(s for i, s in enumerate(found) if i not in dropped)
+    # Two quantities can still share characters ("EUR 200 trillion EUR 50 million"):
+    # the first one keeps them.
+    kept: list[RawSpan] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
 
 
 def _not_year_dates(text: str) -> list[tuple[int, int]]:

@@ -162,18 +162,16 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
 
 def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:
     best: Filing | None = None
-    for rule_file in rules.topics():
-        topic = rule_file.topic or ""
-        for name, rule in rule_file.slots.items():
-            score = matches(mention, rule)
-            if score is None:
-                continue
-            slot = _slot_name(topic, name, rule, mention.context, rules)
-            if slot is None:
-                continue
-            filing = Filing(topic, slot, f"{rule_file.id}.{name}", rule.priority, score)
-            if best is None or (filing.priority, filing.score) > (best.priority, best.score):
-                best = filing
+    for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
+        score = matches(mention, rule)
+        if score is None:
+            continue
+        slot = _slot_name(topic, name, rule, mention.context, rules)
+        if slot is None:
+            continue
+        filing = Filing(topic, slot, f"{file_id}.{name}", rule.priority, score)
+        if best is None or (filing.priority, filing.score) > (best.priority, best.score):
+            best = filing
     return best
 
 

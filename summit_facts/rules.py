@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from summit_facts.errors import RuleError
 from summit_facts.models import Modality, Polarity, Precision, ValueKind
@@ -144,8 +144,21 @@ class RuleSet(BaseModel):
     name_aliases: dict[str, str]
     digest: str
 
+    _by_kind: dict[str, list[tuple[str, str, str, SlotRule]]] | None = PrivateAttr(default=None)
+
     def topics(self) -> list[RuleFile]:
         return [f for f in self.files if f.topic]
+
+    def slots_for(self, kind: str) -> list[tuple[str, str, str, SlotRule]]:
+        """(topic, file id, slot name, rule) of every slot taking values of `kind`."""
+        if self._by_kind is None:
+            index: dict[str, list[tuple[str, str, str, SlotRule]]] = {}
+            for rule_file in self.topics():
+                for name, rule in rule_file.slots.items():
+                    entry = (rule_file.topic or "", rule_file.id, name, rule)
+                    index.setdefault(rule.kind, []).append(entry)
+            self._by_kind = index
+        return self._by_kind.get(kind, [])
 
     def slot_rule(self, topic: str, slot: str) -> SlotRule | None:
         for rule_file in self.files:

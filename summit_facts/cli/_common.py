@@ -107,3 +107,21 @@ def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
         err(f"skipped: {printable(item.path)}: {printable(item.reason)}")
     for notice in notices:
         err(f"warning: {printable(notice.path)}: {printable(notice.message)}")
+
+
+NO_DOCUMENTS_HINT = "give files or folders of .txt, .md, .html or .jsonl articles"
+
+
+def run_check(paths, options, *, quiet: bool, hint: str = NO_DOCUMENTS_HINT):  # type: ignore[no-untyped-def]
+    """Read, parse and file `paths` with progress on stderr; every skipped input is
+    reported, and a run with no usable document is an input error."""
+    from summit_facts.check import check
+    from summit_facts.errors import InputError
+
+    printer = ProgressPrinter(quiet=quiet)
+    result = check(paths, options, on_progress=printer)
+    printer.done()
+    report_inputs(result.skipped, result.notices)
+    if not result.sources:
+        raise InputError("no usable documents in " + ", ".join(paths), hint=hint)
+    return result

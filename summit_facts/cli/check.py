@@ -10,12 +10,11 @@ import typer
 from summit_facts.cli._common import (
     FormatOption,
     ModelOption,
-    ProgressPrinter,
     RulesOption,
     StoreOption,
     console_width,
     out,
-    report_inputs,
+    run_check,
 )
 from summit_facts.errors import InputError
 from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
@@ -71,7 +70,7 @@ def check_cli(
             f"unknown --fail-on value {fail_on!r}", hint="the only value is: contradiction"
         )
     _check_topic(topic, rules)
-    from summit_facts.check import Options, check
+    from summit_facts.check import Options
 
     options = Options(
         rules_dir=rules,
@@ -82,15 +81,7 @@ def check_cli(
         scheduler=scheduler or cluster,
         max_bytes=max_bytes,
     )
-    printer = ProgressPrinter(quiet=quiet)
-    result = check(paths, options, on_progress=printer)
-    printer.done()
-    report_inputs(result.skipped, result.notices)
-    if not result.sources:
-        raise InputError(
-            "no usable documents in " + ", ".join(paths),
-            hint="give files or folders of .txt, .md, .html or .jsonl articles",
-        )
+    result = run_check(paths, options, quiet=quiet)
     report = filter_topic(result.report, topic)
     if not auto and fmt == Format.table:
         report = report.model_copy(

@@ -21,12 +21,11 @@ from rich.text import Text
 from summit_facts.cli._common import (
     FormatOption,
     ModelOption,
-    ProgressPrinter,
     RulesOption,
     StoreOption,
     console_width,
     out,
-    report_inputs,
+    run_check,
 )
 from summit_facts.errors import InputError
 from summit_facts.evaluate import EvalResult, SprungTrap, SubjectScore, evaluate, load_gold
@@ -56,7 +55,7 @@ def eval_cli(
             f"facts eval cannot write --format {fmt.value}", hint="use --format table or json"
         )
     gold_file = load_gold(gold)  # before the model loads: a bad gold file fails fast
-    from summit_facts.check import Options, check
+    from summit_facts.check import Options
 
     options = Options(
         rules_dir=rules,
@@ -65,15 +64,9 @@ def eval_cli(
         store_dir=store,
         save=False,
     )
-    printer = ProgressPrinter(quiet=quiet)
-    result = check(paths, options, on_progress=printer)
-    printer.done()
-    report_inputs(result.skipped, result.notices)
-    if not result.sources:
-        raise InputError(
-            "no usable documents in " + ", ".join(paths),
-            hint="give the folder of articles the gold file describes",
-        )
+    result = run_check(
+        paths, options, quiet=quiet, hint="give the folder of articles the gold file describes"
+    )
     scores = evaluate(result.claims, result.report, gold_file)
     if fmt == Format.json:
         out(dumps(scores.model_dump(mode="json"), indent=2) + "\n")

@@ -9,14 +9,12 @@ import typer
 from summit_facts.cli._common import (
     FormatOption,
     ModelOption,
-    ProgressPrinter,
     RulesOption,
     StoreOption,
     console_width,
     out,
-    report_inputs,
+    run_check,
 )
-from summit_facts.errors import InputError
 from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
 from summit_facts.render import Format, render_claims
 
@@ -37,7 +35,7 @@ def extract_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Print every claim found, filed under its topic and slot (or an automatic subject)."""
-    from summit_facts.check import Options, check
+    from summit_facts.check import Options
 
     options = Options(
         rules_dir=rules,
@@ -48,13 +46,5 @@ def extract_cli(
         save=False,
         max_bytes=max_bytes,
     )
-    printer = ProgressPrinter(quiet=quiet)
-    result = check(paths, options, on_progress=printer)
-    printer.done()
-    report_inputs(result.skipped, result.notices)
-    if not result.sources:
-        raise InputError(
-            "no usable documents in " + ", ".join(paths),
-            hint="give files or folders of .txt, .md, .html or .jsonl articles",
-        )
+    result = run_check(paths, options, quiet=quiet)
     out(render_claims(result.claims, fmt, console_width=console_width()))

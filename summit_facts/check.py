@@ -102,7 +102,11 @@ def collect(
         ):
             sources.append(document.source)
             texts[document.source.id] = document.text
-            mentions = [m.model_copy(update={"doc_id": document.source.id}) for m in mentions]
+            doc_id = document.source.id  # a cached text may have come from another file
+            mentions = [
+                m if m.doc_id == doc_id else m.model_copy(update={"doc_id": doc_id})
+                for m in mentions
+            ]
             claims.extend(file_mentions(mentions, document.source, document.content_hash, rules))
     finally:
         parser.close()

@@ -141,7 +141,7 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             value = parse_count(text)
         if value is None:
             continue
-        context = _context(span, _anchor_token(span))
+        context = _context(span, span.root)
         if not context.names:
             referent = _referent(span, antecedents, sent_index[span.sent.start])
             if referent:
@@ -149,11 +149,6 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)
-
-
-def _anchor_token(span: Span) -> Token:
-    """The token that ties the span to the sentence: its root, or the noun it counts."""
-    return span.root
 
 
 def _mention(source: Source, span: Span, value: object, context: Context) -> Mention:
@@ -640,6 +635,3 @@ def _text_mention(source: Source, span: Span, label: str) -> Mention:
     context = _context(span, span.root)
     context.label = label
     return _mention(source, span, value, context)
-
-
-__all__ = ["extract", "lemma", "DateValue"]

@@ -95,10 +95,9 @@ def _key_part(ctx: Context, part: str, rules: RuleSet) -> str | None:
     if part == "name":
         for name in ctx.names:
             canonical = rules.name_aliases.get(name.lower(), name)
-            words = [w for w in _words_of(canonical) if w not in GENERIC_NAME_WORDS]
-            if words:
-                return slugify(" ".join(w for w in canonical.split()
-                                        if w.lower() not in GENERIC_NAME_WORDS))  # fmt: skip
+            kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
+            if kept:
+                return slugify(" ".join(kept))
         return None
     if part == "place":
         return slugify(ctx.places[0].split()[0]) if ctx.places else None

@@ -136,11 +136,5 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def model_key(nlp: Language) -> str:
-    """Identifies the parse: model name and version, spaCy version."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}"
-
-
 def value_spans(doc: Doc) -> list[Span]:
     return list(doc.spans.get(VALUES_KEY, []))

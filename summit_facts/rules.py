@@ -193,7 +193,6 @@ def _line_of(text: str, path_in_file: Iterable[object]) -> int | None:
             nxt = None
             for key, val in node.value:
                 if key.value == str(part):
-                    nxt = val if not isinstance(val, yaml.ScalarNode) else key
                     nxt = val
                     break
             if nxt is None:

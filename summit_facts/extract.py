@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
+from summit_facts.events import event_cue
 from summit_facts.models import (
     Context,
     CountValue,
@@ -222,7 +223,29 @@ def _context(span: Span, root: Token) -> Context:
         path=path,
         lead=sent.start_char < LEAD_CHARS,
         before=before,
+        event=event_cue(span, root),
+        dateline=_in_dateline(span),
     )
+
+
+# A wire dateline, "NAIROBI, March 3 (Reuters) -": a place, a date and an agency opening
+# a line near the top. Where the report was filed, not a claim about the event. ("Paris,
+# France, 10-11 February, 2025 —", with no agency, is the event's own place and dates.)
+_DATELINE = re.compile(
+    r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
+    r"[^\n()]{0,40}?\([A-Za-z .-]+\)[ ]?[-–—:]?"
+)
+_DATELINE_KEY = "facts_datelines"
+
+
+def _in_dateline(span: Span) -> bool:
+    doc = span.doc
+    found = doc.user_data.get(_DATELINE_KEY)
+    if found is None:
+        found = doc.user_data[_DATELINE_KEY] = [
+            (m.start(), m.end()) for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+        ]
+    return any(start <= span.start_char and span.end_char <= end for start, end in found)
 
 
 def _counted_noun(span: Span, root: Token) -> str | None:

@@ -49,7 +49,7 @@ PART_HEADS = {
     "day", "session", "workshop", "reception", "dinner", "lunch", "breakfast", "banquet",
     "ceremony", "panel", "roundtable", "hackathon", "festival", "weekend", "week",
     "exhibition", "segment", "plenary", "opening", "closing", "programme", "program",
-    "track", "pavilion", "showcase", "gala",
+    "track", "pavilion", "showcase", "gala", "discussion", "debate", "negotiation",
 }  # fmt: skip
 OTHER_HEADS = {"visit", "trip", "call", "election", "war", "crisis", "tour"}
 # Words that make a meeting another one: two leaders' talks, a bilateral.
@@ -102,12 +102,15 @@ def _phrase(head: Token) -> list[Token]:
     words = [t for t in head.lefts for t in t.subtree if t.dep_ not in ("punct",)]
     words.append(head)
     for child in head.rights:
-        if (
-            child.dep_ in ("prep",)
-            and child.lower_ in ("in", "at", "on", "of", "for")
-            or child.dep_ in ("compound", "nummod", "appos")
-            and child.i == head.i + 1
-        ):
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "of", "for"):
+            words.append(child)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    # The object and its modifiers, not what is coordinated with it
+                    # ("the summit of 2023 and subsequent initiatives").
+                    words.extend(t for left in obj.lefts for t in left.subtree)
+                    words.append(obj)
+        elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
             words.extend(t for t in child.subtree)
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
 
@@ -229,6 +232,17 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     in_clause = [
         t for t in events if _clause_of(t).i == clause.i or _clause_of(t.head).i == clause.i
     ]
+    if not in_clause:
+        # The subject of a verb up the value's path: "The summit, scheduled for
+        # September 15-17, emerges ..." tells of the summit.
+        for anc in ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    in_clause.extend(t for t in child.subtree if t in events)
+            if in_clause:
+                break
     if in_clause:
         best = min(in_clause, key=lambda t: (_tree_distance(root, t), abs(t.i - span.start)))
         return _cue(best, "clause", span)

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal, TypeVar
 
+from text_to_num import text2num
+
+from summit_facts import currencies
 from summit_facts.models import CountValue, Interval, MoneyValue, PercentValue
 
 NumericKind = Literal["count", "percent", "money"]
@@ -42,7 +45,7 @@ _TENS = {
     )
 }  # fmt: skip
 _SCALES = {
-    "thousand": 3, "k": 3, "lakh": 5, "crore": 7,
+    "thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12,
     "million": 6, "m": 6, "mn": 6,
     "billion": 9, "b": 9, "bn": 9,
     "trillion": 12, "tn": 12, "trn": 12,
@@ -67,32 +70,11 @@ _TEMPORAL = {"about", "around", "approximately", "approx.", "approximate", "an a
              "circa", "ca.", "estimated", "up to", "under", "below", "close to", "just under",
              "just below", "just shy of"}  # fmt: skip
 
-# Currency markers before the number, after it (codes and words).
-_PREFIX_CURRENCY = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD",
-    "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
-}  # fmt: skip
-_CODES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "CNY",
-          "KRW", "BRL", "RMB"]  # fmt: skip
-_WORD_CURRENCY = [
-    # (regex, ISO code); the first that matches the currency word wins.
-    (r"(?:us|u\.s\.|american)\s+dollars?", "USD"),
-    (r"canadian\s+dollars?", "CAD"),
-    (r"australian\s+dollars?", "AUD"),
-    (r"new\s+zealand\s+dollars?", "NZD"),
-    (r"hong\s+kong\s+dollars?", "HKD"),
-    (r"singapore\s+dollars?", "SGD"),
-    (r"dollars?", "USD"),
-    (r"euros?", "EUR"),
-    (r"pounds?(?:\s+sterling)?|sterling", "GBP"),
-    (r"(?:japanese\s+)?yen", "JPY"),
-    (r"(?:chinese\s+)?yuan|renminbi", "CNY"),
-    (r"(?:indian\s+)?rupees?", "INR"),
-    (r"swiss\s+francs?", "CHF"),
-    (r"(?:south\s+)?korean\s+won", "KRW"),
-]
-_WORD_CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in _WORD_CURRENCY]
+# Currency markers (ISO codes, symbols, names) come from CLDR: see currencies.py.
+_CODE_ALT = currencies.alternation(sorted(currencies.codes()))
+_NAME_ALT = currencies.alternation(list(currencies.names()))
+_GLUED_SYMBOLS = currencies.GLUED_ONLY
+_SYMBOLS = [s for s in currencies.symbols() if s not in _GLUED_SYMBOLS]
 
 # ---------------------------------------------------------------- patterns
 
@@ -105,13 +87,23 @@ def _alt(words: list[str]) -> str:
 
 _ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_RE = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_BASE_RE = rf"(?:{'|'.join(_TENS)})(?:[-\u2010](?:{_ONES_RE}))?|{_TEENS_RE}|{_ONES_RE}"
+# "thirty-two", "Thirty two", "one hundred and twenty", "two thousand five hundred":
+# the regex finds the phrase, text2num reads it.
+_BASE_RE = rf"(?:{'|'.join(_TENS)})(?:[-\u2010\s](?:{_ONES_RE})\b)?|{_TEENS_RE}|{_ONES_RE}"
+_HUNDREDS_RE = rf"(?:a|{_BASE_RE})\s+hundred(?:\s+(?:and\s+)?(?:{_BASE_RE}))?"
 _WORDNUM_RE = (
-    rf"\b(?:(?:a|{_BASE_RE})\s+hundred(?:\s+(?:and\s+)?(?:{_BASE_RE}))?"
-    rf"|(?:a|{_BASE_RE})\s+dozen|{_BASE_RE})\b"
+    rf"\b(?:(?:{_HUNDREDS_RE}|{_BASE_RE})\s+thousand,?\s+(?:and\s+)?(?:{_HUNDREDS_RE}|{_BASE_RE})"
+    rf"|{_HUNDREDS_RE}|(?:a|{_BASE_RE})\s+dozen|{_BASE_RE})\b"
 )
-_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh|crore"
+# Thousands grouped by commas, spaces, no-break or thin spaces, or apostrophes (Swiss),
+# the same separator throughout, groups of exactly three digits.
+_GROUP_SEPARATORS = ",\u00a0\u2009\u202f '\u2019"
+_DIGITS_RE = (
+    rf"\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?"
 
 # A number and what follows it, matched only where a number can start (see _starts):
 # one regex scanning every position with these alternations is several times slower.
@@ -120,11 +112,13 @@ _ATOM_AT = re.compile(
     rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
     r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b)?"
-    rf"(?P<suf>\s+(?:{'|'.join(_CODES)})\b|\s+(?:{'|'.join(p for p, _ in _WORD_CURRENCY)})\b)?",
+    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
     re.I,
 )
 _PRE_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?|(?:{_alt(list(_PREFIX_CURRENCY))})\s?)$", re.I
+    rf"(?:(?<![A-Za-z])(?:{_CODE_ALT})[ \u00a0]?"
+    rf"|(?<![A-Za-z])(?:{currencies.alternation(_SYMBOLS)})[ \u00a0]?"
+    rf"|(?<![A-Za-z])(?:{currencies.alternation(sorted(_GLUED_SYMBOLS))}))$"
 )
 _PRE_WINDOW = 8
 _DIGIT_START = re.compile(r"\d+")
@@ -185,36 +179,23 @@ class Quantity:
 
 
 def _word_value(text: str) -> int | None:
-    total = 0
-    for word in re.split(r"[\s\-\u2010]+", text.lower()):
-        if word == "a":
-            total = max(total, 1)
-        elif word in _SMALL:
-            total += _SMALL[word]
-        elif word in _TENS:
-            total += _TENS[word]
-        elif word == "hundred":
-            total = max(total, 1) * 100
-        elif word == "dozen":
-            total = max(total, 1) * 12
-        elif word != "and":
-            return None
-    return total
+    """ "Thirty two" -> 32, "a hundred and five" -> 105, "two dozen" -> 24 (text2num)."""
+    words = re.sub(r"[\s\-\u2010,]+", " ", text.lower()).split()
+    dozen = words[-1] == "dozen"
+    if dozen:
+        words = words[:-1]
+    if words and words[0] == "a":
+        words[0] = "one"
+    try:
+        value = int(text2num(" ".join(words), "en"))
+    except (ValueError, TypeError):
+        return None
+    return value * 12 if dozen else value
 
 
 def _currency_of(pre: str | None, suf: str | None) -> str | None:
-    if pre:
-        key = pre.strip().lower()
-        code = _PREFIX_CURRENCY.get(key) or _PREFIX_CURRENCY.get(key.replace(" ", ""))
-        return code or ("CNY" if key == "rmb" else key.upper())
-    if suf:
-        word = suf.strip()
-        if word.upper() in _CODES:
-            return "CNY" if word.upper() == "RMB" else word.upper()
-        for regex, code in _WORD_CURRENCY_RES:
-            if regex.fullmatch(word):
-                return code
-    return None
+    marker = pre or suf
+    return currencies.code_of(marker.strip()) if marker else None
 
 
 def _boundary_ok(text: str, start: int, end: int, number_start: int) -> bool:
@@ -269,7 +250,7 @@ def _atoms(text: str) -> Iterator[_Atom]:
         if words and num_start > 0 and text[num_start - 1] in "-\u2010":
             continue  # one-on-one
         try:
-            value = _word_value(raw) if words else raw.replace(",", "")
+            value = _word_value(raw) if words else _NOT_DIGIT.sub("", raw)
             number = Decimal(value) if value is not None else None
         except InvalidOperation:
             continue

@@ -129,7 +129,9 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+# "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
 _AND_JOIN = re.compile(r"\s+and\s+", re.I)
@@ -143,6 +145,35 @@ _FRACTION_AFTER = re.compile(
 )
 _DASH_DIGIT = re.compile(r"[-\u2010-\u2014]\d")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+# "decreased $1.2 million to $23.5 million", "rose by 5% to 60", "up from 40 to 60":
+# the first figure is a change or the old level, the second the new level.
+_CHANGE_VERB = (
+    r"(?:increas|decreas|ris|rose|fall|fell|grow|grew|drop|climb|jump|cut|reduc|rais|"
+    r"soar|plung|plummet|slid|slump|declin|surg|expand|shr[ai]nk|swell|swoll|balloon|"
+    r"doubl|tripl|halv|boost|lower|trim|slash|hik|lift|widen|narrow|mov|chang)\w*"
+)
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}"
+    r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
+    re.I,
+)
+# "120 countries or more", "delegates aged 18 and over", "50 seats or fewer": a bound
+# written after the number (and its noun).
+_BOUND_AFTER = re.compile(
+    r"(?:\s+(?!(?:or|and)\b)[A-Za-z][\w'’-]*){0,3}?\s+(?:or|and)\s+"
+    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower))"
+    r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
+    re.I,
+)
+# "thousands of", "dozens of", "tens of thousands of": vague, with the field's usual
+# reading of at least two of the unit ([2000, ∞), [24, ∞), [20000, ∞)).
+_VAGUE_UNITS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+                "millions": 10**6, "billions": 10**9}  # fmt: skip
+_VAGUE = re.compile(
+    r"\b(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
+    r"|billions)(?=\s+of\b|\s*$)",
+    re.I,
+)
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
 _WINDOW = 32
@@ -308,12 +339,23 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
         qualifier = _QUALIFIER_OF.get(phrase, "about")
     if atom.plus:
         qualifier = "at least"
+    end = atom.end
+    bound = _BOUND_AFTER.match(text, atom.end)
+    if bound is not None and qualifier in (None, "about"):
+        qualifier = "at least" if bound.group("up") else "up to"
+        end = bound.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
     if qualifier in ("nearly", "under") and not atom.number:
         return None  # "under 0" is an empty interval, not a claim
-    strong = atom.plus or atom.scaled or kind != "count" or bool(found and phrase not in _TEMPORAL)
-    return Quantity(start, atom.end, kind, atom.number, qualifier, atom.currency, strong=strong)
+    strong = (
+        atom.plus
+        or atom.scaled
+        or kind != "count"
+        or bool(found and phrase not in _TEMPORAL)
+        or end > atom.end
+    )
+    return Quantity(start, end, kind, atom.number, qualifier, atom.currency, strong=strong)
 
 
 def _norm(phrase: str) -> str:
@@ -327,16 +369,34 @@ def quantities(text: str) -> list[Quantity]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        window = max(0, a.start - _WINDOW)
+        change = _CHANGE_BEFORE.search(text, window, a.start)
+        if change is not None:
+            # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
+            if i + 1 < len(atoms) and _TO_JOIN.fullmatch(text[a.end : atoms[i + 1].start]):
+                quantity = _single(text, atoms[i + 1])
+                if quantity is not None:
+                    found.append(quantity)
+                i += 2
+                continue
+            if change.group().split()[-1].lower() in ("by", "from"):
+                i += 1
+                continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end : b.start]
-            window = max(0, a.start - _WINDOW)
             between = _BETWEEN_BEFORE.search(text, window, a.start)
             dash = _DASH_JOIN.fullmatch(gap)
             joined = (
                 (between and _AND_JOIN.fullmatch(gap))
                 or dash
-                or (_TO_JOIN.fullmatch(gap) and not _FROM_BEFORE.search(text, window, a.start))
+                or (
+                    _TO_JOIN.fullmatch(gap)
+                    and (
+                        not _FROM_BEFORE.search(text, window, a.start)
+                        or _RANGING_FROM.search(text, window, a.start)
+                    )
+                )
             )
             if joined:
                 quantity = _range(a, b, between.start() if between else a.start)
@@ -356,7 +416,19 @@ def quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
         i += 1
+    found.extend(_vague(text))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+def _vague(text: str) -> Iterator[Quantity]:
+    if "s of" not in text and not text.rstrip().lower().endswith("s"):
+        return  # most sentences: one cheap test instead of a regex scan
+    for m in _VAGUE.finditer(text):
+        nominal = Decimal(2 * _VAGUE_UNITS[m.group("unit").lower()])
+        if m.group("outer"):
+            nominal *= 10 if m.group("outer").lower() == "tens" else 100
+        yield Quantity(m.start(), m.end(), "count", nominal, "vague")
 
 
 # ---------------------------------------------------------------- normalisation
@@ -378,7 +450,7 @@ def interval_for(
             low, hi, bounds = n, high, (True, True)
         case "over":
             low, hi, bounds = n, None, (False, True)
-        case "at least":
+        case "at least" | "vague":
             low, hi, bounds = n, None, (True, True)
         case "nearly":
             low, hi, bounds = n * (1 - NEARLY_FRACTION), n, (True, False)

@@ -24,8 +24,9 @@ from functools import lru_cache
 from babel import Locale, localedata
 from babel.numbers import get_currency_name, list_currencies
 
-# Capitalised words that are also codes: in a headline "ALL 50 STATES" is no money.
-_WORDLIKE_CODES = {"ALL", "TOP", "CUP", "MOP", "SOS", "BOB", "PEN", "MAD"}
+# Codes that are also capitalised words or common acronyms: "ALL 50 STATES", "COP 29",
+# "AMD 5" and "CVE 2024" are no money.
+_WORDLIKE_CODES = {"ALL", "TOP", "CUP", "MOP", "SOS", "BOB", "PEN", "MAD", "COP", "AMD", "CVE"}
 # What English-language news means by a shared symbol or a bare currency word.
 _PREFERRED_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "¥": "JPY", "Rs": "INR", "Rs.": "INR",

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
+from summit_facts.dates import Tense
 from summit_facts.models import (
     Context,
     CountValue,
@@ -40,6 +41,7 @@ HEDGE_LEMMAS = {
     "likely", "predict", "anticipate", "expect", "may", "might", "could", "possibly",
     "perhaps", "rumour", "rumor", "potentially", "approximately",
 }  # fmt: skip
+MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must"}
 PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "slate", "due"}
 NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
                    "abstain", "withhold", "not", "never", "n't", "no"}  # fmt: skip
@@ -148,7 +150,7 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         elif kind == "percent":
             value = parse_percent(text)
         elif kind == "date":
-            value = parse_date(text, anchor=source.published)
+            value = parse_date(text, anchor=source.published, tense=_tense(span, _modality(span)))
         elif kind == "count":
             value = parse_count(text)
         if value is None:
@@ -218,6 +220,8 @@ def _context(span: Span, root: Token) -> Context:
                     path.extend(_phrase_lemmas(child))
     governor = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     head = root.head if root.head.i != root.i else None
+    if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
+        head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
     return Context(
@@ -529,9 +533,29 @@ def _clause_tokens(span: Span) -> Iterable[Token]:
                     yield from (c for c in child.children if c.dep_ in ("neg", "aux"))
 
 
+def _clause_lemmas(tokens: Iterable[Token]) -> set[str]:
+    """Lemmas, where a modal word counts only as a modal: 'May' the person, 'Will' the
+    name and 'the will of' say nothing about certainty."""
+    return {lemma(t) for t in tokens if t.tag_ == "MD" or lemma(t) not in MODAL_LEMMAS}
+
+
+def _tense(span: Span, modality: Modality) -> Tense | None:
+    """Whether the clause tells of the past or the future, for placing year-less dates."""
+    if modality == "planned":
+        return "future"
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
+        return "past"
+    if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
+        return "past"
+    return None
+
+
 def _modality(span: Span) -> Modality:
-    lemmas = {lemma(t) for t in _clause_tokens(span)}
-    lemmas |= {lemma(t) for t in span}
+    lemmas = _clause_lemmas(_clause_tokens(span)) | _clause_lemmas(span)
     if lemmas & PLAN_LEMMAS or "set to" in span.sent.text.lower():
         return "planned"
     if lemmas & HEDGE_LEMMAS:

@@ -244,13 +244,15 @@ def _context(span: Span, root: Token) -> Context:
     )
 
 
-# A wire dateline, "NAIROBI, March 3 (Reuters) -": a place, a date and an agency opening
-# a line near the top. Where the report was filed, not a claim about the event. ("Paris,
-# France, 10-11 February, 2025 —", with no agency, is the event's own place and dates.)
+# A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -": a place and the
+# filing day opening a line near the top. Where and when the report was filed, not a
+# claim about the event. A range there ("Paris, France, 10-11 February, 2025 —") is the
+# event's own dates.
 _DATELINE = re.compile(
     r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
-    r"[^\n()]{0,40}?\([A-Za-z .-]+\)[ ]?[-–—:]?"
+    r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
 )
+_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bto\b|\band\b|\bfrom\b")
 _DATELINE_KEY = "facts_datelines"
 
 
@@ -259,7 +261,9 @@ def _in_dateline(span: Span) -> bool:
     found = doc.user_data.get(_DATELINE_KEY)
     if found is None:
         found = doc.user_data[_DATELINE_KEY] = [
-            (m.start(), m.end()) for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+            (m.start(), m.end())
+            for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+            if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
         ]
     return any(start <= span.start_char and span.end_char <= end for start, end in found)
 

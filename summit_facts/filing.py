@@ -119,7 +119,7 @@ INSTRUMENT_WORDS = {
     "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
     "principles", "roadmap", "plan",
 }  # fmt: skip
-PRINCIPAL_WORDS = {"declaration", "communique", "communiqué"}
+PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
 NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
     "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
@@ -134,11 +134,16 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     distinctive word). Words of the main event's name and places never count."""
     lemmas = ctx.lemmas
     lo, hi = ctx.value_token, ctx.value_token_end
+    if ctx.label == "TITLE":
+        # A declaration's name is itself the instrument: "... Frontier AI Commitments".
+        lemmas, lo, hi = lemmas[lo:hi] + ["."], len(lemmas[lo:hi]) + 1, len(lemmas[lo:hi]) + 1
     spots = [i for i, w in enumerate(lemmas) if w in INSTRUMENT_WORDS and not lo <= i < hi]
     if not spots:
         return None
     at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
     kind = lemmas[at]
+    if at > 0 and lemmas[at - 1] in ("”", '"', "’", "'"):
+        return None  # a quoted title: "“…for People and the Planet” agreement"
     words = []
     for word in reversed(lemmas[max(0, at - 4) : at]):
         if word in {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}:
@@ -155,7 +160,7 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
         and not (names.is_country(w.title()) or names.is_city(w.title()))
     ]
     if not distinctive:
-        return None if kind in PRINCIPAL_WORDS or kind == "statement" else slugify(kind)
+        return None if kind in PRINCIPAL_WORDS else slugify(kind)
     return slugify(f"{distinctive[0]} {kind}")
 
 

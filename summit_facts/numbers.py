@@ -111,7 +111,7 @@ _ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
     rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
-    r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b)?"
+    r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b|(?-i:\s?pc)\b)?"
     rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
     re.I,
 )
@@ -130,8 +130,7 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
+_FROM_JOIN = re.compile(r"\s+from\s+", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
 _AND_JOIN = re.compile(r"\s+and\s+", re.I)
@@ -157,6 +156,8 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
     re.I,
 )
+# "climbed to $5 billion from $3 billion": the figure after "from" is the old level.
+_CHANGE_TO_BEFORE = re.compile(rf"\b{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+to\s+$", re.I)
 # "120 countries or more", "delegates aged 18 and over", "50 seats or fewer": a bound
 # written after the number (and its noun).
 _BOUND_AFTER = re.compile(
@@ -170,10 +171,12 @@ _BOUND_AFTER = re.compile(
 _VAGUE_UNITS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
                 "millions": 10**6, "billions": 10**9}  # fmt: skip
 _VAGUE = re.compile(
-    r"\b(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
-    r"|billions)(?=\s+of\b|\s*$)",
+    r"\b(?:(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
+    r"|billions)(?=\s+of\b|\s*$)"
+    r"|(?:several|a\s+few|many)\s+(?P<one>dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
+_VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
 _WINDOW = 32
@@ -370,6 +373,15 @@ def quantities(text: str) -> list[Quantity]:
     while i < len(atoms):
         a = atoms[i]
         window = max(0, a.start - _WINDOW)
+        if (
+            i > 0
+            and _FROM_JOIN.fullmatch(text[atoms[i - 1].end : a.start])
+            and _CHANGE_TO_BEFORE.search(
+                text, max(0, atoms[i - 1].start - _WINDOW), atoms[i - 1].start
+            )
+        ):
+            i += 1
+            continue
         change = _CHANGE_BEFORE.search(text, window, a.start)
         if change is not None:
             # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
@@ -390,13 +402,7 @@ def quantities(text: str) -> list[Quantity]:
             joined = (
                 (between and _AND_JOIN.fullmatch(gap))
                 or dash
-                or (
-                    _TO_JOIN.fullmatch(gap)
-                    and (
-                        not _FROM_BEFORE.search(text, window, a.start)
-                        or _RANGING_FROM.search(text, window, a.start)
-                    )
-                )
+                or _TO_JOIN.fullmatch(gap)  # "from 40 to 50": a change verb was handled above
             )
             if joined:
                 quantity = _range(a, b, between.start() if between else a.start)
@@ -422,10 +428,12 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def _vague(text: str) -> Iterator[Quantity]:
-    if "s of" not in text and not text.rstrip().lower().endswith("s"):
-        return  # most sentences: one cheap test instead of a regex scan
+    low = text.lower()
+    if "s of" not in low and not low.rstrip().endswith("s") and not _VAGUE_HINT.search(low):
+        return  # most sentences: cheap tests instead of a regex scan
     for m in _VAGUE.finditer(text):
-        nominal = Decimal(2 * _VAGUE_UNITS[m.group("unit").lower()])
+        unit = (m.group("unit") or m.group("one") + "s").lower()
+        nominal = Decimal(2 * _VAGUE_UNITS[unit])
         if m.group("outer"):
             nominal *= 10 if m.group("outer").lower() == "tens" else 100
         yield Quantity(m.start(), m.end(), "count", nominal, "vague")

@@ -1,4 +1,4 @@
-"""`facts check` as a function: inputs -> mentions -> claims -> verdicts -> store.
+"""`facts check` as a function: inputs -> mentions -> claims -> consolidated -> verdicts -> store.
 
 Returns models; the CLI prints them. The language model is loaded only if
 some document is not in the claim store's cache yet.
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from summit_facts import SCHEMA_VERSION, __version__
+from summit_facts.consolidate import consolidate
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
 from summit_facts.models import Claim, Notice, Report, Skipped, Source
@@ -110,6 +111,7 @@ def collect(
             claims.extend(file_mentions(mentions, document.source, document.content_hash, rules))
     finally:
         parser.close()
+    claims = consolidate(claims, texts)
     report = build_report(
         claims,
         sources,

@@ -38,7 +38,7 @@ Scope = Literal[
     "label",
     "value",
 ]
-KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head"]
+KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "programme"]
 _WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
 
 

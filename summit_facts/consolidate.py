@@ -96,8 +96,9 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     """The claims with equivalents merged, parts set apart and programme names merged."""
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
-    set_parts_apart(out, texts)
     name_targets(out, texts)
+    set_parts_apart(out, texts)
+    name_pledged_parts_of_targets(out)
     merge_programmes(out)
     return out
 
@@ -215,14 +216,15 @@ def _tail(claim: Claim, texts: Mapping[str, str] | None) -> str | None:
 def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> str:
     """A part's own subject: its own filing if that differs from the total's, else the
     total's subject narrowed by what the part counts, pays for or who pays it."""
-    if (part.topic, part.slot) != (total.topic, total.slot) and part.rule != "auto":
-        return part.slot
     if part.value.kind == "count" and part.noun and total.noun:
-        noun = slugify(part.noun.split()[-1])
-        total_noun = slugify(total.noun.split()[-1])
+        # "91 partners, including 37 tech companies, 11 countries": <group>_companies
+        noun = slugify(part.noun.split(" and ")[0].split()[-1])
+        total_noun = slugify(total.noun.split(" and ")[0].split()[-1])
         base = total.slot.removesuffix(f"_{total_noun}")
         if noun and noun != total_noun:
             return f"{base}_{noun}"
+    if (part.topic, part.slot) != (total.topic, total.slot) and part.rule != "auto":
+        return part.slot
     tail = _tail(part, texts) or (slugify(part.noun.split()[-1]) if part.noun else None)
     return f"{total.slot}_{tail or 'part'}"
 
@@ -258,7 +260,9 @@ def set_parts_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> Non
             elif _PART_AFTER.search(between) or (
                 _WITH.search(between) and _SOURCE_AFTER.match(_after(claim, texts))
             ):
-                pair = (claim, prev)
+                # after a part, the next part is still the total's ("a EUR 200 billion
+                # plan, with EUR 150 billion from companies, includes EUR 20 billion ...")
+                pair = (claim, total if total is not None and prev.part_of else prev)
             elif _PART_BEFORE.search(between):
                 pair = (prev, claim)
             if pair is None or not (_is_rule_claim(pair[1]) or _is_rule_claim(pair[0])):
@@ -300,6 +304,10 @@ def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
             continue
         if _TARGET_BEFORE.search(_before(claim, texts)):
             claim.slot = f"{claim.slot}_target"
+
+
+def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
+    """What was pledged towards a goal is the programme's own subject."""
     targets = {f"funding/{c.slot}" for c in claims if c.topic == "funding"}
     for claim in claims:
         # A part of a goal ("of which EUR 400 million is pledged") is what was raised.

@@ -407,7 +407,13 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
     # "unveiled the InvestAI program, aiming to mobilise ...": so does a named programme.
     for tok in sent:
         if lemma(tok) in GROUP_HEADS and tok.pos_ == "NOUN" and not _other_clause(tok, clause):
-            named = [t for t in tok.lefts if t.dep_ == "compound" and t.text[:1].isupper()]
+            named = [
+                t
+                for t in tok.lefts
+                if t.dep_ in ("compound", "amod")
+                and t.text[:1].isupper()
+                and t.ent_type_ != "NORP"  # "a European fund" has no name
+            ]
             if named:
                 text = " ".join(t.text for t in [*named, tok])
                 found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))

@@ -1,4 +1,5 @@
-"""`facts check` as a function: inputs -> mentions -> claims -> consolidated -> verdicts -> store.
+"""`facts check` as a function: inputs -> mentions -> events -> claims -> consolidated
+-> verdicts -> store.
 
 Returns models; the CLI prints them. The language model is loaded only if
 some document is not in the claim store's cache yet.
@@ -13,9 +14,10 @@ from typing import Any
 
 from summit_facts import SCHEMA_VERSION, __version__
 from summit_facts.consolidate import consolidate
+from summit_facts.events import resolve
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
-from summit_facts.models import Claim, Notice, Report, Skipped, Source
+from summit_facts.models import Claim, Mention, Notice, Report, Skipped, Source
 from summit_facts.pipeline import Parser, Progress, extractor_key, stream_mentions
 from summit_facts.rules import RuleSet, load_rules
 from summit_facts.store import Store
@@ -80,6 +82,8 @@ def collect(
     claims: list[Claim] = []
     sources: list[Source] = []
     texts: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    mentions_by_doc: dict[str, list[Mention]] = {}
 
     def cache_get(content_hash: str):  # type: ignore[no-untyped-def]
         if store is None or not options.use_cache:
@@ -103,14 +107,21 @@ def collect(
         ):
             sources.append(document.source)
             texts[document.source.id] = document.text
+            hashes[document.source.id] = document.content_hash
             doc_id = document.source.id  # a cached text may have come from another file
-            mentions = [
+            mentions_by_doc[doc_id] = [
                 m if m.doc_id == doc_id else m.model_copy(update={"doc_id": doc_id})
                 for m in mentions
             ]
-            claims.extend(file_mentions(mentions, document.source, document.content_hash, rules))
     finally:
         parser.close()
+    # The events stage needs the whole corpus: which event most documents are about.
+    by_id = {source.id: source for source in sources}
+    main_event, resolved = resolve(mentions_by_doc, by_id)
+    for source in sources:
+        claims.extend(
+            file_mentions(resolved[source.id], source, hashes[source.id], rules, main=main_event)
+        )
     claims = consolidate(claims, texts)
     report = build_report(
         claims,
@@ -121,6 +132,7 @@ def collect(
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
     )
+    report.main_event = main_event
     result = CheckResult(
         report=report,
         claims=claims,

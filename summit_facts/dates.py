@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from summit_facts.models import DateValue, Precision
+
+Tense = Literal["past", "future"]
 
 _FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]  # fmt: skip
@@ -167,7 +170,41 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _resolve(span: DateSpan, surface: str, anchor: date | None) -> DateValue | None:
+def _place(
+    build: Callable[[int], tuple[date, date] | None], anchor: date, tense: Tense | None
+) -> tuple[date, date] | None:
+    """A year-less date or range placed near `anchor`, the published date.
+
+    Told in the past, it is the latest reading that ends by the published date;
+    told in the future, the earliest that starts after it. Otherwise it takes the
+    published year, unless it crosses a new year ("December 30 to January 2"), when
+    the crossing nearest the published date wins. Every reading lies within a
+    year of the published date."""
+    readings = [r for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (r := build(y))]
+    if not readings:
+        return None
+    if tense == "past":
+        done = [r for r in readings if r[1] <= anchor] or [r for r in readings if r[0] <= anchor]
+        if done:
+            return done[-1]
+    elif tense == "future":
+        ahead = [r for r in readings if r[0] >= anchor]
+        if ahead:
+            return ahead[0]
+    same_year = [r for r in readings if r[0].year == anchor.year or r[1].year == anchor.year]
+    return min(same_year or readings, key=lambda r: _distance(r, anchor))
+
+
+def _distance(reading: tuple[date, date], anchor: date) -> int:
+    start, end = reading
+    if start <= anchor <= end:
+        return 0
+    return min(abs((start - anchor).days), abs((end - anchor).days))
+
+
+def _resolve(
+    span: DateSpan, surface: str, anchor: date | None, tense: Tense | None = None
+) -> DateValue | None:
     g = span.match.groupdict()
     name = span.pattern
     try:
@@ -185,23 +222,31 @@ def _resolve(span: DateSpan, surface: str, anchor: date | None) -> DateValue | N
         m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
         if name in ("my", "m"):
             assert m1 is not None
+            last = m2 or m1
             if name == "m":
                 if anchor is None:
                     return None
-                y2 = anchor.year
-            else:
-                y2 = int(g["y2"])
-            last = m2 or m1
+                placed = _place(lambda y: (date(y, m1, 1), _last_day(y, m1)), anchor, tense)
+                if placed is None:
+                    return None
+                return DateValue(surface=surface, start=placed[0], end=placed[1],
+                                 precision="month")  # fmt: skip
+            y2 = int(g["y2"])
             y1 = y2 - 1 if last < m1 else y2
             return DateValue(surface=surface, start=date(y1, m1, 1), end=_last_day(y2, last),
                              precision="month")  # fmt: skip
-        return _resolve_days(g, m1, m2, surface, anchor)
+        return _resolve_days(g, m1, m2, surface, anchor, tense)
     except ValueError:
         return None  # February 30
 
 
 def _resolve_days(
-    g: dict[str, Any], m1: int | None, m2: int | None, surface: str, anchor: date | None
+    g: dict[str, Any],
+    m1: int | None,
+    m2: int | None,
+    surface: str,
+    anchor: date | None,
+    tense: Tense | None,
 ) -> DateValue | None:
     d1 = _day(g.get("d1"))
     d2 = _day(g.get("d2")) or d1
@@ -215,7 +260,20 @@ def _resolve_days(
     if y1 is None and y2 is None:
         if anchor is None:
             return None  # a date we cannot place is not a checkable claim
-        y1 = anchor.year
+        first, last, day1, day2 = m1, m2, d1, d2
+
+        def reading(year: int) -> tuple[date, date] | None:
+            try:
+                start = date(year, first, day1)
+                end = date(year + 1 if wraps else year, last, day2)
+            except ValueError:
+                return None  # February 29 in a common year
+            return (start, end) if start <= end else None
+
+        placed = _place(reading, anchor, tense)
+        if placed is None:
+            return None
+        return DateValue(surface=surface, start=placed[0], end=placed[1], precision="day")
     if y1 is None:
         assert y2 is not None
         y1 = y2 - 1 if wraps else y2
@@ -258,20 +316,25 @@ def _fallback(text: str, anchor: date | None) -> tuple[date, date, Precision] | 
     return day, day, "day"
 
 
-def parse_date(text: str, *, anchor: date | None = None) -> DateValue | None:
+def parse_date(
+    text: str, *, anchor: date | None = None, tense: Tense | None = None
+) -> DateValue | None:
     """The date or date range stated in `text`, or None.
 
-    A year-less date takes the year of `anchor`; without an anchor it is None (a
-    date we cannot place is not a checkable claim). Impossible dates are None.
+    A year-less date is placed near `anchor` (the published date): in its year, or,
+    by `tense`, the latest reading by the anchor ("ran from December 30 to January 2",
+    published January 10) or the earliest after it ("will meet in March"). Without
+    an anchor it is None (a date we cannot place is not a checkable claim).
+    Impossible dates are None.
     """
     spans = date_spans(text)
     if spans:
         best = max(spans, key=lambda s: s.end - s.start)
-        return _resolve(best, text[best.start : best.end], anchor)
+        return _resolve(best, text[best.start : best.end], anchor, tense)
     month = _MONTH_ONLY.fullmatch(text)
     if month:
         span = DateSpan(month.start("m1"), month.end("m1"), "m", month)
-        return _resolve(span, month.group("m1"), anchor)
+        return _resolve(span, month.group("m1"), anchor, tense)
     found = _fallback(text.strip(), anchor)
     if found is None:
         return None

@@ -64,14 +64,18 @@ class GoldValue(_Gold):
 
     @model_validator(mode="after")
     def _one_form(self) -> GoldValue:
-        numbers = (self.value, self.low, self.high, self.approx, self.amount)
+        # low and high together are one form: a range ("between 40 and 50", "up to N"
+        # written {low: 0, high: N}).
+        ranged = self.low is not None and self.high is not None
+        numbers = (self.value, self.low, None if ranged else self.high, self.approx, self.amount)
         forms = sum(x is not None for x in numbers)
         forms += self.start is not None or self.end is not None
         forms += self.members is not None
         forms += self.text is not None
         if forms != 1:
             raise ValueError(
-                "a value has exactly one form: value, low, high, approx, amount (numbers),"
+                "a value has exactly one form: value, low, high, low+high, approx, amount"
+                " (numbers),"
                 " start+end (dates), members or text"
             )
         if (self.start is None) != (self.end is None):
@@ -88,6 +92,9 @@ class GoldValue(_Gold):
             return ", ".join(self.members)
         if self.text is not None:
             return self.text
+        if self.low is not None and self.high is not None:
+            shown = f"{_number(self.low)} to {_number(self.high)}"
+            return f"{self.currency} {shown}" if self.currency else shown
         prefix, number = _numeric_form(self)
         year = self.value is not None and float(number).is_integer() and 1000 <= number < 3000
         shown = f"{prefix}{int(number) if year else _number(number)}"
@@ -103,7 +110,9 @@ class GoldClaim(_Gold):
     doc: str
     value: GoldValue
     quote: str = ""
-    modality: str | None = None
+    modality: Literal["asserted", "hedged", "planned"] | None = None
+    polarity: Literal["affirmed", "negated"] | None = None
+    role: str | None = Field(default=None, description="A person's role, as the text gives it.")
     noun: str | None = None
 
 
@@ -124,12 +133,22 @@ class SubjectRef(_Gold):
 
 
 class GoldTrap(_Gold):
+    """A sentence a naive tool files under the wrong subject, given by its quote or,
+    where the text cannot be quoted, by the value it must not yield there."""
+
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
     doc: str
-    quote: str
+    quote: str = ""
+    value: GoldValue | None = None
     not_: SubjectRef = Field(alias="not")
     why: str = ""
+
+    @model_validator(mode="after")
+    def _quote_or_value(self) -> GoldTrap:
+        if not self.quote and self.value is None:
+            raise ValueError("a trap needs a quote or a value")
+        return self
 
 
 class SourceReliability(_Gold):
@@ -194,6 +213,10 @@ class Miss(_Out):
     display: str
     quote: str
     tool_values: list[str] = Field(description="The tool's values for this doc and subject.")
+    filed_under: list[str] = Field(
+        default_factory=list,
+        description="Subjects ('topic/slot') where the tool filed this doc's matching value.",
+    )
 
 
 class Extra(_Out):
@@ -263,7 +286,7 @@ def evaluate(claims: Sequence[Claim], report: Report, gold: Gold) -> EvalResult:
     under = matching = 0
     for subject in gold.subjects:
         tool_claims = by_subject.get((subject.topic, subject.slot), [])
-        score, n_matching = _score_subject(subject, tool_claims, verdicts)
+        score, n_matching = _score_subject(subject, tool_claims, verdicts, claims)
         subjects.append(score)
         under += len(tool_claims)
         matching += n_matching
@@ -301,6 +324,7 @@ def _score_subject(
     subject: GoldSubject,
     tool_claims: list[Claim],
     verdicts: dict[tuple[str, str], SubjectVerdict],
+    all_claims: Sequence[Claim] = (),
 ) -> tuple[SubjectScore, int]:
     from summit_facts.render import format_value
 
@@ -309,7 +333,7 @@ def _score_subject(
     found = 0
     for gold_claim in subject.claims:
         same = [c for c in tool_claims if claim_in_doc(c, gold_claim.doc)]
-        hits = [id(c) for c in same if value_matches(gold_claim.value, c)]
+        hits = [id(c) for c in same if _claim_matches(gold_claim, c)]
         matched.update(hits)
         if hits:
             found += 1
@@ -321,6 +345,13 @@ def _score_subject(
                 display=gold_claim.value.display(),
                 quote=gold_claim.quote,
                 tool_values=[format_value(c.value) for c in same],
+                filed_under=sorted(
+                    {
+                        f"{c.topic}/{c.slot}"
+                        for c in all_claims
+                        if claim_in_doc(c, gold_claim.doc) and value_matches(gold_claim.value, c)
+                    }
+                ),
             )
         )
     # Precision counts a tool claim once it matches any gold claim of its own document
@@ -373,6 +404,15 @@ def claim_in_doc(claim: Claim, doc: str) -> bool:
 # ---------------------------------------------------------------- values
 
 
+def _claim_matches(gold: GoldClaim, claim: Claim) -> bool:
+    """The value matches, and so does the polarity where the gold gives one ("did not
+    sign"). Modality is shown, not scored: whether "expected" reads as hedged or
+    planned is a judgement call the gold writer and the tool may make differently."""
+    if gold.polarity is not None and gold.polarity != claim.polarity:
+        return False
+    return value_matches(gold.value, claim)
+
+
 def value_matches(gold: GoldValue, claim: Claim) -> bool:
     """Whether the claim's value equals the gold value after normalisation."""
     value = claim.value
@@ -412,6 +452,10 @@ def _numeric_form(gold: GoldValue) -> tuple[str, float]:
 
 def _number_matches(gold: GoldValue, value: CountValue | PercentValue | MoneyValue) -> bool:
     iv = value.interval
+    if gold.low is not None and gold.high is not None:
+        # A range: "between 40 and 50", "up to N" ({low: 0, high: N}).
+        low = iv.low if iv.low is not None else 0.0
+        return iv.high is not None and _close(low, gold.low) and _close(iv.high, gold.high)
     if gold.low is not None:
         # over / more than / at least / N+: a lower bound at N, open above.
         return iv.low is not None and iv.high is None and _close(iv.low, gold.low)
@@ -534,7 +578,13 @@ def _sprung(trap: GoldTrap, claims: Iterable[Claim]) -> SprungTrap | None:
             continue
         if not claim_in_doc(claim, trap.doc):
             continue
-        if _sentence_holds_trap(trap.quote, claim):
+        if trap.value is not None:
+            held = value_matches(trap.value, claim) and (
+                not trap.quote or _sentence_holds_trap(trap.quote, claim)
+            )
+        else:
+            held = _sentence_holds_trap(trap.quote, claim)
+        if held:
             return SprungTrap(
                 doc=trap.doc,
                 quote=trap.quote,

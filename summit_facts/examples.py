@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from summit_facts.events import resolve
 from summit_facts.filing import file_mentions
 from summit_facts.models import Claim, Source
 from summit_facts.rules import Example, RuleSet
@@ -48,7 +49,9 @@ def claims_for(case: ExampleCase, rules: RuleSet, nlp) -> list[Claim]:  # type: 
     )
     source = Source(id="example", path="example", published=published)
     doc = nlp(case.example.text)
-    claims = file_mentions(extract(doc, source), source, "example", rules)
+    # One sentence is its own corpus: the events stage names its main event from it.
+    main, resolved = resolve({source.id: extract(doc, source)}, {source.id: source})
+    claims = file_mentions(resolved[source.id], source, "example", rules, main=main)
     if case.example.value:
         want = case.example.value.lower()
         claims = [

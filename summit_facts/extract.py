@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
+from summit_facts.dates import Tense
+from summit_facts.events import event_cue
 from summit_facts.models import (
     Context,
     CountValue,
@@ -40,6 +42,7 @@ HEDGE_LEMMAS = {
     "likely", "predict", "anticipate", "expect", "may", "might", "could", "possibly",
     "perhaps", "rumour", "rumor", "potentially", "approximately",
 }  # fmt: skip
+MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must"}
 PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "slate", "due"}
 NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
                    "abstain", "withhold", "not", "never", "n't", "no"}  # fmt: skip
@@ -96,6 +99,18 @@ def _ents(span: Span) -> list[Span]:
     return [e for e in ents if span.start <= e.start and e.end <= span.end]
 
 
+_VALUE_TOKENS_KEY = "facts_value_tokens"
+
+
+def _value_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside value spans, built once per doc."""
+    found = doc.user_data.get(_VALUE_TOKENS_KEY)
+    if found is None:
+        found = frozenset(i for span in value_spans(doc) for i in range(span.start, span.end))
+        doc.user_data[_VALUE_TOKENS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
 def _ent_at(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
@@ -147,7 +162,7 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         elif kind == "percent":
             value = parse_percent(text)
         elif kind == "date":
-            value = parse_date(text, anchor=source.published)
+            value = parse_date(text, anchor=source.published, tense=_tense(span, _modality(span)))
         elif kind == "count":
             value = parse_count(text)
         if value is None:
@@ -217,6 +232,8 @@ def _context(span: Span, root: Token) -> Context:
                     path.extend(_phrase_lemmas(child))
     governor = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     head = root.head if root.head.i != root.i else None
+    if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
+        head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
     return Context(
@@ -233,11 +250,56 @@ def _context(span: Span, root: Token) -> Context:
         path=path,
         lead=sent.start_char < LEAD_CHARS,
         before=before,
+        event=event_cue(span, root),
+        dateline=_in_dateline(span),
     )
 
 
+# A wire dateline, "NAIROBI, March 3 (Reuters) -": a place, a date and an agency opening
+# a line near the top. Where the report was filed, not a claim about the event. ("Paris,
+# France, 10-11 February, 2025 —", with no agency, is the event's own place and dates.)
+_DATELINE = re.compile(
+    r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
+    r"[^\n()]{0,40}?\([A-Za-z .-]+\)[ ]?[-–—:]?"
+)
+_DATELINE_KEY = "facts_datelines"
+
+
+def _in_dateline(span: Span) -> bool:
+    doc = span.doc
+    found = doc.user_data.get(_DATELINE_KEY)
+    if found is None:
+        found = doc.user_data[_DATELINE_KEY] = [
+            (m.start(), m.end()) for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+        ]
+    return any(start <= span.start_char and span.end_char <= end for start, end in found)
+
+
+UNIT_WORDS = {"%", "percent", "cent", "per", "percentage", "point", "points"}
+VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+
+
+def _of_noun(span: Span) -> Token | None:
+    """'86 per cent of the delegates', 'thousands of delegates' -> delegates."""
+    for tok in span:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
 def _counted_noun(span: Span, root: Token) -> str | None:
-    """'61 nations and organizations' -> 'nations and organizations'."""
+    """'61 nations and organizations' -> 'nations and organizations'; '86% of the
+    delegates' and 'thousands of delegates' -> 'delegates', however the figure is spelt."""
+    of_noun = _of_noun(span)
+    if span.label_ == "percent" or (of_noun is not None and root.lower_ in VAGUE_WORDS):
+        return _noun_words(of_noun, span) if of_noun is not None else None
+    in_span = [t for t in span if t.pos_ == "NOUN" and t.lower_ not in UNIT_WORDS]
+    if root.pos_ not in ("NUM", "NOUN") and in_span and any(t.like_num for t in span):
+        # "120 countries or more": the span's root is the bound, its noun is inside.
+        return _noun_words(in_span[0], span)
     noun = root
     if root.pos_ == "NUM" or root.like_num or root.dep_ in ("nummod", "quantmod"):
         noun = root.head
@@ -247,8 +309,12 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         # "100+ nations": the tokenizer may leave the noun right after the span.
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
-            return None
+            return _noun_words(of_noun, span) if of_noun is not None else None
         noun = nxt
+    return _noun_words(noun, span)
+
+
+def _noun_words(noun: Token, span: Span) -> str:
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end]
     parts = [" ".join([*(w.text for w in words), noun.text])]
     for conj in noun.conjuncts:
@@ -280,6 +346,12 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
             return _entity_text(anc.head)
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None and anc.dep_ == "conj" and anc.i > 0:
+                # "..., and Norway pledged NOK 2 billion": the parser may hang the
+                # name on the previous object; the name just before the verb acts.
+                prev = anc.doc[anc.i - 1]
+                if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
+                    return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 return _entity_text(subj)
     return None
@@ -398,9 +470,12 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
     sent = span.sent
     clause = _clause_verb(root)
     found: list[tuple[int, int, str]] = []
+    in_values = _value_tokens(span.doc)
     for ent in _ents(sent):
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
-            if _in_example_list(ent.root, root) or _other_clause(ent.root, clause):
+            if _in_example_list(ent.root, root) or ent.start in in_values:
+                continue  # an example, or part of a value ("40 million CAD")
+            if _other_clause(ent.root, clause):
                 continue
             found.append((_tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
     # "... pledged EUR 200 billion through InvestAI": the channel names the programme;
@@ -550,9 +625,29 @@ def _clause_tokens(span: Span) -> Iterable[Token]:
                     yield from (c for c in child.children if c.dep_ in ("neg", "aux"))
 
 
+def _clause_lemmas(tokens: Iterable[Token]) -> set[str]:
+    """Lemmas, where a modal word counts only as a modal: 'May' the person, 'Will' the
+    name and 'the will of' say nothing about certainty."""
+    return {lemma(t) for t in tokens if t.tag_ == "MD" or lemma(t) not in MODAL_LEMMAS}
+
+
+def _tense(span: Span, modality: Modality) -> Tense | None:
+    """Whether the clause tells of the past or the future, for placing year-less dates."""
+    if modality == "planned":
+        return "future"
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
+        return "past"
+    if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
+        return "past"
+    return None
+
+
 def _modality(span: Span) -> Modality:
-    lemmas = {lemma(t) for t in _clause_tokens(span)}
-    lemmas |= {lemma(t) for t in span}
+    lemmas = _clause_lemmas(_clause_tokens(span)) | _clause_lemmas(span)
     if lemmas & PLAN_LEMMAS or "set to" in span.sent.text.lower():
         return "planned"
     if lemmas & HEDGE_LEMMAS:

@@ -9,9 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
+from summit_facts import names
 from summit_facts import names as known_names
-from summit_facts.models import Claim, Context, Mention, Source, claim_id
+from summit_facts.events import PART_HEADS
+from summit_facts.models import (
+    Claim,
+    Context,
+    DateValue,
+    EntitiesValue,
+    MainEvent,
+    Mention,
+    Source,
+    Value,
+    claim_id,
+)
 from summit_facts.rules import Condition, RuleSet, SlotRule, slugify
 from summit_facts.values import with_tolerance
 
@@ -98,12 +111,67 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         return [ctx.label.lower()] if ctx.label else []
     if scope == "value":
         return ctx.lemmas[ctx.value_token : ctx.value_token_end]
+    if scope == "event":
+        # The event the value's clause is about (not one merely elsewhere in the sentence).
+        cue = ctx.event
+        if cue is None or cue.link == "sentence":
+            return []
+        return [cue.head, *cue.modifiers, *cue.names, "part" if cue.head in PART_HEADS else "event"]
     return []
 
 
 def holds(ctx: Context, cond: Condition) -> bool:
     seq = _scope(ctx, cond)
     return any(_has(seq, word) for word in cond.words)
+
+
+# Documents signed at an event. The principal one (the leaders' declaration) keeps the
+# plain slots; each other one gets its name's distinctive word and its kind as a suffix:
+# count_ministerial_statement, members_frontier_commitments (DESIGN.md, "Several
+# instruments at one event").
+INSTRUMENT_WORDS = {
+    "declaration", "statement", "communique", "communiqué", "charter", "accord", "pledge",
+    "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
+    "principles", "roadmap", "plan",
+}  # fmt: skip
+PRINCIPAL_WORDS = {"declaration", "communique", "communiqué"}
+NOT_DISTINCTIVE = {
+    "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
+    "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
+    "summit", "conference", "high-level", "level", "-", "on", "of", "for", "and", "to",
+    "safe", "safety", "voluntary", "summit's", "event", "meeting",
+}  # fmt: skip
+
+
+def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
+    """'ministerial_statement' for a value tied to "the Seoul Ministerial Statement";
+    None for the principal instrument (a declaration, or a document with no
+    distinctive word). Words of the main event's name and places never count."""
+    lemmas = ctx.lemmas
+    lo, hi = ctx.value_token, ctx.value_token_end
+    spots = [i for i, w in enumerate(lemmas) if w in INSTRUMENT_WORDS and not lo <= i < hi]
+    if not spots:
+        return None
+    at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
+    kind = lemmas[at]
+    words = []
+    for word in reversed(lemmas[max(0, at - 4) : at]):
+        if word in {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}:
+            break
+        words.append(word)
+    distinctive = [
+        w
+        for w in reversed(words)
+        if w.isalpha()
+        and w not in NOT_DISTINCTIVE
+        and w not in main_key
+        and not names.is_city(w)
+        and not names.is_country(w)
+        and not (names.is_country(w.title()) or names.is_city(w.title()))
+    ]
+    if not distinctive:
+        return None if kind in PRINCIPAL_WORDS or kind == "statement" else slugify(kind)
+    return slugify(f"{distinctive[0]} {kind}")
 
 
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
@@ -162,13 +230,20 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     return donor
 
 
-def _key_part(ctx: Context, part: str, rules: RuleSet) -> str | None:
+def _key_part(
+    ctx: Context, part: str, rules: RuleSet, main_key: frozenset[str] = frozenset()
+) -> str | None:
     if part == "name":
         return _programme_name(ctx, rules)
     if part == "programme":
         return funding_subject(ctx, rules)
     if part == "place":
+        # The event's own place ("the summit in Seoul") before places elsewhere around.
+        if ctx.event is not None and ctx.event.place:
+            return slugify(ctx.event.place.split()[0])
         return slugify(ctx.places[0].split()[0]) if ctx.places else None
+    if part == "instrument":
+        return instrument_suffix(ctx, main_key)
     if part == "purpose":
         return slugify(ctx.purpose) if ctx.purpose else None
     if part == "agent":
@@ -184,18 +259,26 @@ def _key_part(ctx: Context, part: str, rules: RuleSet) -> str | None:
     return slugify(part)
 
 
-def _slot_name(topic: str, name: str, rule: SlotRule, ctx: Context, rules: RuleSet) -> str | None:
-    if not rule.key:
-        return name
-    base = next((k for k in (_key_part(ctx, p, rules) for p in rule.key) if k), None)
-    if base is None:
-        return None
-    alias = rules.slot_aliases.get((topic, base))
-    if alias:
-        return alias
+def _slot_name(
+    topic: str,
+    name: str,
+    rule: SlotRule,
+    ctx: Context,
+    rules: RuleSet,
+    main_key: frozenset[str] = frozenset(),
+) -> str | None:
+    if rule.key:
+        base = next((k for k in (_key_part(ctx, p, rules, main_key) for p in rule.key) if k), None)
+        if base is None:
+            return None
+        alias = rules.slot_aliases.get((topic, base))
+        if alias:
+            return alias
+    else:
+        base = name
     parts = [base]
     for part in rule.suffix:
-        piece = _key_part(ctx, part, rules)
+        piece = _key_part(ctx, part, rules, main_key)
         if piece and piece not in parts:
             parts.append(piece)
     slot = "_".join(parts)
@@ -216,6 +299,8 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.modality and mention.modality not in rule.modality:
         return None
+    if rule.roles and (mention.event.role if mention.event else "main") not in rule.roles:
+        return None
     if not all(holds(ctx, cond) for cond in rule.require):
         return None
     if rule.any_of and not any(holds(ctx, cond) for cond in rule.any_of):
@@ -227,13 +312,15 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
     )
 
 
-def best_filing(mention: Mention, rules: RuleSet) -> Filing | None:
+def best_filing(
+    mention: Mention, rules: RuleSet, main_key: frozenset[str] = frozenset()
+) -> Filing | None:
     best: Filing | None = None
     for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
         score = matches(mention, rule)
         if score is None:
             continue
-        slot = _slot_name(topic, name, rule, mention.context, rules)
+        slot = _slot_name(topic, name, rule, mention.context, rules, main_key)
         if slot is None:
             continue
         filing = Filing(topic, slot, f"{file_id}.{name}", rule.priority, score)
@@ -249,14 +336,36 @@ def auto_slot(mention: Mention) -> str:
     return f"{slugify(words)[:MAX_SLUG] or 'value'}_{mention.value.kind}"
 
 
+def _shaped(value: Value, rule: SlotRule) -> Value:
+    """The value as the slot keeps it: a date as its year, a short list as partial."""
+    if rule.as_year and isinstance(value, DateValue) and value.precision != "year":
+        year = value.start.year
+        return value.model_copy(
+            update={"start": date(year, 1, 1), "end": date(year, 12, 31), "precision": "year"}
+        )
+    if isinstance(value, EntitiesValue) and len(value.members) < rule.complete_from:
+        return value.model_copy(update={"complete": False})
+    return value
+
+
 def file_mentions(
-    mentions: Iterable[Mention], source: Source, doc_hash: str, rules: RuleSet
+    mentions: Iterable[Mention],
+    source: Source,
+    doc_hash: str,
+    rules: RuleSet,
+    *,
+    main: MainEvent | None = None,
 ) -> list[Claim]:
-    """Claims for one document. Identical values under one subject are kept once."""
+    """Claims for one document. Identical values under one subject are kept once.
+
+    `main` is the corpus's main event (events stage): its name words never make an
+    instrument's subject name.
+    """
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
+    main_key = frozenset(main.key) if main else frozenset()
     for mention in mentions:
-        filing = best_filing(mention, rules)
+        filing = best_filing(mention, rules, main_key)
         if filing is None:
             if mention.value.kind not in AUTO_KINDS:
                 continue
@@ -265,6 +374,8 @@ def file_mentions(
         rule = rules.slot_rule(filing.topic, filing.slot) if filing.rule != "auto" else None
         if rule is not None and rule.tolerance != 0.1:
             value = with_tolerance(value, rule.tolerance)
+        if rule is not None:
+            value = _shaped(value, rule)
         key = (filing.topic, filing.slot, value.model_dump_json(exclude={"surface"}),
                mention.polarity)  # fmt: skip
         if key in seen:
@@ -282,6 +393,7 @@ def file_mentions(
                 evidence=mention.evidence,
                 rule=filing.rule,
                 noun=mention.context.noun,
+                event=mention.event,
             )
         )
     return claims

@@ -17,6 +17,8 @@ Modality = Literal["asserted", "hedged", "planned"]
 Polarity = Literal["affirmed", "negated"]
 Precision = Literal["day", "month", "year"]
 VerdictKind = Literal["consensus", "contradiction", "single_source"]
+EventRole = Literal["main", "part", "previous", "next", "other"]
+EventLink = Literal["inside", "path", "clause", "sentence"]
 
 
 class _Model(BaseModel):
@@ -145,6 +147,53 @@ class Evidence(_Model):
     value_end: int
 
 
+class EventCue(_Model):
+    """The event a value's clause is about, as the sentence names it (events stage).
+
+    Found at parse time, so that the corpus-level resolution (which event is the
+    main one, and what role this one plays) runs on stored mentions without spaCy.
+    """
+
+    text: str = Field(description="The event's noun phrase: 'the previous summit in Seoul'.")
+    head: str = Field(description="Lemma of the event noun: summit, meeting, dinner, cop30.")
+    modifiers: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of the words that qualify it: previous, next, first, two-day.",
+    )
+    names: list[str] = Field(
+        default_factory=list,
+        description="Lower-cased name words of the event ('ai', 'impact'), places excluded.",
+    )
+    place: str | None = Field(default=None, description="City or venue named with it.")
+    year: int | None = Field(default=None, description="A year named with it: 'the 2023 summit'.")
+    link: EventLink = Field(
+        description="How the value hangs on it: inside its phrase, on the value's path to"
+        " the root, an argument of the value's clause, or elsewhere in the sentence."
+    )
+    tense: Literal["past", "present", "future"] | None = Field(
+        default=None, description="Tense of the clause that tells of the event."
+    )
+
+
+class EventRef(_Model):
+    """Which event a claim's value is about, and its role for the corpus's main event."""
+
+    role: EventRole
+    name: str | None = Field(default=None, description="The event as the sentence names it.")
+
+
+class MainEvent(_Model):
+    """The event most documents of the corpus are about (events stage)."""
+
+    name: str | None = Field(default=None, description="Its name as most sources write it.")
+    key: list[str] = Field(default_factory=list, description="Name words that identify it.")
+    city: str | None = None
+    year: int | None = None
+    start: date | None = Field(default=None, description="First day, as the sources agree.")
+    end: date | None = Field(default=None, description="Last day, inclusive.")
+    documents: int = Field(default=0, description="Documents that mention it.")
+
+
 class Context(_Model):
     """What the parse says about a value: the words a rule ties it to.
 
@@ -181,6 +230,12 @@ class Context(_Model):
     before: list[str] = Field(
         default_factory=list, description="Lemmas of the tokens just before the value."
     )
+    event: EventCue | None = Field(
+        default=None, description="The event the value's clause is about, if it names one."
+    )
+    dateline: bool = Field(
+        default=False, description="The value stands in a dateline ('NAIROBI, March 3 -')."
+    )
 
 
 class Mention(_Model):
@@ -192,6 +247,9 @@ class Mention(_Model):
     polarity: Polarity = "affirmed"
     evidence: Evidence
     context: Context
+    event: EventRef | None = Field(
+        default=None, description="Set by the events stage, before filing."
+    )
 
 
 class Claim(_Model):
@@ -213,6 +271,9 @@ class Claim(_Model):
     )
     part_of: str | None = Field(
         default=None, description="'topic/slot' of the total this value is a part of."
+    )
+    event: EventRef | None = Field(
+        default=None, description="The event the value is about, and its role."
     )
 
 
@@ -303,3 +364,6 @@ class Report(_Model):
     skipped: list[Skipped] = Field(default_factory=list)
     claims: int = 0
     documents: int = 0
+    main_event: MainEvent | None = Field(
+        default=None, description="The event most documents are about."
+    )

@@ -84,18 +84,67 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"}  # fmt: skip
+# A year after these is the year of the event they name ("the AI Action Summit 2025").
+EVENT_WORDS = {*EVENT_HEADS, "meeting", "games", "olympics", "cup", "championship",
+               "election", "elections", "edition", "session"}  # fmt: skip
+
+
 @Language.component("facts_values")
 def find_value_spans(doc: Doc) -> Doc:
-    """Mark every money, percent, date and count mention in `doc.spans`."""
+    """Mark every money, percent, date and count mention in `doc.spans`.
+
+    The text alone finds them; the parse then drops dates that are names: a month
+    that is a person ("endorsed by May and Macron") and a year inside a name ("the
+    2030 Agenda", "Vision 2047")."""
     from summit_facts.values import find_values
 
     spans = []
     for raw in find_values(doc.text):
         span = doc.char_span(raw.start, raw.end, label=raw.kind, alignment_mode="expand")
-        if span is not None and len(span):
-            spans.append(span)
+        if span is None or not len(span):
+            continue
+        if raw.kind == "date" and (_month_is_name(span) or _year_in_name(span)):
+            continue
+        spans.append(span)
     doc.spans[VALUES_KEY] = spans
     return doc
+
+
+def _month_is_name(span: Span) -> bool:
+    """'by May and Macron': a lone month name that the parse makes a person."""
+    if len(span) != 1 or span[0].lower_ not in MONTH_NAMES:
+        return False
+    token = span[0]
+    if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    # Coordinated with a person, or with any name that is not a month.
+    linked = [*token.conjuncts, *(c for c in token.children if c.dep_ == "appos")]
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or (t.pos_ == "PROPN" and t.lower_ not in MONTH_NAMES and t.ent_type_ != "DATE")
+        for t in linked
+    )
+
+
+def _year_in_name(span: Span) -> bool:
+    """'the 2030 Agenda', 'Vision 2047', 'COP 2025': a year that is part of a name,
+    not a date. A year after or before an event word stays ('Summit 2025', 'the 2025
+    summit'), as does 'the Kyoto Protocol of 1997' (the year of the protocol)."""
+    if len(span) != 1 or not span[0].like_num:
+        return False
+    token, head = span[0], span[0].head
+    if head.i == token.i or token.dep_ not in ("nummod", "compound", "amod", "appos", "npadvmod"):
+        return False
+    if head.pos_ != "PROPN" or not (head.is_title or head.is_upper):
+        return False
+    # "February 2025", "Summit 2025", "Paris 2025" keep their year.
+    return not (
+        head.lower_ in MONTH_NAMES
+        or head.lower_ in EVENT_WORDS
+        or head.ent_type_ in ("GPE", "DATE", "EVENT")
+    )
 
 
 def _load(name: str) -> Language:

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal, TypeVar
 
+from text_to_num import text2num
+
+from summit_facts import currencies
 from summit_facts.models import CountValue, Interval, MoneyValue, PercentValue
 
 NumericKind = Literal["count", "percent", "money"]
@@ -42,7 +45,7 @@ _TENS = {
     )
 }  # fmt: skip
 _SCALES = {
-    "thousand": 3, "k": 3, "lakh": 5, "crore": 7,
+    "thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12,
     "million": 6, "m": 6, "mn": 6,
     "billion": 9, "b": 9, "bn": 9,
     "trillion": 12, "tn": 12, "trn": 12,
@@ -67,32 +70,11 @@ _TEMPORAL = {"about", "around", "approximately", "approx.", "approximate", "an a
              "circa", "ca.", "estimated", "up to", "under", "below", "close to", "just under",
              "just below", "just shy of"}  # fmt: skip
 
-# Currency markers before the number, after it (codes and words).
-_PREFIX_CURRENCY = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD",
-    "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
-}  # fmt: skip
-_CODES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "CNY",
-          "KRW", "BRL", "RMB"]  # fmt: skip
-_WORD_CURRENCY = [
-    # (regex, ISO code); the first that matches the currency word wins.
-    (r"(?:us|u\.s\.|american)\s+dollars?", "USD"),
-    (r"canadian\s+dollars?", "CAD"),
-    (r"australian\s+dollars?", "AUD"),
-    (r"new\s+zealand\s+dollars?", "NZD"),
-    (r"hong\s+kong\s+dollars?", "HKD"),
-    (r"singapore\s+dollars?", "SGD"),
-    (r"dollars?", "USD"),
-    (r"euros?", "EUR"),
-    (r"pounds?(?:\s+sterling)?|sterling", "GBP"),
-    (r"(?:japanese\s+)?yen", "JPY"),
-    (r"(?:chinese\s+)?yuan|renminbi", "CNY"),
-    (r"(?:indian\s+)?rupees?", "INR"),
-    (r"swiss\s+francs?", "CHF"),
-    (r"(?:south\s+)?korean\s+won", "KRW"),
-]
-_WORD_CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in _WORD_CURRENCY]
+# Currency markers (ISO codes, symbols, names) come from CLDR: see currencies.py.
+_CODE_ALT = currencies.alternation(sorted(currencies.codes()))
+_NAME_ALT = currencies.alternation(list(currencies.names()))
+_GLUED_SYMBOLS = currencies.GLUED_ONLY
+_SYMBOLS = [s for s in currencies.symbols() if s not in _GLUED_SYMBOLS]
 
 # ---------------------------------------------------------------- patterns
 
@@ -105,13 +87,23 @@ def _alt(words: list[str]) -> str:
 
 _ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_RE = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_BASE_RE = rf"(?:{'|'.join(_TENS)})(?:[-\u2010](?:{_ONES_RE}))?|{_TEENS_RE}|{_ONES_RE}"
+# "thirty-two", "Thirty two", "one hundred and twenty", "two thousand five hundred":
+# the regex finds the phrase, text2num reads it.
+_BASE_RE = rf"(?:{'|'.join(_TENS)})(?:[-\u2010\s](?:{_ONES_RE})\b)?|{_TEENS_RE}|{_ONES_RE}"
+_HUNDREDS_RE = rf"(?:a|{_BASE_RE})\s+hundred(?:\s+(?:and\s+)?(?:{_BASE_RE}))?"
 _WORDNUM_RE = (
-    rf"\b(?:(?:a|{_BASE_RE})\s+hundred(?:\s+(?:and\s+)?(?:{_BASE_RE}))?"
-    rf"|(?:a|{_BASE_RE})\s+dozen|{_BASE_RE})\b"
+    rf"\b(?:(?:{_HUNDREDS_RE}|{_BASE_RE})\s+thousand,?\s+(?:and\s+)?(?:{_HUNDREDS_RE}|{_BASE_RE})"
+    rf"|{_HUNDREDS_RE}|(?:a|{_BASE_RE})\s+dozen|{_BASE_RE})\b"
 )
-_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh|crore"
+# Thousands grouped by commas, spaces, no-break or thin spaces, or apostrophes (Swiss),
+# the same separator throughout, groups of exactly three digits.
+_GROUP_SEPARATORS = ",\u00a0\u2009\u202f '\u2019"
+_DIGITS_RE = (
+    rf"\d{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])\d{{3}}(?!\d)(?:(?P=sep)\d{{3}}(?!\d))*(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?"
 
 # A number and what follows it, matched only where a number can start (see _starts):
 # one regex scanning every position with these alternations is several times slower.
@@ -120,11 +112,13 @@ _ATOM_AT = re.compile(
     rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
     r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b)?"
-    rf"(?P<suf>\s+(?:{'|'.join(_CODES)})\b|\s+(?:{'|'.join(p for p, _ in _WORD_CURRENCY)})\b)?",
+    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
     re.I,
 )
 _PRE_BEFORE = re.compile(
-    rf"(?:(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?|(?:{_alt(list(_PREFIX_CURRENCY))})\s?)$", re.I
+    rf"(?:(?<![A-Za-z])(?:{_CODE_ALT})[ \u00a0]?"
+    rf"|(?<![A-Za-z])(?:{currencies.alternation(_SYMBOLS)})[ \u00a0]?"
+    rf"|(?<![A-Za-z])(?:{currencies.alternation(sorted(_GLUED_SYMBOLS))}))$"
 )
 _PRE_WINDOW = 8
 _DIGIT_START = re.compile(r"\d+")
@@ -135,7 +129,9 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+# "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
 _AND_JOIN = re.compile(r"\s+and\s+", re.I)
@@ -149,6 +145,35 @@ _FRACTION_AFTER = re.compile(
 )
 _DASH_DIGIT = re.compile(r"[-\u2010-\u2014]\d")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+# "decreased $1.2 million to $23.5 million", "rose by 5% to 60", "up from 40 to 60":
+# the first figure is a change or the old level, the second the new level.
+_CHANGE_VERB = (
+    r"(?:increas|decreas|ris|rose|fall|fell|grow|grew|drop|climb|jump|cut|reduc|rais|"
+    r"soar|plung|plummet|slid|slump|declin|surg|expand|shr[ai]nk|swell|swoll|balloon|"
+    r"doubl|tripl|halv|boost|lower|trim|slash|hik|lift|widen|narrow|mov|chang)\w*"
+)
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}"
+    r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
+    re.I,
+)
+# "120 countries or more", "delegates aged 18 and over", "50 seats or fewer": a bound
+# written after the number (and its noun).
+_BOUND_AFTER = re.compile(
+    r"(?:\s+(?!(?:or|and)\b)[A-Za-z][\w'’-]*){0,3}?\s+(?:or|and)\s+"
+    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower))"
+    r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
+    re.I,
+)
+# "thousands of", "dozens of", "tens of thousands of": vague, with the field's usual
+# reading of at least two of the unit ([2000, ∞), [24, ∞), [20000, ∞)).
+_VAGUE_UNITS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+                "millions": 10**6, "billions": 10**9}  # fmt: skip
+_VAGUE = re.compile(
+    r"\b(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
+    r"|billions)(?=\s+of\b|\s*$)",
+    re.I,
+)
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
 _WINDOW = 32
@@ -185,36 +210,23 @@ class Quantity:
 
 
 def _word_value(text: str) -> int | None:
-    total = 0
-    for word in re.split(r"[\s\-\u2010]+", text.lower()):
-        if word == "a":
-            total = max(total, 1)
-        elif word in _SMALL:
-            total += _SMALL[word]
-        elif word in _TENS:
-            total += _TENS[word]
-        elif word == "hundred":
-            total = max(total, 1) * 100
-        elif word == "dozen":
-            total = max(total, 1) * 12
-        elif word != "and":
-            return None
-    return total
+    """ "Thirty two" -> 32, "a hundred and five" -> 105, "two dozen" -> 24 (text2num)."""
+    words = re.sub(r"[\s\-\u2010,]+", " ", text.lower()).split()
+    dozen = words[-1] == "dozen"
+    if dozen:
+        words = words[:-1]
+    if words and words[0] == "a":
+        words[0] = "one"
+    try:
+        value = int(text2num(" ".join(words), "en"))
+    except (ValueError, TypeError):
+        return None
+    return value * 12 if dozen else value
 
 
 def _currency_of(pre: str | None, suf: str | None) -> str | None:
-    if pre:
-        key = pre.strip().lower()
-        code = _PREFIX_CURRENCY.get(key) or _PREFIX_CURRENCY.get(key.replace(" ", ""))
-        return code or ("CNY" if key == "rmb" else key.upper())
-    if suf:
-        word = suf.strip()
-        if word.upper() in _CODES:
-            return "CNY" if word.upper() == "RMB" else word.upper()
-        for regex, code in _WORD_CURRENCY_RES:
-            if regex.fullmatch(word):
-                return code
-    return None
+    marker = pre or suf
+    return currencies.code_of(marker.strip()) if marker else None
 
 
 def _boundary_ok(text: str, start: int, end: int, number_start: int) -> bool:
@@ -269,7 +281,7 @@ def _atoms(text: str) -> Iterator[_Atom]:
         if words and num_start > 0 and text[num_start - 1] in "-\u2010":
             continue  # one-on-one
         try:
-            value = _word_value(raw) if words else raw.replace(",", "")
+            value = _word_value(raw) if words else _NOT_DIGIT.sub("", raw)
             number = Decimal(value) if value is not None else None
         except InvalidOperation:
             continue
@@ -327,12 +339,23 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
         qualifier = _QUALIFIER_OF.get(phrase, "about")
     if atom.plus:
         qualifier = "at least"
+    end = atom.end
+    bound = _BOUND_AFTER.match(text, atom.end)
+    if bound is not None and qualifier in (None, "about"):
+        qualifier = "at least" if bound.group("up") else "up to"
+        end = bound.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
     if qualifier in ("nearly", "under") and not atom.number:
         return None  # "under 0" is an empty interval, not a claim
-    strong = atom.plus or atom.scaled or kind != "count" or bool(found and phrase not in _TEMPORAL)
-    return Quantity(start, atom.end, kind, atom.number, qualifier, atom.currency, strong=strong)
+    strong = (
+        atom.plus
+        or atom.scaled
+        or kind != "count"
+        or bool(found and phrase not in _TEMPORAL)
+        or end > atom.end
+    )
+    return Quantity(start, end, kind, atom.number, qualifier, atom.currency, strong=strong)
 
 
 def _norm(phrase: str) -> str:
@@ -346,16 +369,34 @@ def quantities(text: str) -> list[Quantity]:
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        window = max(0, a.start - _WINDOW)
+        change = _CHANGE_BEFORE.search(text, window, a.start)
+        if change is not None:
+            # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
+            if i + 1 < len(atoms) and _TO_JOIN.fullmatch(text[a.end : atoms[i + 1].start]):
+                quantity = _single(text, atoms[i + 1])
+                if quantity is not None:
+                    found.append(quantity)
+                i += 2
+                continue
+            if change.group().split()[-1].lower() in ("by", "from"):
+                i += 1
+                continue
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end : b.start]
-            window = max(0, a.start - _WINDOW)
             between = _BETWEEN_BEFORE.search(text, window, a.start)
             dash = _DASH_JOIN.fullmatch(gap)
             joined = (
                 (between and _AND_JOIN.fullmatch(gap))
                 or dash
-                or (_TO_JOIN.fullmatch(gap) and not _FROM_BEFORE.search(text, window, a.start))
+                or (
+                    _TO_JOIN.fullmatch(gap)
+                    and (
+                        not _FROM_BEFORE.search(text, window, a.start)
+                        or _RANGING_FROM.search(text, window, a.start)
+                    )
+                )
             )
             if joined:
                 quantity = _range(a, b, between.start() if between else a.start)
@@ -375,7 +416,19 @@ def quantities(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
         i += 1
+    found.extend(_vague(text))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+def _vague(text: str) -> Iterator[Quantity]:
+    if "s of" not in text and not text.rstrip().lower().endswith("s"):
+        return  # most sentences: one cheap test instead of a regex scan
+    for m in _VAGUE.finditer(text):
+        nominal = Decimal(2 * _VAGUE_UNITS[m.group("unit").lower()])
+        if m.group("outer"):
+            nominal *= 10 if m.group("outer").lower() == "tens" else 100
+        yield Quantity(m.start(), m.end(), "count", nominal, "vague")
 
 
 # ---------------------------------------------------------------- normalisation
@@ -397,7 +450,7 @@ def interval_for(
             low, hi, bounds = n, high, (True, True)
         case "over":
             low, hi, bounds = n, None, (False, True)
-        case "at least":
+        case "at least" | "vague":
             low, hi, bounds = n, None, (True, True)
         case "nearly":
             low, hi, bounds = n * (1 - NEARLY_FRACTION), n, (True, False)

@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from summit_facts.errors import RuleError
-from summit_facts.models import Modality, Polarity, Precision, ValueKind
+from summit_facts.models import EventRole, Modality, Polarity, Precision, ValueKind
 
 Scope = Literal[
     "sentence",
@@ -37,8 +37,9 @@ Scope = Literal[
     "names",
     "label",
     "value",
+    "event",
 ]
-KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "programme"]
+KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "instrument", "programme"]
 _WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
 
 
@@ -94,6 +95,20 @@ class SlotRule(_Strict):
     exclude: list[Condition] = Field(default_factory=list, description="None may hold.")
     polarity: Polarity | None = None
     modality: list[Modality] | None = None
+    roles: list[EventRole] | None = Field(
+        default=None,
+        description="Event roles taken (events stage): main, part, previous, next, other;"
+        " all when unset.",
+    )
+    as_year: bool = Field(
+        default=False, description="File dates as their year ('last November' -> 2023)."
+    )
+    complete_from: int = Field(
+        default=1,
+        ge=1,
+        description="Lists with fewer members are partial ('hosted by France' names one"
+        " host of two without contradicting 'co-hosted by France and India').",
+    )
     priority: int = Field(default=0, description="Higher wins when two slots claim a value.")
     tolerance: float = Field(default=0.1, ge=0, le=1)
     complete_lists: bool = Field(

@@ -297,7 +297,14 @@ def display(value: Value) -> str:
     iv = value.interval
     if iv.low is not None and iv.high is not None and iv.low == iv.high:
         return number(iv.low)
-    if value.qualifier and value.qualifier.replace(" ", "").isalpha():
+    if value.qualifier == "vague" and iv.low is not None:
+        # "thousands of delegates": the words, and the reading they were given.
+        return f"{value.surface.lower()} ({number(iv.low)} or more)"
+    if (
+        value.qualifier
+        and value.qualifier != "between"
+        and value.qualifier.replace(" ", "").isalpha()
+    ):
         # "about", "nearly", "up to": the words the source used say it best.
         return f"{value.qualifier} {number(value.nominal)}"
     if iv.low is not None and iv.high is not None:

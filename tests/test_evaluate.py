@@ -472,3 +472,98 @@ def test_cli_eval_on_the_seeds(tmp_path):
     assert data["gold_claims"] == sum(s["gold_claims"] for s in data["subjects"])
     missed = sum(len(s["missed"]) for s in data["subjects"])
     assert missed == data["gold_claims"] - data["found"]
+
+
+# ---------------------------------------------------------------- gold given by value
+
+BY_VALUE_FILE = GOLD_FILE.with_name("seeds-by-value.yaml")
+
+
+def test_trap_given_by_value_springs_only_on_that_value():
+    gold = Gold.model_validate(
+        {
+            "traps": [
+                {
+                    "doc": D4,
+                    "not": {"topic": "signatories", "slot": "count"},
+                    "why": "a different declaration",
+                    "value": {"value": 6},
+                }
+            ]
+        }
+    )
+    six = claim(D4, "signatories", "count", count(6, "six"), SIX)
+    sixty = claim(D4, "signatories", "count", count(60, "60"), "60 countries signed.")
+    assert evaluate([six], report(), gold).traps_sprung == 1
+    assert evaluate([sixty], report(), gold).traps_sprung == 0
+    elsewhere = six.model_copy(update={"slot": "count_privacy_statement"})
+    assert evaluate([elsewhere], report(), gold).traps_sprung == 0
+
+
+def test_a_trap_needs_a_quote_or_a_value(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("traps:\n- doc: a.txt\n  not: {topic: summit, slot: dates}\n")
+    with pytest.raises(GoldError, match="quote or a value"):
+        load_gold(path)
+
+
+def test_money_range_and_one_day_date_forms():
+    ranged = gv(low=0, high=20_000_000, currency="USD")
+    # An exact figure is not the range "up to" states.
+    assert not value_matches(ranged, claim(D4, "funding", "x", money(20e6, "USD", "$20m")))
+    up_to = money(20e6, "USD", "up to $20 million").model_copy(
+        update={"interval": Interval(low=0, high=20e6)}
+    )
+    assert value_matches(ranged, claim(D4, "funding", "x", up_to))
+    assert ranged.display() == "USD 0 to 20,000,000"
+    day = gv(start=date(2025, 6, 25), end=date(2025, 6, 25))
+    assert value_matches(day, claim(D4, "summit", "dates", day_range("2025-06-25", "2025-06-25")))
+    assert day.display() == "2025-06-25"
+
+
+def test_negated_gold_claims_need_a_negated_claim():
+    gold = Gold.model_validate(
+        {
+            "subjects": [
+                {
+                    "topic": "signatories",
+                    "slot": "non_signers",
+                    "verdict": "single_source",
+                    "claims": [
+                        {"doc": D4, "value": {"members": ["Canada"]}, "polarity": "negated"}
+                    ],
+                }
+            ]
+        }
+    )
+    members = EntitiesValue(surface="Canada", members=["Canada"])
+    said = claim(D4, "signatories", "non_signers", members, "Canada did not sign.")
+    negated = said.model_copy(update={"polarity": "negated"})
+    assert evaluate([said], report(), gold).found == 0
+    assert evaluate([negated], report(), gold).found == 1
+
+
+def test_a_miss_says_where_the_right_value_was_filed():
+    gold = Gold.model_validate(SMALL_GOLD)
+    elsewhere = claim(D4, "initiatives", "privacy_authorities", count(60, "60"), "60 signed.")
+    result = evaluate([elsewhere], report(), gold)
+    misses = [m for s in result.subjects for m in s.missed if m.display == "60"]
+    assert misses and misses[0].filed_under == ["initiatives/privacy_authorities"]
+
+
+@pytest.mark.model
+def test_seeds_score_the_same_by_quote_and_by_value(tmp_path):
+    from summit_facts.cli.app import app
+
+    if not BY_VALUE_FILE.exists():
+        pytest.skip(f"{BY_VALUE_FILE} not found")
+    scores = []
+    for gold in (GOLD_FILE, BY_VALUE_FILE):
+        args = ["eval", str(REPO / "seeds"), "--gold", str(gold), "--format", "json"]
+        result = CliRunner().invoke(app, [*args, "--store", str(tmp_path), "--quiet"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        scores.append(
+            (data["recall"], data["precision"], data["verdict_accuracy"], data["traps_sprung"])
+        )
+    assert scores[0] == scores[1]

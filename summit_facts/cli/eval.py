@@ -28,7 +28,7 @@ from summit_facts.cli._common import (
     run_check,
 )
 from summit_facts.errors import InputError
-from summit_facts.evaluate import EvalResult, SprungTrap, SubjectScore, evaluate, load_gold
+from summit_facts.evaluate import EvalResult, Miss, SprungTrap, SubjectScore, evaluate, load_gold
 from summit_facts.pipeline import available_cores
 from summit_facts.render import Format
 from summit_facts.render.jsondoc import dumps
@@ -190,11 +190,19 @@ Rows = tuple[str, tuple[str, ...], list[list[str]]]
 
 def _misses(scores: EvalResult) -> Rows:
     rows = [
-        [_name(s), miss.doc, miss.display, "; ".join(miss.tool_values) or "—"]
+        [_name(s), miss.doc, miss.display, _tool_had(miss)]
         for s in scores.subjects
         for miss in s.missed
     ]
     return "Missed gold claims", ("Subject", "Doc", "Expected", "Tool had"), rows
+
+
+def _tool_had(miss: Miss) -> str:
+    """The tool's values for the doc and subject, and where the right value went instead."""
+    had = "; ".join(miss.tool_values) or "—"
+    if miss.filed_under:
+        had += " (right value filed under " + ", ".join(miss.filed_under) + ")"
+    return had
 
 
 def _sprung(scores: EvalResult) -> Rows:

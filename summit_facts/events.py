@@ -1,0 +1,516 @@
+"""Events: which event each value is about (DESIGN.md, "Events: what each value is about").
+
+Articles about one event also tell of others: the previous and the next edition,
+a summit in another city, a bilateral meeting, a dinner, a side event. A value
+belongs to the event its clause is about, not to whichever event word is nearest.
+
+Two halves:
+
+- At parse time (`event_cue`, needs a spaCy parse): the event phrase a value's
+  clause is about, kept on the mention's context as an `EventCue`.
+- At filing time (`find_main_event`, `assign_roles`, pure Python on stored
+  mentions): the corpus's main event (the one most documents are about, with its
+  name, city, year and dates), then each mention's role: `main`, `part`,
+  `previous`, `next` or `other`. Year-less dates in undated sources take the main
+  event's year here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from summit_facts import names
+from summit_facts.models import (
+    DateValue,
+    EventCue,
+    EventRef,
+    EventRole,
+    MainEvent,
+    Mention,
+    Source,
+    TextValue,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Nouns that name an event of the kind the tool reports on, and nouns that name a
+# part of one or a different kind of meeting. Lemmas, lower case.
+EVENT_HEADS = {
+    "summit", "conference", "forum", "congress", "symposium", "meeting", "gathering",
+    "convention", "expo", "talks", "replenishment", "edition", "cop", "unoc", "g20", "g7",
+    "ministerial", "event",
+}  # fmt: skip
+PART_HEADS = {
+    "day", "session", "workshop", "reception", "dinner", "lunch", "breakfast", "banquet",
+    "ceremony", "panel", "roundtable", "hackathon", "festival", "weekend", "week",
+    "exhibition", "segment", "plenary", "opening", "closing", "programme", "program",
+    "track", "pavilion", "showcase", "gala", "discussion", "debate", "negotiation",
+}  # fmt: skip
+OTHER_HEADS = {"visit", "trip", "call", "election", "war", "crisis", "tour"}
+# Words that make a meeting another one: two leaders' talks, a bilateral.
+OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
+PRIOR_WORDS = {
+    "previous", "prior", "earlier", "last", "past", "predecessor", "inaugural", "preceding",
+    "former", "original",
+}  # fmt: skip
+NEXT_WORDS = {"next", "following", "subsequent", "future", "successor"}
+# "first" and "second" mark an earlier edition only with another edition's place or
+# year: "the first AI summit in the Global South" is this one.
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
+SERIES_NAME = re.compile(r"^(?:g\d{1,2}|cop\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
+GENERIC_NAME_WORDS = {
+    "the", "a", "an", "of", "on", "for", "and", "in", "at", "&", "annual", "global",
+    "international", "world", "leaders", "leader", "high-level", "level", "high", "'s", "’s",
+    "this", "that", "year", "'", "-",
+}  # fmt: skip
+# Event nouns that name no particular event ("the summit"); series names (G20, COP30)
+# do.
+GENERIC_HEADS = (EVENT_HEADS | PART_HEADS) - {"g20", "g7", "cop", "unoc"}
+# A numbered edition: COP30 follows COP29.
+EDITION = re.compile(r"^(cop|unoc)(\d{1,2})$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+# ---------------------------------------------------------------- parse time
+
+
+def _lemma(token: Token) -> str:
+    if token.pos_ == "PROPN":
+        return token.lower_
+    return (token.lemma_ or token.text).lower()
+
+
+def is_event_token(token: Token) -> bool:
+    """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
+    an EVENT entity."""
+    low = token.lower_
+    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS:
+        return True
+    if SERIES_NAME.match(low):
+        return True
+    return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The event's noun phrase: left modifiers and 'in/at/on/of' complements."""
+    words = [t for t in head.lefts for t in t.subtree if t.dep_ not in ("punct",)]
+    words.append(head)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "of", "for"):
+            words.append(child)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    # The object and its modifiers, not what is coordinated with it
+                    # ("the summit of 2023 and subsequent initiatives").
+                    words.extend(t for left in obj.lefts for t in left.subtree)
+                    words.append(obj)
+        elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
+            words.extend(t for t in child.subtree)
+    return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _tense(token: Token) -> str | None:
+    """Tense of the clause that tells of the event: future for will/shall/to be held."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "shall", "'ll") for a in aux) or (
+        verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
+    ):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a in ("was", "were", "had") for a in aux):
+        return "past"
+    return "present"
+
+
+def _cue(head: Token, link: str, value: Span | None) -> EventCue:
+    phrase = _phrase(head)
+    if value is not None and link != "inside":
+        # The value itself is never part of the event's name.
+        phrase = [t for t in phrase if not (value.start <= t.i < value.end)]
+    modifiers: list[str] = []
+    name_words: list[str] = []
+    place: str | None = None
+    year: int | None = None
+    for tok in phrase:
+        lem = _lemma(tok)
+        if _YEAR.match(tok.text) and tok.i != head.i:
+            year = int(tok.text)
+            continue
+        if tok.ent_type_ in ("GPE", "FAC", "LOC") and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            text = ent.text if ent is not None else tok.text
+            if place is None and (names.is_city(text) or tok.ent_type_ == "FAC"):
+                place = names.canonical_name(text)
+            elif place is None and names.is_country(text):
+                modifiers.append(names.canonical_name(text).lower())
+            continue
+        if (
+            tok.pos_ == "PROPN"
+            or SERIES_NAME.match(tok.lower_)
+            or (tok.is_title and tok.i != phrase[0].i and tok.pos_ in ("NOUN", "ADJ"))
+        ):
+            if lem not in GENERIC_NAME_WORDS:
+                name_words.append(tok.lower_)
+            continue
+        if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
+            modifiers.append(lem)
+    # "last year's summit", "the 2023 edition": possessive time phrases count too.
+    head_lemma = _lemma(head)
+    if SERIES_NAME.match(head.lower_):
+        name_words.append(head.lower_)
+    return EventCue(
+        text=" ".join(t.text for t in phrase)[:200],
+        head=head_lemma,
+        modifiers=modifiers,
+        names=list(dict.fromkeys(name_words)),
+        place=place,
+        year=year,
+        link=link,  # type: ignore[arg-type]
+        tense=_tense(head) if link != "inside" else _tense(head),  # type: ignore[arg-type]
+    )
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up = {a.i: 0}
+    for n, anc in enumerate(a.ancestors, 1):
+        up[anc.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, anc in enumerate(b.ancestors, 1):
+        if anc.i in up:
+            return n + up[anc.i]
+    return 99
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb heading the clause a token stands in (or the sentence root)."""
+    node = token
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node
+
+
+def event_cue(span: Span, root: Token) -> EventCue | None:
+    """The event the clause holding `span` is about, or None when it names none.
+
+    In order: the value inside an event's phrase ('the 2023 summit', 'the two-day
+    meeting'); an event noun on the value's path to the root ('the summit, held on
+    10-11 February'); an event noun among the arguments of the value's clause ('Brazil
+    will host the third ocean summit on June 9-10'); else the nearest event noun in the
+    sentence.
+    """
+    sent = span.sent
+    events = [t for t in sent if is_event_token(t) and not (span.start <= t.i < span.end)]
+    if not events:
+        return None
+    # Inside: the value modifies the event noun directly. "the three-day conference":
+    # the value counts days of the conference, so the conference is the event.
+    for tok in events:
+        if tok.lower_ in ("day", "days", "week") and root.head.i == tok.i:
+            holder = tok.head
+            if holder.i != tok.i and is_event_token(holder):
+                return _cue(holder, "inside", span)
+        if root.head.i == tok.i and root.dep_ in ("nummod", "amod", "compound", "npadvmod"):
+            return _cue(tok, "inside", span)
+        if any(t.head.i == tok.i for t in span) and root.i < tok.i and root.head.i == tok.i:
+            return _cue(tok, "inside", span)
+    ancestors = [a for a in root.ancestors if sent.start <= a.i < sent.end]
+    for anc in ancestors:
+        if is_event_token(anc):
+            return _cue(anc, "path", span)
+    clause = _clause_of(root)
+    in_clause = [
+        t for t in events if _clause_of(t).i == clause.i or _clause_of(t.head).i == clause.i
+    ]
+    if not in_clause:
+        # The subject of a verb up the value's path: "The summit, scheduled for
+        # September 15-17, emerges ..." tells of the summit.
+        for anc in ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    in_clause.extend(t for t in child.subtree if t in events)
+            if in_clause:
+                break
+    if in_clause:
+        best = min(in_clause, key=lambda t: (_tree_distance(root, t), abs(t.i - span.start)))
+        return _cue(best, "clause", span)
+    best = min(events, key=lambda t: (_tree_distance(root, t), abs(t.i - span.start)))
+    return _cue(best, "sentence", span)
+
+
+# ---------------------------------------------------------------- the main event
+
+
+def _key_words(cue: EventCue) -> list[str]:
+    """Name words that tell one event from another: not 'summit', not a city, not a year."""
+    return [
+        w
+        for w in cue.names
+        if w not in GENERIC_NAME_WORDS | GENERIC_HEADS
+        and not _YEAR.match(w)
+        and not names.is_city(w)
+        and not names.is_country(w)
+    ]
+
+
+def _marked(cue: EventCue) -> bool:
+    """The cue itself says it is another edition or another kind of meeting."""
+    mods = set(cue.modifiers)
+    return bool(mods & (PRIOR_WORDS | NEXT_WORDS)) or cue.head in PART_HEADS | OTHER_HEADS
+
+
+def find_main_event(
+    mentions_by_doc: Mapping[str, Sequence[Mention]], sources: Mapping[str, Source]
+) -> MainEvent | None:
+    """The event most documents are about: its name words, city, year and dates.
+
+    Name words come from unmarked event phrases (no 'previous', 'next', no dinner or
+    session), counted once per document; the city and the dates from the mentions
+    whose clause is about an event carrying those words (or an unnamed 'the summit').
+    """
+    word_docs: Counter[str] = Counter()
+    names_seen: Counter[str] = Counter()
+    for mentions in mentions_by_doc.values():
+        words: set[str] = set()
+        for mention in mentions:
+            cue = mention.context.event
+            if cue is None or _marked(cue):
+                continue
+            key = _key_words(cue)
+            words.update(key)
+            if key:
+                names_seen[" ".join(key)] += 1
+        word_docs.update(words)
+    n_docs = len(mentions_by_doc)
+    if not n_docs:
+        return None
+    top = word_docs.most_common(1)[0][1] if word_docs else 0
+    # Words about as common as the most common one: "ai" and "impact" both, when
+    # sources say "the AI Impact Summit"; a word in one document of ten is noise.
+    key = sorted(w for w, n in word_docs.items() if n >= max(2, 0.5 * top)) if top else []
+    main = MainEvent(key=key, documents=0)
+    if names_seen and key:
+        fitting = [(n, name) for name, n in names_seen.items() if set(name.split()) & set(key)]
+        if fitting:
+            main.name = max(fitting)[1]
+    cities: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    dates: Counter[tuple[date, date]] = Counter()
+    docs_about = 0
+    for doc_id, mentions in mentions_by_doc.items():
+        about = False
+        doc_cities: set[str] = set()
+        doc_years: Counter[int] = Counter()
+        for mention in mentions:
+            cue = mention.context.event
+            if mention.context.dateline and isinstance(mention.value, TextValue):
+                if mention.context.label == "CITY":
+                    doc_cities.add(mention.value.text)
+                continue
+            if cue is None or _marked(cue) or not _fits(cue, key, None, None):
+                continue
+            about = True
+            if cue.place and names.is_city(cue.place):
+                doc_cities.add(cue.place)
+            if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+                doc_cities.add(mention.value.text)
+            if isinstance(mention.value, DateValue) and cue.link != "sentence":
+                value = mention.value
+                if value.precision == "day":
+                    dates[(value.start, value.end)] += 1
+                if _HAS_YEAR.search(value.surface) and value.precision != "year":
+                    doc_years[value.start.year] += 2
+            if cue.year:
+                doc_years[cue.year] += 1
+        cities.update(doc_cities)
+        docs_about += about
+        source = sources.get(doc_id)
+        if about and source is not None and source.published is not None:
+            doc_years[source.published.year] += 1
+        if doc_years:
+            # One vote per document: the year it states most.
+            years[doc_years.most_common(1)[0][0]] += 1
+    main.documents = docs_about
+    if cities:
+        main.city = cities.most_common(1)[0][0]
+    if years:
+        main.year = years.most_common(1)[0][0]
+    elif sources:
+        published = [s.published.year for s in sources.values() if s.published]
+        if published:
+            main.year = Counter(published).most_common(1)[0][0]
+    if dates:
+        in_year = [(n, d) for d, n in dates.items() if main.year in (None, d[0].year)]
+        if in_year:
+            main.start, main.end = max(
+                in_year, key=lambda item: (item[0], -(item[1][1] - item[1][0]).days)
+            )[1]
+    return main
+
+
+def _fits(cue: EventCue, key: Sequence[str], city: str | None, year: int | None) -> bool:
+    """Whether an unmarked cue can be the main event: its name words are the main
+    event's (or it has none: 'the summit'), its place is the main city, its year the
+    main year."""
+    words = set(_key_words(cue))
+    if words and key and not words & set(key):
+        return False
+    if city and cue.place and names.is_city(cue.place) and cue.place != city:
+        return False
+    return not (year and cue.year and cue.year != year)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def role_of(
+    cue: EventCue | None, main: MainEvent | None, sentence: Iterable[str] = ()
+) -> EventRole:
+    """The role of the event a cue names, for the corpus's main event.
+
+    No cue: the article's own event (`main`). Marked 'previous' / 'last year's' /
+    an earlier year or edition or another city of the same series: `previous`; 'next'
+    / a later year / told in the future about another place: `next`; a dinner, a
+    session, a day of the programme: `part`; a bilateral meeting or a differently
+    named event: `other`.
+    """
+    lemmas = set(sentence)
+    if cue is None:
+        return "main"
+    mods = set(cue.modifiers)
+    key = set(main.key) if main else set()
+    words = set(_key_words(cue))
+    same_series = not words or not key or bool(words & key)
+    if mods & NEXT_WORDS:
+        return "next"
+    if mods & PRIOR_WORDS:
+        return "previous"
+    edition = _edition(words, key)
+    if edition is not None:
+        return edition
+    if main is not None and main.year and cue.year and cue.year != main.year:
+        if not same_series:
+            return "other"
+        return "previous" if cue.year < main.year else "next"
+    if cue.head in OTHER_HEADS or "bilateral" in mods or "bilateral" in lemmas:
+        return "other"
+    other_place = (
+        main is not None
+        and main.city is not None
+        and cue.place is not None
+        and names.is_city(cue.place)
+        and cue.place != main.city
+    )
+    if other_place:
+        if not same_series:
+            return "other"
+        return "next" if cue.tense == "future" else "previous"
+    if cue.head in PART_HEADS:
+        return "part"
+    if words and key and not words & key:
+        return "other"
+    return "main"
+
+
+def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
+    """The role of what a mention's value is about: its clause's event, then what the
+    value itself says (a year or a city of another edition of the series)."""
+    ctx = mention.context
+    value = mention.value
+    if ctx.dateline:
+        # Where and when the report was filed: the event's city only when it is the
+        # main event's; a wire's date is the report's date.
+        is_main_city = isinstance(value, TextValue) and main is not None and value.text == main.city
+        return "main" if is_main_city else "other"
+    cue = ctx.event
+    role = role_of(cue, main, ctx.lemmas)
+    if role != "main" or cue is None or cue.link == "sentence" or main is None:
+        return role
+    # "The first summit took place at Bletchley Park in 2023": the value is what tells
+    # the edition apart.
+    mods = set(cue.modifiers)
+    if isinstance(value, DateValue) and main.year:
+        years = {value.start.year, value.end.year}
+        if main.year not in years and (mods & ORDINALS or value.precision == "year"):
+            return "previous" if value.end.year < main.year else "next"
+    if (
+        isinstance(value, TextValue)
+        and ctx.label == "CITY"
+        and main.city
+        and value.text != main.city
+        and mods & ORDINALS
+    ):
+        return "previous" if cue.tense != "future" else "next"
+    return role
+
+
+def _edition(words: set[str], key: set[str]) -> EventRole | None:
+    """COP29 against a main event COP30: the previous edition; COP31: the next."""
+    ours = {m.group(1): int(m.group(2)) for w in key if (m := EDITION.match(w))}
+    for word in words:
+        match = EDITION.match(word)
+        if match and match.group(1) in ours and int(match.group(2)) != ours[match.group(1)]:
+            return "previous" if int(match.group(2)) < ours[match.group(1)] else "next"
+    return None
+
+
+def assign_roles(
+    mentions: Sequence[Mention], main: MainEvent | None, source: Source
+) -> list[Mention]:
+    """Each mention with its `event` set; year-less dates in an undated source take the
+    main event's year (DESIGN.md: "A date with no year takes the year of the source's
+    published date; where the source has none, the year of the main event")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        cue = mention.context.event
+        role = mention_role(mention, main)
+        update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
+        value = mention.value
+        if (
+            isinstance(value, DateValue)
+            and source.published is None
+            and main is not None
+            and main.year
+            and not _HAS_YEAR.search(value.surface)
+            and value.precision != "year"
+        ):
+            update["value"] = _with_year(value, main.year)
+        out.append(mention.model_copy(update=update))
+    return out
+
+
+def _with_year(value: DateValue, year: int) -> DateValue:
+    """The same days in `year`: a year-less date re-anchored on the main event's year."""
+    shift = year - value.start.year
+    if shift == 0:
+        return value
+    try:
+        start = value.start.replace(year=value.start.year + shift)
+        end = value.end.replace(year=value.end.year + shift)
+    except ValueError:  # 29 February
+        return value
+    return value.model_copy(update={"start": start, "end": end})
+
+
+def resolve(
+    mentions_by_doc: Mapping[str, Sequence[Mention]], sources: Mapping[str, Source]
+) -> tuple[MainEvent | None, dict[str, list[Mention]]]:
+    """The events stage for a corpus: the main event, and every mention with its role."""
+    main = find_main_event(mentions_by_doc, sources)
+    resolved = {
+        doc_id: assign_roles(mentions, main, sources[doc_id])
+        for doc_id, mentions in mentions_by_doc.items()
+    }
+    return main, resolved

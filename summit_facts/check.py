@@ -1,4 +1,5 @@
-"""`facts check` as a function: inputs -> mentions -> claims -> verdicts -> store.
+"""`facts check` as a function: inputs -> mentions -> events -> claims -> consolidated
+-> verdicts -> store.
 
 Returns models; the CLI prints them. The language model is loaded only if
 some document is not in the claim store's cache yet.
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from summit_facts import SCHEMA_VERSION, __version__
+from summit_facts.consolidate import consolidate
 from summit_facts.events import resolve
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
@@ -120,6 +122,7 @@ def collect(
         claims.extend(
             file_mentions(resolved[source.id], source, hashes[source.id], rules, main=main_event)
         )
+    claims = consolidate(claims, texts)
     report = build_report(
         claims,
         sources,

@@ -49,6 +49,17 @@ class Relation(StrEnum):
         return self.value.removeprefix("conflict_") if self.is_conflict else None
 
 
+# Best first: the relation of a pair with equivalents is the best of its forms.
+_RELATION_ORDER = [
+    Relation.SAME,
+    Relation.COMPATIBLE,
+    Relation.IMPRECISE,
+    Relation.CONFLICT_VALUE,
+    Relation.CONFLICT_MEMBERSHIP,
+    Relation.CONFLICT_CURRENCY,
+]
+
+
 def compare(
     a: Claim,
     b: Claim,
@@ -56,15 +67,25 @@ def compare(
     complete_lists: bool = True,
     aliases: Mapping[str, str] | None = None,
 ) -> Relation:
-    """How claim `a` stands to claim `b`; polarity taken into account."""
-    return compare_values(
-        a.value,
-        b.value,
-        a_negated=a.polarity == "negated",
-        b_negated=b.polarity == "negated",
-        complete_lists=complete_lists,
-        aliases=aliases,
-    )
+    """How claim `a` stands to claim `b`; polarity taken into account.
+
+    A claim's equivalents ("$400 million (EUR 387 million)") count: the pair agrees
+    if any stated form of one agrees with any stated form of the other, and a value
+    conflict in a shared currency outranks a mere currency mismatch.
+    """
+    relations = [
+        compare_values(
+            x,
+            y,
+            a_negated=a.polarity == "negated",
+            b_negated=b.polarity == "negated",
+            complete_lists=complete_lists,
+            aliases=aliases,
+        )
+        for x in [a.value, *a.equivalents]
+        for y in [b.value, *b.equivalents]
+    ]
+    return min(relations, key=_RELATION_ORDER.index)
 
 
 def compare_values(

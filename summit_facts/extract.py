@@ -54,7 +54,15 @@ GROUP_HEADS = {"foundation", "initiative", "program", "programme", "project", "c
                "scheme", "facility", "organisation", "organization", "body", "group"}  # fmt: skip
 DESTINATION_HEADS = {"fund", "facility", "programme", "program", "mechanism", "initiative"}
 EVENT_WORDS = {"summit", "conference", "forum", "congress", "symposium", "meeting", "expo"}
-PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence"}
+PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence",
+                 "fund", "finance", "build", "establish"}  # fmt: skip
+# Kinds of money whose adjectives say what the money is: "private investment".
+DESCRIBED_MONEY = {"investment", "funding", "financing", "capital", "spending"}
+EMPTY_ADJECTIVES = {"new", "initial", "additional", "total", "further", "fresh", "various",
+                    "more", "big", "bold", "impressive", "robust", "major", "massive", "huge",
+                    "significant", "substantial", "record", "overall", "combined", "own",
+                    "annual", "global", "first", "several"}  # fmt: skip
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 LEAD_CHARS = 400
 BEFORE_WINDOW = 3
 
@@ -114,26 +122,29 @@ def extract(doc: Doc, source: Source) -> list[Mention]:
     mentions = list(_value_mentions(doc, source))
     mentions.extend(_entity_mentions(doc, source))
     mentions.extend(_text_mentions(doc, source))
-    _agents_by_role(mentions)
+    people = [e.text for e in _ents(doc[:]) if e.label_ == "PERSON"]
+    persons = {*people, *(p.split()[-1] for p in people)}
+    _agents_by_role(mentions, persons)
     mentions.sort(key=lambda m: (m.evidence.value_start, m.evidence.value_end, m.value.kind))
     return mentions
 
 
-def _agents_by_role(mentions: list[Mention]) -> None:
+def _agents_by_role(mentions: list[Mention], persons: set[str]) -> None:
     """'Macron announced EUR 109 billion': a person acts for what the article says they
-    lead ('French President Emmanuel Macron' earlier on), so the agent becomes France."""
+    lead ('French President Emmanuel Macron' earlier on), so the agent becomes France.
+    A person whose role the article does not give announces, not pays: no agent."""
     roles: dict[str, str] = {}
     for mention in mentions:
         if isinstance(mention.value, EntitiesValue):
             for person, role in mention.value.roles.items():
                 roles[person] = role
                 roles[person.split()[-1]] = role
-    if not roles:
-        return
     for mention in mentions:
         agent = mention.context.agent
         if agent and (agent in roles or agent.split()[-1] in roles):
             mention.context.agent = roles.get(agent) or roles[agent.split()[-1]]
+        elif agent and (agent in persons or agent.split()[-1] in persons):
+            mention.context.agent = None
 
 
 # ---------------------------------------------------------------- numeric and dates
@@ -320,8 +331,9 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
     """Who pledges, states or receives: a possessor, a `by` agent, the noun a participle
     describes ('a coalition promising ...'), else the subject of the governing verb."""
     for anc in [root, *chain]:
+        owned = lemma(anc) in GROUP_HEADS or anc.pos_ == "PROPN"  # "France's 'Current AI' program"
         for child in anc.children:
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and not owned:
                 return _entity_text(child)
         if anc.pos_ in ("NOUN", "PROPN", "NUM"):
             for child in anc.children:
@@ -460,13 +472,35 @@ def _proper_chunk(token: Token) -> str | None:
 def _nearby_names(span: Span, root: Token) -> list[str]:
     """Named programmes, bodies and events tied to the value, nearest first."""
     sent = span.sent
+    clause = _clause_verb(root)
     found: list[tuple[int, int, str]] = []
     in_values = _value_tokens(span.doc)
     for ent in _ents(sent):
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
             if _in_example_list(ent.root, root) or ent.start in in_values:
                 continue  # an example, or part of a value ("40 million CAD")
+            if _other_clause(ent.root, clause):
+                continue
             found.append((_tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
+    # "... pledged EUR 200 billion through InvestAI": the channel names the programme;
+    # "unveiled the InvestAI program, aiming to mobilise ...": so does a named programme.
+    for tok in sent:
+        if lemma(tok) in GROUP_HEADS and tok.pos_ == "NOUN" and not _other_clause(tok, clause):
+            named = [
+                t
+                for t in tok.lefts
+                if t.dep_ in ("compound", "amod")
+                and t.text[:1].isupper()
+                and t.ent_type_ != "NORP"  # "a European fund" has no name
+            ]
+            if named:
+                text = " ".join(t.text for t in [*named, tok])
+                found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under"):
+            # the tagger often takes a coined name ("InvestAI") for a common noun
+            chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
+            if chunk and not _other_clause(tok, clause):
+                found.append((_tree_distance(root, tok), abs(tok.i - span.start), chunk))
     for match in _QUOTED.finditer(sent.text):
         quoted = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if quoted is not None:
@@ -492,6 +526,25 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
         if clean and clean not in seen:
             seen.append(clean)
     return seen[:6]
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token is in: the nearest verb above it with its own subject.
+    A relative clause ('which featured 100 events') speaks of its antecedent's clause."""
+    for tok in [token, *token.ancestors]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+            return tok
+    return None
+
+
+def _other_clause(token: Token, clause: Token | None) -> bool:
+    """'France pledged A, while the EU pledged B through X': X is in the EU's clause, not
+    France's."""
+    own = _clause_verb(token)
+    return own is not None and clause is not None and own.i != clause.i
 
 
 def _nearby_places(span: Span, root: Token) -> list[str]:
@@ -527,7 +580,7 @@ def _purpose(root: Token) -> str | None:
     # The money goes "to / into / for" a fund, facility or programme named by common nouns.
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
-        return None
+        return _money_kind(root)
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "for", "toward", "towards"):
             continue
@@ -540,6 +593,22 @@ def _purpose(root: Token) -> str | None:
                     if t.pos_ not in ("DET", "PRON") and t.lower_ not in ("new", "proposed")
                 ]
                 return " ".join(words)
+    return _money_kind(root)
+
+
+def _money_kind(root: Token) -> str | None:
+    """Unnamed money told by its kind: 'private sector investments totalling EUR 109
+    billion' -> 'private investment'. Only a describing adjective makes it a purpose."""
+    for tok in [root, *root.ancestors][:4]:
+        if tok.pos_ != "NOUN" or lemma(tok) not in DESCRIBED_MONEY:
+            continue
+        adjectives = [
+            lemma(t)
+            for child in tok.lefts
+            for t in child.subtree
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in EMPTY_ADJECTIVES
+        ]
+        return " ".join([*adjectives, lemma(tok)]) if adjectives else None
     return None
 
 

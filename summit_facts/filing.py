@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from summit_facts import names
+from summit_facts import names as known_names
 from summit_facts.events import PART_HEADS
 from summit_facts.models import (
     Claim,
@@ -35,6 +36,20 @@ GENERIC_NAME_WORDS = {
     "the", "initiative", "program", "programme", "project", "scheme", "plan", "fund",
     "platform", "a", "an", "new", "'s",
 }  # fmt: skip
+
+
+# An event is not a programme: "the AI Action Summit" names where money was announced.
+EVENT_NAME_WORDS = {"summit", "conference", "congress", "symposium", "expo", "meeting"}
+# The European Union and its Commission pay as one donor.
+EU_NAMES = {"eu", "e.u.", "european union", "the european union", "european commission",
+            "the european commission", "commission", "europe", "brussels"}  # fmt: skip
+# A payer that is not a country: a body whose name says it holds money.
+PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commission", "fund",
+               "trust", "agency", "council"}  # fmt: skip
+# A group that pledges without a name: "a coalition promising EUR 150 billion".
+GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
+# Kinds of money (context.purpose when no destination is named): "private investment".
+MONEY_KIND_WORDS = {"investment", "funding", "financing", "capital", "spending"}
 
 
 @dataclass(frozen=True)
@@ -164,16 +179,69 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     return slugify(f"{distinctive[0]} {kind}")
 
 
+def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
+    """The first name near the value that names a programme or group: not an event,
+    not a country, not the EU as a body."""
+    for name in ctx.names:
+        canonical = rules.name_aliases.get(name.lower(), name)
+        words = [w.lower() for w in canonical.split()]
+        if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
+            continue
+        if known_names.is_country(canonical):
+            continue
+        kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
+        if kept:
+            return slugify(" ".join(kept))
+    return None
+
+
+def _donor(ctx: Context, *, payer: bool = False) -> str | None:
+    """Who pays, as a subject name: a proper name that acts ('Norway pledged'); the EU
+    and its Commission are `eu`. With `payer`, only countries, the EU and bodies whose
+    name says they hold money (foundations, banks, governments)."""
+    agent = (ctx.agent or "").strip()
+    if agent.lower().startswith("the "):
+        agent = agent[4:]
+    if not agent[:1].isupper():
+        return None  # a common noun ('plans', 'the foundation') is no donor
+    if agent.lower() in EU_NAMES:
+        return "eu"
+    words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
+    if not words or all(w in ("ai", "a.i.") for w in words):
+        return None  # "AI" alone is NER debris, not a funder
+    if EVENT_NAME_WORDS & set(words):
+        return None
+    if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
+        return None
+    return slugify(" ".join(words))
+
+
+def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
+    """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
+    money is filed after the programme or what it pays for, then after who pays."""
+    kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
+    purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
+    programme = purpose or _programme_name(ctx, rules)
+    if programme:
+        donor = _donor(ctx, payer=True)
+        if donor and donor not in programme.split("_") and programme not in donor:
+            return f"{donor}_{programme}"
+        return programme
+    donor = _donor(ctx)
+    if kind:
+        return f"{donor}_{slugify(kind)}" if donor else slugify(kind)
+    if donor is None and ctx.agent and ctx.agent.split()[-1].lower() in GROUP_NOUNS:
+        return slugify(ctx.agent.split()[-1])  # "a coalition promising EUR 150 billion"
+    return donor
+
+
 def _key_part(
     ctx: Context, part: str, rules: RuleSet, main_key: frozenset[str] = frozenset()
 ) -> str | None:
     if part == "name":
-        for name in ctx.names:
-            canonical = rules.name_aliases.get(name.lower(), name)
-            kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
-            if kept:
-                return slugify(" ".join(kept))
-        return None
+        return _programme_name(ctx, rules)
+    if part == "programme":
+        return funding_subject(ctx, rules)
     if part == "place":
         # The event's own place ("the summit in Seoul") before places elsewhere around.
         if ctx.event is not None and ctx.event.place:

@@ -265,6 +265,13 @@ class Claim(_Model):
     evidence: Evidence
     rule: str = Field(description="Id of the rule that filed it, or 'auto'.")
     noun: str | None = Field(default=None, description="What the value is about, as written.")
+    equivalents: list[Value] = Field(
+        default_factory=list,
+        description="The same value restated in another unit or currency ('(€387 million)').",
+    )
+    part_of: str | None = Field(
+        default=None, description="'topic/slot' of the total this value is a part of."
+    )
     event: EventRef | None = Field(
         default=None, description="The event the value is about, and its role."
     )

@@ -39,7 +39,7 @@ Scope = Literal[
     "value",
     "event",
 ]
-KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "instrument"]
+KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "instrument", "programme"]
 _WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
 
 

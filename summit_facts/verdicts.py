@@ -63,6 +63,8 @@ class _Relations:
 
     def key(self, claim: Claim) -> str:
         key = claim.polarity + claim.value.model_dump_json(exclude={"surface"})
+        if claim.equivalents:
+            key += "".join(v.model_dump_json(exclude={"surface"}) for v in claim.equivalents)
         self.claims.setdefault(key, claim)
         return key
 
@@ -118,6 +120,8 @@ def judge_subject(
         if key not in pile.keys:
             pile.keys.append(key)
 
+    piles, once_notes = _count_each_source_once(piles, order, relate)
+
     def rank(pile: _Pile) -> tuple[float, int, int]:
         # By independent weight, then number of sources, then fewer sources that
         # only hedge or plan it: an asserted "took place" beats a "scheduled for".
@@ -133,13 +137,20 @@ def judge_subject(
     tie = len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1])
 
     verdict: VerdictKind
-    if len(clusters) > 1:
+    single = len({groups.get(sid, sid) for c in clusters for sid in c.sources}) == 1
+    tie = tie and not single  # one source's values are a note, not a vote
+    if len(clusters) > 1 and not single:
         verdict = "contradiction"
     elif clusters[0].independent_weight >= 2:
         verdict = "consensus"
     else:
         verdict = "single_source"
-    notes = _imprecision_notes(ranked, relate, complete_lists)
+    notes = once_notes + _imprecision_notes(ranked, relate, complete_lists)
+    if len(clusters) > 1 and single:
+        notes.append(
+            "one independent source states several incompatible values: "
+            + ", ".join(f"{c.display} ({', '.join(c.sources)})" for c in clusters)
+        )
     conflict = None
     if verdict == "contradiction":
         conflict = _conflict_kind(ranked[0], ranked[1], relate)
@@ -157,6 +168,34 @@ def judge_subject(
         conflict=conflict,
         auto=auto,
     )
+
+
+def _count_each_source_once(
+    piles: list[_Pile], order: Callable[[Claim], tuple[Any, ...]], relate: _Relations
+) -> tuple[list[_Pile], list[str]]:
+    """A source that states incompatible values votes once, for its asserted and most
+    specific value; the note keeps the other values in view (DESIGN.md, "One source,
+    one statement")."""
+    notes: list[str] = []
+    for sid in sorted({c.source.id for p in piles for c in p.claims}):
+        held = [p for p in piles if any(c.source.id == sid for c in p.claims)]
+        if len(held) < 2:
+            continue
+        best = min((c for p in held for c in p.claims if c.source.id == sid), key=order)
+        kept = next(p for p in held if best in p.claims)
+        dropped: list[str] = []
+        for pile in held:
+            if pile is kept:
+                continue
+            dropped.extend(display(c.value) for c in pile.claims if c.source.id == sid)
+            pile.claims = [c for c in pile.claims if c.source.id != sid]
+            pile.keys = list(dict.fromkeys(relate.key(c) for c in pile.claims))
+        others = ", ".join(dict.fromkeys(dropped))
+        notes.append(
+            f"{sid} states incompatible values ({display(best.value)}, {others}); "
+            f"counted once, for {display(best.value)}"
+        )
+    return [p for p in piles if p.claims], notes
 
 
 def _cluster(pile: _Pile, groups: Mapping[str, int], relate: _Relations) -> Cluster:

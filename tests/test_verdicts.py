@@ -409,3 +409,49 @@ def test_near_duplicates_among_thousands_of_documents() -> None:
     pairs = near_duplicate_pairs(shingle_sets(texts))
     assert pairs == [(i, 2000 + i // 100) for i in range(0, 2000, 100)]
     assert time.perf_counter() - started < 20
+
+
+# ---------------------------------------------------------------- one source, one statement
+
+
+def test_one_source_with_two_values_is_single_source_with_a_note():
+    claims = [
+        claim(S004, "funding", "eu_investai", money("€200 billion", 2e11, "EUR"), "€200 billion"),
+        claim(S004, "funding", "eu_investai", money("€50 billion", 5e10, "EUR"), "€50 billion"),
+    ]
+    verdict = judge_subject("funding", "eu_investai", claims, GROUPS)
+    assert verdict.verdict == "single_source"
+    assert verdict.consensus is not None and not verdict.dissent
+    assert any("004" in n and "200 billion" in n and "50 billion" in n for n in verdict.notes)
+
+
+def test_one_independent_group_with_two_values_is_single_source():
+    claims = [
+        claim(S000, "summit", "participants", count("800", 800), "800 participants"),
+        claim(S001, "summit", "participants", count("900", 900), "900 participants"),
+    ]
+    verdict = judge_subject("summit", "participants", claims, GROUPS)
+    assert verdict.verdict == "single_source"
+    assert verdict.consensus is not None
+    assert any("one independent source" in n for n in verdict.notes)
+
+
+def test_a_source_that_contradicts_itself_votes_once_for_its_asserted_value():
+    claims = [
+        claim(S002, "funding", "x", money("€10 billion", 1e10, "EUR"), "€10 billion"),
+        claim(
+            S002,
+            "funding",
+            "x",
+            money("€12 billion", 1.2e10, "EUR"),
+            "might reach €12 billion",
+            modality="hedged",
+        ),  # fmt: skip
+        claim(S003, "funding", "x", money("€12 billion", 1.2e10, "EUR"), "€12 billion"),
+        claim(S004, "funding", "x", money("€10 billion", 1e10, "EUR"), "€10 billion"),
+    ]
+    verdict = judge_subject("funding", "x", claims, GROUPS)
+    assert verdict.verdict == "contradiction"
+    assert verdict.consensus is not None and verdict.consensus.sources == ["002", "004"]
+    assert [c.sources for c in verdict.dissent] == [["003"]]
+    assert any(n.startswith("002 states incompatible values") for n in verdict.notes)

@@ -1,0 +1,412 @@
+"""Consolidation: one statement per source and subject (DESIGN.md, "One source, one statement").
+
+Takes the filed claims of a corpus and returns them consolidated:
+
+- **equivalents**: a value restated in brackets or apposition ("EUR 109 billion
+  ($152.43 billion)", "Fifty-eight (58)") is kept on the first-stated claim as
+  `equivalents` and is no claim of its own;
+- **parts**: a value that the text gives as a part of a total in the same sentence
+  ("including", "of which", "with ... coming from", "supplementing") gets its own
+  subject and `part_of` the total's subject, so it is never compared with it;
+- **programme subjects**: `funding` and `initiatives` subjects whose names are
+  variants of one programme ("investai", "invest_ai", "current_ai" and
+  "current_ai_foundation", an acronym and its expansion) are merged across
+  sources, and a donor-less subject joins the one donor's subject when the corpus
+  names a single donor for it ("investai" into "eu_investai").
+
+Pure functions over claims; the texts are only read to see the words between two
+values of one sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from summit_facts.models import Claim, MoneyValue, Value
+from summit_facts.rules import slugify
+
+PROGRAMME_TOPICS = ("funding", "initiatives")
+NUMERIC_KINDS = {"money", "count", "percent"}
+# Name variants at least this similar (rapidfuzz ratio, 0-100) are one programme.
+SIMILAR_NAMES = 92
+# Words that name the kind of body, not the body: "Current AI Foundation" is "Current AI".
+BODY_WORDS = {"initiative", "foundation", "programme", "program", "project", "fund", "plan",
+              "scheme", "platform", "coalition", "alliance", "partnership", "facility"}  # fmt: skip
+
+_HEDGE = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|circa|ca\.|c\.)"
+# "EUR 109 billion ($152.43 billion)", "EUR 200 billion (approximately $206 billion)"
+_BRACKET_OPEN = re.compile(
+    rf"^\s*[(\[]\s*(?:(?:{_HEDGE}|or|i\.e\.,?|equivalent\s+to|equal\s+to|worth)\s+)*$", re.I
+)
+_BRACKET_CLOSE = re.compile(r"^\s*[)\]]")
+# a second equivalent inside the same brackets: "(GBP 112.5 billion, $152 billion)"
+_BRACKET_NEXT = re.compile(rf"^\s*[,/;]\s*(?:or\s+)?(?:{_HEDGE}\s+)?$", re.I)
+# "EUR 200 billion, or about $206 billion": apposition, only across currencies
+_APPOSITION = re.compile(
+    rf"^\s*,?\s*(?:or|i\.e\.,?|that\s+is|equivalent\s+to)\s+(?:{_HEDGE}\s+)?$", re.I
+)
+
+# The later value is a part of the earlier one: "91 partners, including 37 ...".
+_PART_AFTER = re.compile(
+    r"\b(?:including|includes|included|include|of\s+which|of\s+whom|among\s+them|"
+    r"comprising|made\s+up\s+of|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+# "a EUR 200 billion plan, with EUR 150 billion coming from companies"
+_WITH = re.compile(r"[,;]?\s+with\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?$", re.I)
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:coming\s+|to\s+come\s+|expected\s+)?"
+    r"(?:from|for|to\s+fund|to\s+finance|provided\s+by|pledged\s+by|dedicated\s+to)\b",
+    re.I,
+)
+# The earlier value is a part of (or adds to) the later one: "EUR 5 billion in new
+# funding, supplementing the EUR 150 billion previously pledged".
+_PART_BEFORE = re.compile(
+    r"\b(?:supplementing|supplements|on\s+top\s+of|in\s+addition\s+to|adding\s+to|"
+    r"topping\s+up|out\s+of|part\s+of|share\s+of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# A part whose total is told elsewhere: "the EU would contribute EUR 50 billion, with
+# the rest from investors".
+_REST_AFTER = re.compile(r"^[^.;]{0,40}?\bwith\s+the\s+(?:rest|remainder|balance)\b", re.I)
+# What a part pays for or who pays it, after the value.
+_PART_TAIL = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:for|to\s+fund|to\s+finance|to\s+build|dedicated\s+to|"
+    r"earmarked\s+for|coming\s+from|to\s+come\s+from|from|provided\s+by|by)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|[\w-]+\s+of\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})",
+    re.I,
+)
+_TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with", "over",
+              "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
+              "would", "be", "its", "their"}  # fmt: skip
+_TARGET_BEFORE = re.compile(
+    r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
+    r"[^.;,]{0,25}$",
+    re.I,
+)
+
+
+def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None) -> list[Claim]:
+    """The claims with equivalents merged, parts set apart and programme names merged."""
+    out = [claim.model_copy(deep=True) for claim in claims]
+    out = merge_equivalents(out, texts)
+    name_targets(out, texts)
+    set_parts_apart(out, texts)
+    name_pledged_parts_of_targets(out)
+    merge_programmes(out)
+    return out
+
+
+# ---------------------------------------------------------------- text around values
+
+
+def _text(claim: Claim, texts: Mapping[str, str] | None) -> tuple[str, int]:
+    """The text a claim's offsets index, and the offset of its first character."""
+    if texts and claim.source.id in texts:
+        return texts[claim.source.id], 0
+    return claim.evidence.sentence, claim.evidence.start
+
+
+def _between(a: Claim, b: Claim, texts: Mapping[str, str] | None) -> str:
+    text, base = _text(a, texts)
+    return text[a.evidence.value_end - base : b.evidence.value_start - base]
+
+
+def _after(claim: Claim, texts: Mapping[str, str] | None, size: int = 80) -> str:
+    text, base = _text(claim, texts)
+    sentence_end = claim.evidence.end - base
+    end = claim.evidence.value_end - base
+    return text[end : min(end + size, sentence_end)]
+
+
+def _before(claim: Claim, texts: Mapping[str, str] | None, size: int = 60) -> str:
+    text, base = _text(claim, texts)
+    start = claim.evidence.value_start - base
+    return text[max(claim.evidence.start - base, start - size) : start]
+
+
+def _sentences(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Numeric claims grouped by source and sentence, in text order."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        if claim.value.kind in NUMERIC_KINDS:
+            key = (claim.source.id, claim.evidence.start)
+            by_sentence.setdefault(key, []).append(claim)
+    return [
+        sorted(group, key=lambda c: (c.evidence.value_start, c.evidence.value_end))
+        for _, group in sorted(by_sentence.items())
+    ]
+
+
+# ---------------------------------------------------------------- equivalents
+
+
+def _nominal(value: Value) -> float | None:
+    return getattr(value, "nominal", None)
+
+
+def _restates(first: Value, second: Value, *, apposition: bool) -> bool:
+    """Whether `second` can be `first` told in another currency, unit or notation."""
+    if first.kind != second.kind:
+        return False
+    x, y = _nominal(first), _nominal(second)
+    if x is None or y is None:
+        return False
+    same_number = math.isclose(x, y, rel_tol=0.01)
+    if isinstance(first, MoneyValue) and isinstance(second, MoneyValue):
+        currencies = {first.currency, second.currency}
+        if None not in currencies and len(currencies) == 2:
+            return True  # another currency: never converted, so any amount restates it
+        return same_number and not apposition
+    return same_number and not apposition
+
+
+def merge_equivalents(claims: list[Claim], texts: Mapping[str, str] | None) -> list[Claim]:
+    """Fold each bracketed or apposed restatement into the claim it restates."""
+    folded: set[str] = set()
+    for group in _sentences(claims):
+        head: Claim | None = None  # the claim whose brackets are open
+        for prev, claim in zip(group, group[1:], strict=False):
+            between = _between(prev, claim, texts)
+            closes = bool(_BRACKET_CLOSE.match(_after(claim, texts)))
+            if head is not None and prev.id in folded and _BRACKET_NEXT.match(between):
+                target = head
+            elif _BRACKET_OPEN.match(between) and closes or _APPOSITION.match(between):
+                target = prev
+            else:
+                head = None
+                continue
+            apposition = target is prev and not _BRACKET_OPEN.match(between)
+            if target.id in folded or not _restates(
+                target.value, claim.value, apposition=apposition
+            ):
+                head = None
+                continue
+            target.equivalents.append(claim.value)
+            if target.rule == "auto" and claim.rule != "auto":
+                # The restatement was the one a rule recognised: the claim takes its subject.
+                target.topic, target.slot, target.rule = claim.topic, claim.slot, claim.rule
+            folded.add(claim.id)
+            head = target
+    return [c for c in claims if c.id not in folded]
+
+
+# ---------------------------------------------------------------- parts and totals
+
+
+def _tail(claim: Claim, texts: Mapping[str, str] | None) -> str | None:
+    """What a part pays for or who pays it: 'for AI gigafactories' -> 'ai_gigafactories'."""
+    match = _PART_TAIL.match(_after(claim, texts))
+    if not match:
+        return None
+    words = []
+    for word in match.group(1).split():
+        if word.lower() in _TAIL_STOP:
+            break
+        words.append(word)
+    return slugify(" ".join(words)) or None
+
+
+def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> str:
+    """A part's own subject: its own filing if that differs from the total's, else the
+    total's subject narrowed by what the part counts, pays for or who pays it."""
+    if part.value.kind == "count" and part.noun and total.noun:
+        # "91 partners, including 37 tech companies, 11 countries": <group>_companies
+        noun = slugify(part.noun.split(" and ")[0].split()[-1])
+        total_noun = slugify(total.noun.split(" and ")[0].split()[-1])
+        base = total.slot.removesuffix(f"_{total_noun}")
+        if noun and noun != total_noun:
+            return f"{base}_{noun}"
+    if (part.topic, part.slot) != (total.topic, total.slot) and part.rule != "auto":
+        return part.slot
+    tail = _tail(part, texts) or (slugify(part.noun.split()[-1]) if part.noun else None)
+    return f"{total.slot}_{tail or 'part'}"
+
+
+def _make_part(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> None:
+    slot = _part_slot(part, total, texts)
+    part.part_of = f"{total.topic}/{total.slot}"
+    part.topic, part.slot = total.topic, slot
+    if part.rule == "auto":
+        part.rule = total.rule
+
+
+def _is_rule_claim(claim: Claim) -> bool:
+    return claim.rule != "auto"
+
+
+def set_parts_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Give each part of a total its own subject and `part_of` (in place)."""
+    for group in _sentences(claims):
+        total: Claim | None = None  # the total of a list of parts being read
+        for prev, claim in zip(group, group[1:], strict=False):
+            if claim.value.kind != prev.value.kind or claim.part_of or prev.part_of and not total:
+                total = None
+                continue
+            between = _between(prev, claim, texts)
+            if len(between) > 80:
+                total = None
+                continue
+            pair: tuple[Claim, Claim] | None = None  # (part, total)
+            if total is not None and re.match(r"^[^.;()]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$",
+                                              between):  # fmt: skip
+                pair = (claim, total)
+            elif _PART_AFTER.search(between) or (
+                _WITH.search(between) and _SOURCE_AFTER.match(_after(claim, texts))
+            ):
+                # after a part, the next part is still the total's ("a EUR 200 billion
+                # plan, with EUR 150 billion from companies, includes EUR 20 billion ...")
+                pair = (claim, total if total is not None and prev.part_of else prev)
+            elif _PART_BEFORE.search(between):
+                pair = (prev, claim)
+            if pair is None or not (_is_rule_claim(pair[1]) or _is_rule_claim(pair[0])):
+                total = None
+                continue
+            part, whole = pair
+            _make_part(part, whole, texts)
+            total = whole if part is claim else None
+    _parts_of_totals_told_elsewhere(claims, texts)
+
+
+def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """'the EU would contribute EUR 50 billion, with the rest from investors': a part of
+    a larger value the same source files under the same subject."""
+    for claim in claims:
+        if claim.part_of or claim.value.kind != "money":
+            continue
+        if not _REST_AFTER.match(_after(claim, texts)):
+            continue
+        larger = [
+            other
+            for other in claims
+            if other.source.id == claim.source.id
+            and (other.topic, other.slot) == (claim.topic, claim.slot)
+            and not other.part_of
+            and (_nominal(other.value) or 0) > (_nominal(claim.value) or 0)
+        ]
+        if larger:
+            total = max(larger, key=lambda c: _nominal(c.value) or 0)
+            claim.part_of = f"{total.topic}/{total.slot}"
+            claim.slot = f"{total.slot}_contribution"
+
+
+def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
+    subject, `<programme>_target`, never compared with what was pledged."""
+    for claim in claims:
+        if claim.topic != "funding" or claim.slot.endswith("_target"):
+            continue
+        if _TARGET_BEFORE.search(_before(claim, texts)):
+            claim.slot = f"{claim.slot}_target"
+
+
+def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
+    """What was pledged towards a goal is the programme's own subject."""
+    targets = {f"funding/{c.slot}" for c in claims if c.topic == "funding"}
+    for claim in claims:
+        # A part of a goal ("of which EUR 400 million is pledged") is what was raised.
+        if claim.part_of and claim.part_of.endswith("_target") and claim.part_of in targets:
+            programme = claim.part_of.removeprefix("funding/").removesuffix("_target")
+            if claim.slot.startswith(f"{programme}_target"):
+                claim.slot = programme
+
+
+# ---------------------------------------------------------------- programme names
+
+
+def _tokens(slot: str) -> list[str]:
+    return [t for t in slot.split("_") if t]
+
+
+def _core(slot: str) -> str:
+    """The name without words for the kind of body: 'current_ai_foundation' -> 'currentai'."""
+    kept = [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+    return "".join(kept)
+
+
+def _acronym(slot: str) -> str:
+    return "".join(t[0] for t in _tokens(slot) if t not in BODY_WORDS)
+
+
+def same_programme(a: str, b: str) -> bool:
+    """Whether two subject names are variants of one programme's name."""
+    ca, cb = _core(a), _core(b)
+    if ca == cb:
+        return True
+    if len(_tokens(a)) == 1 and len(_tokens(b)) >= 3 and ca == _acronym(b):
+        return True
+    if len(_tokens(b)) == 1 and len(_tokens(a)) >= 3 and cb == _acronym(a):
+        return True
+    return min(len(ca), len(cb)) >= 6 and fuzz.ratio(ca, cb) >= SIMILAR_NAMES
+
+
+def programme_names(slots: Counter[str]) -> dict[str, str]:
+    """Slot -> the slot it merges into, for one topic's programme subjects."""
+    rename: dict[str, str] = {}
+    ordered = sorted(slots, key=lambda s: (-slots[s], len(s), s))
+    for slot in ordered:
+        if slot in rename:
+            continue
+        for other in ordered:
+            if other != slot and other not in rename and same_programme(slot, other):
+                rename[other] = slot
+    # A donor-less programme ('investai') joins the one donor's subject ('eu_investai');
+    # with two donors ('norway_ai_safety_fund', 'sweden_ai_safety_fund') it stays apart.
+    # A donor alone ('france') joins the one subject of that donor.
+    kept = [s for s in ordered if s not in rename]
+    for slot in kept:
+        with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
+        of_donor = [o for o in kept if o != slot and o.startswith(f"{slot}_")]
+        if len(with_donor) == 1 and not of_donor:
+            rename[slot] = with_donor[0]
+        elif len(of_donor) == 1 and not with_donor and len(_tokens(slot)) == 1:
+            rename[slot] = of_donor[0]
+    for slot, target in list(rename.items()):
+        while target in rename and rename[target] != slot:
+            target = rename[target]
+        rename[slot] = target
+    return rename
+
+
+def merge_programmes(claims: list[Claim]) -> None:
+    """Rename variant subject names of one programme to one name (in place)."""
+    for topic in PROGRAMME_TOPICS:
+        filed = [c for c in claims if c.topic == topic and c.rule != "auto"]
+        if topic == "initiatives":
+            continue  # group sizes are keyed by name and counted noun; merged below
+        rename = programme_names(Counter(c.slot for c in filed if not c.slot.endswith("_target")))
+        for claim in filed:
+            if claim.slot in rename:
+                claim.slot = rename[claim.slot]
+            if claim.part_of:
+                topic_, _, slot = claim.part_of.partition("/")
+                if topic_ == topic and slot in rename:
+                    claim.part_of = f"{topic}/{rename[slot]}"
+    _merge_group_variants(claims)
+
+
+def _merge_group_variants(claims: list[Claim]) -> None:
+    """`initiatives/<group>_<noun>`: the group part merged by name variants, per noun."""
+    filed = [c for c in claims if c.topic == "initiatives" and c.rule != "auto" and c.noun]
+    by_noun: dict[str, list[Claim]] = {}
+    for claim in filed:
+        noun = slugify((claim.noun or "").split()[-1])
+        if noun and claim.slot.endswith(f"_{noun}"):
+            by_noun.setdefault(noun, []).append(claim)
+    for noun, group in by_noun.items():
+        groups = Counter(c.slot.removesuffix(f"_{noun}") for c in group)
+        rename = {
+            old: new
+            for old, new in programme_names(groups).items()
+            if same_programme(old, new)  # no donor merges for groups
+        }
+        for claim in group:
+            base = claim.slot.removesuffix(f"_{noun}")
+            if base in rename:
+                claim.slot = f"{rename[base]}_{noun}"

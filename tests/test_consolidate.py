@@ -1,0 +1,359 @@
+"""Consolidation: equivalents, parts of totals, one source voting once, programme subjects.
+
+The two field cases of issue 9 run through the real CLI with the trained model,
+with the shipped rules and with the general rules alone (no event alias file).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+from summit_facts.consolidate import consolidate, programme_names, same_programme
+from summit_facts.models import Claim, CountValue, Evidence, Interval, MoneyValue, Source
+from summit_facts.verdicts import judge_subject
+from tests.conftest import REPO
+
+A = Source(id="a.txt", path="a.txt", publisher="Wire")
+B = Source(id="b.txt", path="b.txt", publisher="Daily")
+
+
+def money(surface: str, amount: float, currency: str) -> MoneyValue:
+    return MoneyValue(
+        surface=surface,
+        nominal=amount,
+        currency=currency,
+        interval=Interval(low=amount, high=amount),
+    )
+
+
+def count(surface: str, n: int) -> CountValue:
+    return CountValue(surface=surface, nominal=n, interval=Interval(low=n, high=n))
+
+
+def claims_of(source: Source, sentence: str, found: list[tuple[str, str, object]]) -> list[Claim]:
+    """Claims of one sentence: (slot, surface, value) each, located by their surface."""
+    out = []
+    for slot, surface, value in found:
+        at = sentence.index(surface)
+        topic, _, name = slot.partition("/")
+        out.append(
+            Claim(
+                id=f"{source.id}:{at}",
+                source=source,
+                topic=topic,
+                slot=name,
+                value=value,  # type: ignore[arg-type]
+                evidence=Evidence(
+                    sentence=sentence,
+                    start=0,
+                    end=len(sentence),
+                    value_start=at,
+                    value_end=at + len(surface),
+                ),
+                rule="auto" if topic == "auto" else topic,
+                noun=getattr(value, "noun", None),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- equivalents
+
+
+def test_a_bracketed_conversion_is_an_equivalent_not_a_claim():
+    sentence = "Current AI is backed by an initial $400 million (€387 million) from donors."
+    claims = claims_of(
+        A,
+        sentence,
+        [
+            ("funding/current_ai", "$400 million", money("$400 million", 4e8, "USD")),
+            ("funding/current_ai", "€387 million", money("€387 million", 3.87e8, "EUR")),
+        ],
+    )
+    out = consolidate(claims)
+    assert len(out) == 1
+    assert out[0].value.surface == "$400 million"
+    assert [v.surface for v in out[0].equivalents] == ["€387 million"]
+
+
+def test_an_equivalent_agrees_across_sources_and_no_currency_conflict():
+    first = consolidate(
+        claims_of(
+            A,
+            "Current AI got $400 million (€387 million).",
+            [
+                ("funding/current_ai", "$400 million", money("$400 million", 4e8, "USD")),
+                ("funding/current_ai", "€387 million", money("€387 million", 3.87e8, "EUR")),
+            ],
+        )
+    )
+    euro = claims_of(
+        B,
+        "Current AI got €387 million.",
+        [("funding/current_ai", "€387 million", money("€387 million", 3.87e8, "EUR"))],
+    )
+    verdict = judge_subject("funding", "current_ai", first + euro, {"a.txt": 1, "b.txt": 2})
+    assert verdict.verdict == "consensus"
+    dollars = claims_of(
+        B,
+        "Current AI got $400 million.",
+        [("funding/current_ai", "$400 million", money("$400 million", 4e8, "USD"))],
+    )
+    verdict = judge_subject("funding", "current_ai", first + dollars, {"a.txt": 1, "b.txt": 2})
+    assert verdict.verdict == "consensus"
+
+
+def test_digits_after_words_and_apposition_across_currencies():
+    sentence = (
+        "Fifty-eight (58) countries signed; France raised €109 billion, or about $112 billion."
+    )
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("signatories/count", "Fifty-eight", count("Fifty-eight", 58)),
+                ("auto/country_count", "58", count("58", 58)),
+                ("funding/france", "€109 billion", money("€109 billion", 1.09e11, "EUR")),
+                (
+                    "funding/france",
+                    "about $112 billion",
+                    money("about $112 billion", 1.12e11, "USD"),
+                ),
+            ],
+        )
+    )
+    assert [(c.slot, [v.surface for v in c.equivalents]) for c in out] == [
+        ("count", ["58"]),
+        ("france", ["about $112 billion"]),
+    ]
+
+
+def test_a_different_amount_in_brackets_in_one_currency_is_not_an_equivalent():
+    sentence = "The plan is worth €200 billion (€150 billion from companies)."
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("funding/investai", "€200 billion", money("€200 billion", 2e11, "EUR")),
+                ("funding/investai", "€150 billion", money("€150 billion", 1.5e11, "EUR")),
+            ],
+        )
+    )
+    assert len(out) == 2 and not any(c.equivalents for c in out)
+
+
+# ---------------------------------------------------------------- parts
+
+
+def test_parts_get_their_own_subject_and_name_their_total():
+    sentence = (
+        "InvestAI, a €200 billion plan, with €150 billion coming from companies, was unveiled."
+    )
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("funding/eu_investai", "€200 billion", money("€200 billion", 2e11, "EUR")),
+                ("funding/eu_investai", "€150 billion", money("€150 billion", 1.5e11, "EUR")),
+            ],
+        )
+    )
+    total, part = out
+    assert (total.slot, total.part_of) == ("eu_investai", None)
+    assert (part.slot, part.part_of) == ("eu_investai_companies", "funding/eu_investai")
+
+
+def test_a_list_after_a_total_is_a_list_of_parts():
+    sentence = (
+        "The coalition has 91 partners, including 37 tech companies, 11 countries and "
+        "5 international organisations."
+    )
+    values = [
+        ("initiatives/coalition_partners", "91", count("91", 91)),
+        ("initiatives/coalition_companies", "37", count("37", 37)),
+        ("auto/country_count", "11", count("11", 11)),
+        ("auto/organisation_count", "5", count("5", 5)),
+    ]
+    values[0][2].noun = "partners"  # type: ignore[attr-defined]
+    values[1][2].noun = "tech companies"  # type: ignore[attr-defined]
+    values[2][2].noun = "countries"  # type: ignore[attr-defined]
+    values[3][2].noun = "international organisations"  # type: ignore[attr-defined]
+    out = consolidate(claims_of(A, sentence, values))
+    assert [(c.topic, c.slot, c.part_of) for c in out] == [
+        ("initiatives", "coalition_partners", None),
+        ("initiatives", "coalition_companies", "initiatives/coalition_partners"),
+        ("initiatives", "coalition_countries", "initiatives/coalition_partners"),
+        ("initiatives", "coalition_organisations", "initiatives/coalition_partners"),
+    ]
+
+
+def test_a_goal_is_a_target_and_what_is_pledged_is_the_programme():
+    sentence = "Current AI set a five-year goal of €2.5 billion, of which €400 million is pledged."
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("funding/current_ai", "€2.5 billion", money("€2.5 billion", 2.5e9, "EUR")),
+                ("funding/current_ai", "€400 million", money("€400 million", 4e8, "EUR")),
+            ],
+        )
+    )
+    assert [(c.slot, c.part_of) for c in out] == [
+        ("current_ai_target", None),
+        ("current_ai", "funding/current_ai_target"),
+    ]
+
+
+def test_a_supplement_is_not_compared_with_what_it_adds_to():
+    sentence = (
+        "It adds €5 billion in new funding, supplementing the €150 billion previously pledged."
+    )
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("funding/ai_champions", "€5 billion", money("€5 billion", 5e9, "EUR")),
+                ("funding/ai_champions", "€150 billion", money("€150 billion", 1.5e11, "EUR")),
+            ],
+        )
+    )
+    assert out[0].part_of == "funding/ai_champions" and out[0].slot != "ai_champions"
+
+
+# ---------------------------------------------------------------- programme names
+
+
+def test_name_variants_are_one_programme_and_different_names_are_not():
+    assert same_programme("current_ai", "current_ai_foundation")
+    assert same_programme("investai", "invest_ai")
+    assert same_programme("fmf", "frontier_model_forum")
+    assert not same_programme("eu_investai", "eu_coalition")
+    assert not same_programme("norway_ai_safety_fund", "sweden_ai_safety_fund")
+
+
+def test_a_donorless_programme_joins_its_one_donor_but_not_one_of_two():
+    from collections import Counter
+
+    rename = programme_names(Counter({"investai": 1, "eu_investai": 2, "france": 1}))
+    assert rename == {"investai": "eu_investai"}
+    rename = programme_names(
+        Counter({"ai_safety_fund": 1, "norway_ai_safety_fund": 1, "sweden_ai_safety_fund": 1})
+    )
+    assert rename == {}
+    rename = programme_names(Counter({"france": 1, "france_private_investment": 1}))
+    assert rename == {"france": "france_private_investment"}
+
+
+# ---------------------------------------------------------------- the field cases, end to end
+
+
+@pytest.fixture(scope="module")
+def rules_without_aliases(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(REPO / "rules", folder, ignore=shutil.ignore_patterns("events"))
+    return folder
+
+
+def _check(tmp_path: Path, files: dict[str, str], rules: Path | None) -> dict:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
+    if rules is not None:
+        args += ["--rules", str(rules)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _funding(report: dict) -> dict[str, dict]:
+    return {
+        v["slot"]: v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if v["topic"] == "funding"
+    }
+
+
+def _values(verdict: dict) -> list[tuple[float, str, list[str]]]:
+    clusters = ([verdict["consensus"]] if verdict["consensus"] else []) + verdict["dissent"]
+    return sorted((c["value"]["nominal"], c["value"]["currency"], c["sources"]) for c in clusters)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("aliases", [True, False], ids=["shipped-rules", "no-alias-file"])
+def test_investai_200_against_109_is_a_contradiction_with_no_majority(
+    tmp_path, rules_without_aliases, aliases
+):
+    report = _check(
+        tmp_path,
+        {
+            "first.txt": "At the Paris summit, France pledged €109 billion for AI infrastructure, "
+            "while the European Union pledged €200 billion through InvestAI.\n",
+            "second.txt": "At the Paris summit, the European Union pledged €109 billion "
+            "through InvestAI.\n",
+        },
+        None if aliases else rules_without_aliases,
+    )
+    funding = _funding(report)
+    investai = funding.pop("eu_investai")
+    assert investai["verdict"] == "contradiction"
+    assert investai["consensus"] is None  # no majority
+    assert _values(investai) == [
+        (109_000_000_000, "EUR", ["second.txt"]),
+        (200_000_000_000, "EUR", ["first.txt"]),
+    ]
+    # France's EUR 109 billion is its own subject, from its own clause.
+    [(slot, france)] = funding.items()
+    assert slot.startswith("france")
+    assert france["verdict"] == "single_source"
+    assert _values(france) == [(109_000_000_000, "EUR", ["first.txt"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("aliases", [True, False], ids=["shipped-rules", "no-alias-file"])
+def test_two_donors_to_one_fund_are_two_subjects(tmp_path, rules_without_aliases, aliases):
+    report = _check(
+        tmp_path,
+        {
+            "norway.txt": "At the Oslo AI Summit, Norway pledged €180 million to the AI safety fund.\n",
+            "sweden.txt": "At the Oslo AI Summit, Sweden pledged €90 million to the AI safety fund.\n",
+        },
+        None if aliases else rules_without_aliases,
+    )
+    funding = _funding(report)
+    assert not report["contradictions"]
+    assert sorted(funding) == ["norway_ai_safety_fund", "sweden_ai_safety_fund"]
+    assert _values(funding["norway_ai_safety_fund"]) == [(180_000_000, "EUR", ["norway.txt"])]
+    assert _values(funding["sweden_ai_safety_fund"]) == [(90_000_000, "EUR", ["sweden.txt"])]
+
+
+@pytest.mark.model
+def test_an_equivalent_never_becomes_a_claim_end_to_end(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "one.txt": "President Macron launched Current AI, a public interest foundation backed "
+            "by an initial $400 million (€387 million) from the French government.\n",
+            "two.txt": "Current AI launched with $400 million in funding.\n",
+        },
+        None,
+    )
+    current = _funding(report)["current_ai"]
+    assert current["verdict"] == "consensus"
+    assert [s["surface"] for s in current["consensus"]["support"]] == [
+        "$400 million",
+        "$400 million",
+    ]

@@ -237,6 +237,8 @@ class Support(_Model):
     modality: Modality
     polarity: Polarity
     noun: str | None = None
+    value_start: int | None = Field(default=None, description="Offset of the value in `quote`.")
+    value_end: int | None = None
 
 
 class Cluster(_Model):
@@ -286,11 +288,18 @@ class SourceStanding(_Model):
 
 
 class Report(_Model):
+    """Rule subjects in the three verdict lists; automatic subjects apart, in
+    `automatic`, never counted in the summary, the standings or the outlier."""
+
     schema_version: int
     tool_version: str
     contradictions: list[SubjectVerdict]
     consensus: list[SubjectVerdict]
     single_source: list[SubjectVerdict]
+    automatic: list[SubjectVerdict] = Field(
+        default_factory=list,
+        description="Subjects no rule names (values filed under `auto`), any verdict.",
+    )
     sources: list[SourceStanding]
     outlier: str | None
     skipped: list[Skipped] = Field(default_factory=list)

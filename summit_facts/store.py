@@ -39,7 +39,7 @@ BUSY_TIMEOUT = 30.0  # seconds a writer waits for another one before giving up
 KEEP_RUNS = 5
 
 _MENTIONS = TypeAdapter(list[Mention])
-_SECTIONS = ("contradictions", "consensus", "single_source")  # Report's verdict lists
+_SECTIONS = ("contradictions", "consensus", "single_source", "automatic")  # verdict lists
 _HINT_LOCATION = "use --store PATH or set FACTS_STORE to a writable folder"
 _HINT_ASIDE = "move the store aside, or use --store / FACTS_STORE to start a new one"
 

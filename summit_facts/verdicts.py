@@ -132,14 +132,21 @@ def judge_subject(
     total = sum(c.independent_weight for c in clusters)
     tie = len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1])
 
+    # An automatic subject is evidence, not a finding: one source against itself
+    # (its science days, its summit days) is no contradiction.
+    alone = auto and len({groups.get(c.source.id, c.source.id) for c in claims}) == 1
     verdict: VerdictKind
-    if len(clusters) > 1:
+    if len(clusters) > 1 and not alone:
         verdict = "contradiction"
     elif clusters[0].independent_weight >= 2:
         verdict = "consensus"
     else:
         verdict = "single_source"
     notes = _imprecision_notes(ranked, relate, complete_lists)
+    if alone and len(clusters) > 1:
+        tie = False
+        shown = ", ".join(c.display for c in clusters)
+        notes.append(f"{clusters[0].sources[0]} alone states several values: {shown}")
     conflict = None
     if verdict == "contradiction":
         conflict = _conflict_kind(ranked[0], ranked[1], relate)
@@ -177,6 +184,8 @@ def _cluster(pile: _Pile, groups: Mapping[str, int], relate: _Relations) -> Clus
                 modality=claim.modality,
                 polarity=claim.polarity,
                 noun=claim.noun,
+                value_start=claim.evidence.value_start - claim.evidence.start,
+                value_end=claim.evidence.value_end - claim.evidence.start,
             )
         )
     sources = pile.source_ids()
@@ -414,13 +423,17 @@ def build_report(
                 aliases=options.get("aliases"),
             )
         )
-    table, outlier = standings(verdicts, every_source, groups, claims)
+    # Automatic subjects are listed apart and take no part in the counts,
+    # the standings or the outlier (DESIGN.md, "Verdicts").
+    found = [v for v in verdicts if not v.auto]
+    table, outlier = standings(found, every_source, groups, claims)
     return Report(
         schema_version=schema_version,
         tool_version=tool_version,
-        contradictions=[v for v in verdicts if v.verdict == "contradiction"],
-        consensus=[v for v in verdicts if v.verdict == "consensus"],
-        single_source=[v for v in verdicts if v.verdict == "single_source"],
+        contradictions=[v for v in found if v.verdict == "contradiction"],
+        consensus=[v for v in found if v.verdict == "consensus"],
+        single_source=[v for v in found if v.verdict == "single_source"],
+        automatic=[v for v in verdicts if v.auto],
         sources=table,
         outlier=outlier,
         skipped=list(skipped),

@@ -18,12 +18,13 @@ from typing import Protocol
 
 from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render import csvrows, htmlpage, jsondoc, jsonlines, markdown, table
-from summit_facts.render._common import TopicRows, format_value
+from summit_facts.render._common import ReportView, TopicRows, format_value
 
 __all__ = [
     "Format",
     "Renderer",
     "RENDERERS",
+    "ReportView",
     "TopicRows",
     "format_value",
     "render_claims",
@@ -44,7 +45,9 @@ class Format(StrEnum):
 class Renderer(Protocol):
     """What a format module provides. `width` only matters to the table."""
 
-    def report(self, report: Report, *, width: int | None = None) -> str: ...
+    def report(
+        self, report: Report, *, width: int | None = None, view: ReportView | None = None
+    ) -> str: ...
 
     def claims(
         self,
@@ -67,9 +70,19 @@ RENDERERS: dict[Format, Renderer] = {
 }
 
 
-def render_report(report: Report, fmt: Format, *, console_width: int | None = None) -> str:
-    """`facts check`: contradictions, consensus, single-source facts, sources, skipped."""
-    return RENDERERS[Format(fmt)].report(report, width=console_width)
+def render_report(
+    report: Report,
+    fmt: Format,
+    *,
+    console_width: int | None = None,
+    view: ReportView | None = None,
+) -> str:
+    """`facts check`: contradictions, consensus, single-source facts, sources, skipped.
+
+    `view` says whether the human formats show the automatic subjects and whole quotes;
+    the machine formats always hold everything.
+    """
+    return RENDERERS[Format(fmt)].report(report, width=console_width, view=view)
 
 
 def render_claims(

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import (
+    NO_DOCUMENTS_HINT,
     FormatOption,
     ProgressPrinter,
     RulesOption,
@@ -45,7 +46,7 @@ def check_first(paths: list[str], store_dir: Path | None, rules_dir: Path | None
     if not result.sources:
         raise InputError(
             "no usable documents in " + ", ".join(paths),
-            hint="give files or folders of .txt, .md, .html or .jsonl articles",
+            hint=NO_DOCUMENTS_HINT,
         )
 
 

@@ -255,12 +255,11 @@ def _parse(
     if not data:
         raise _Unusable("empty file")
     if kind == "pdf":
-        body, front = _pdf_text(data)
-        if not _LETTER.search(body):
+        pdf_text, pdf_info = _pdf_text(data)
+        if not _LETTER.search(pdf_text):
             raise _Unusable("PDF without a text layer (scanned?): nothing to read")
-        yield Document(
-            source=source_metadata(body, front, doc_id=ids.claim(doc_id), path=path), text=body
-        )
+        source = source_metadata(pdf_text, pdf_info, doc_id=ids.claim(doc_id), path=path)
+        yield Document(source=source, text=pdf_text)
         return
     text, encoding_note = _decode(data)
     if not text.strip():
@@ -303,7 +302,7 @@ def _pdf_text(data: bytes) -> tuple[str, dict[str, Any]]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise _Unusable("encrypted PDF: cannot read its text")
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
     except _Unusable:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:

@@ -20,7 +20,7 @@ VerdictKind = Literal["consensus", "contradiction", "single_source"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- documents

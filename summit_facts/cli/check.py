@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import (
+    DEFAULT_MAX_BYTES,
     FormatOption,
     ModelOption,
     RulesOption,
@@ -17,8 +18,7 @@ from summit_facts.cli._common import (
     run_check,
 )
 from summit_facts.errors import InputError
-from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
-from summit_facts.render import Format, ReportView, render_report
+from summit_facts.render import Format
 
 QUOTES = ("short", "full")
 
@@ -84,6 +84,8 @@ def check_cli(
         )
     _check_topic(topic, rules)
     from summit_facts.check import Options
+    from summit_facts.pipeline import available_cores
+    from summit_facts.render import ReportView, render_report
 
     options = Options(
         rules_dir=rules,

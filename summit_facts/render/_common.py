@@ -12,21 +12,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from summit_facts.models import (
-    Claim,
-    Cluster,
-    DateValue,
-    EntitiesValue,
-    Interval,
-    MoneyValue,
-    PercentValue,
-    Report,
-    SubjectVerdict,
-    Support,
-    TextValue,
-    Value,
-)
+if TYPE_CHECKING:
+    from summit_facts.models import (
+        Claim,
+        Cluster,
+        Interval,
+        Report,
+        SubjectVerdict,
+        Support,
+        Value,
+    )
 
 TopicRows = Sequence[tuple[str, str, int, str | None]]
 
@@ -66,6 +63,8 @@ def format_value(value: Value) -> str:
     Not `verdicts.display`, which labels a cluster in the source's words ('nearly
     40%', 'EUR 200 billion'): next to the surface text, that would repeat it.
     """
+    from summit_facts.models import DateValue, EntitiesValue, MoneyValue, PercentValue, TextValue
+
     if isinstance(value, DateValue):
         start, end = _day(value.start, value.precision), _day(value.end, value.precision)
         return start if start == end else f"{start} to {end}"

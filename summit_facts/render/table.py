@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -19,7 +20,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from summit_facts.models import Claim, Report, SubjectVerdict
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Report, SubjectVerdict
+
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
     Marked,

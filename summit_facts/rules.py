@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -186,15 +185,25 @@ class RuleSet(BaseModel):
         return None
 
 
+RULES_PACKAGE = "summit_facts.rule_files"  # the top-level rules/ folder, as shipped
+
+
 def default_rules_dir() -> Path:
-    """rules/ beside the package (a checkout), else the installed copy."""
+    """$FACTS_RULES if set, else the rules shipped inside the package (rules/ of
+    the checkout in an editable install), else rules/ beside the package (a
+    checkout run without installing)."""
     env = os.environ.get("FACTS_RULES")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "rules"
-    if here.is_dir():
-        return here
-    return Path(sys.prefix) / "share" / "summit-facts" / "rules"
+    from importlib import resources
+
+    try:
+        shipped = Path(str(resources.files(RULES_PACKAGE)))
+    except (ModuleNotFoundError, TypeError):
+        shipped = None
+    if shipped is not None and shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def _line_of(text: str, path_in_file: Iterable[object]) -> int | None:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from summit_facts.evaluate import Miss, EvalResult, SprungTrap, SubjectScore
+from summit_facts.evaluate import EvalResult, Miss, SprungTrap, SubjectScore
 
 _MAX_CELL = 44  # "initiatives / current_ai_backing_governments" stays on one line
 

@@ -157,6 +157,8 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
         return None
     at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
     kind = lemmas[at]
+    if kind in ("declaration", "communique", "communiqué"):
+        return None  # the leaders' declaration is the principal instrument
     if at > 0 and lemmas[at - 1] in ("”", '"', "’", "'"):
         return None  # a quoted title: "“…for People and the Planet” agreement"
     words = []
@@ -174,6 +176,16 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
         and not names.is_country(w)
         and not (names.is_country(w.title()) or names.is_city(w.title()))
     ]
+    if (
+        not distinctive
+        and kind not in PRINCIPAL_WORDS
+        and at + 2 < len(lemmas)
+        and lemmas[at + 1] in ("on", "for", "to")
+    ):
+        # "the pledge on cooling": named by what it is about.
+        after = lemmas[at + 2]
+        if after.isalpha() and after not in NOT_DISTINCTIVE and after not in main_key:
+            distinctive = [after]
     if not distinctive:
         return None if kind in PRINCIPAL_WORDS else slugify(kind)
     return slugify(f"{distinctive[0]} {kind}")

@@ -3,8 +3,19 @@
 A quantity is found as one or two *atoms* (an optional currency, a number in digits
 or words, an optional scale, `+`, `%` or a currency word after it), joined into a
 range when two atoms stand on either side of a dash, `to`, or `between ... and`.
-The qualifier before it ("over", "nearly", "about") turns the stated number into an
-interval exactly as DESIGN.md says, so that agreement downstream is overlap.
+The qualifier before it ("over", "nearly", "about"), or a bound after it ("120 countries
+or more", "30 seats or fewer"), turns the stated number into an interval exactly as
+DESIGN.md says, so that agreement downstream is overlap.
+
+- Digits may group thousands by commas, spaces, no-break or thin spaces, apostrophes
+  (groups of exactly three digits); number words are read by text2num ("Thirty two").
+- Currencies (ISO codes, symbols, names) come from CLDR, see currencies.py; Indian
+  scale words count ("Rs 10,000 crore").
+- A change is not a range: in "decreased $1.2 million to $23.5 million" or "rose from
+  40 to 60" only the new level is a quantity.
+- Vague quantities read as at least two of the unit, open above, qualifier "vague":
+  "dozens of" [24, inf), "hundreds of" [200, inf), "thousands of" [2000, inf), "tens of
+  thousands of" [20000, inf), "several thousand" [2000, inf).
 
 Pure regular expressions and arithmetic: no model, no exception on any input.
 """

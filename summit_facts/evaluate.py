@@ -64,7 +64,9 @@ class GoldValue(_Gold):
 
     @model_validator(mode="after")
     def _one_form(self) -> GoldValue:
-        numbers = (self.value, self.low, self.high, self.approx, self.amount)
+        # low and high together are one form: a range ({low: 40, high: 50}).
+        bounds = self.low if self.low is not None else self.high
+        numbers = (self.value, bounds, self.approx, self.amount)
         forms = sum(x is not None for x in numbers)
         forms += self.start is not None or self.end is not None
         forms += self.members is not None
@@ -400,6 +402,8 @@ def value_matches(gold: GoldValue, claim: Claim) -> bool:
 
 
 def _numeric_form(gold: GoldValue) -> tuple[str, float]:
+    if gold.low is not None and gold.high is not None:
+        return f"{_number(gold.low)} – ", gold.high
     if gold.low is not None:
         return "≥ ", gold.low
     if gold.high is not None:
@@ -412,6 +416,14 @@ def _numeric_form(gold: GoldValue) -> tuple[str, float]:
 
 def _number_matches(gold: GoldValue, value: CountValue | PercentValue | MoneyValue) -> bool:
     iv = value.interval
+    if gold.low is not None and gold.high is not None:
+        # A range: "between 40 and 50", "$1-2 billion", "up to 20" given as {low: 0, high: 20}.
+        return (
+            iv.low is not None
+            and iv.high is not None
+            and _close(iv.low, gold.low)
+            and _close(iv.high, gold.high)
+        )
     if gold.low is not None:
         # over / more than / at least / N+: a lower bound at N, open above.
         return iv.low is not None and iv.high is None and _close(iv.low, gold.low)

@@ -577,3 +577,27 @@ def test_year_less_dates_land_within_a_year_of_publication(published, m1, d1, m2
     assert value.end >= published - year and value.start <= published + year, (text, value)
     if tense == "past" and value.end > published:
         assert value.start <= published  # told in the past: it had begun by then
+
+
+@pytest.mark.model
+def test_a_range_in_a_gold_file_scores(tmp_path):
+    """Gold gives a range as {low, high}: `facts eval` finds the claim "40 to 50"."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\npublished: 2025-02-14\n---\nBetween forty and fifty countries signed the declaration.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "sources:\n  a.md:\n    published: 2025-02-14\n"
+        "subjects:\n- topic: signatories\n  slot: count\n  verdict: single_source\n"
+        "  consensus: {low: 40, high: 50}\n"
+        "  claims:\n  - doc: a.md\n    value: {low: 40, high: 50}\n",
+        encoding="utf-8",
+    )
+    args = ["eval", str(folder), "--gold", str(gold), "--format", "json", "--quiet"]
+    result = CliRunner().invoke(app, [*args, "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert (scores["recall"], scores["precision"], scores["verdict_accuracy"]) == (1.0, 1.0, 1.0)

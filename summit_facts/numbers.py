@@ -57,8 +57,8 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {
     "thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12,
-    "million": 6, "m": 6, "mn": 6,
-    "billion": 9, "b": 9, "bn": 9,
+    "million": 6, "m": 6, "mn": 6, "mln": 6,
+    "billion": 9, "b": 9, "bn": 9, "bln": 9,
     "trillion": 12, "tn": 12, "trn": 12,
 }  # fmt: skip
 
@@ -120,10 +120,10 @@ _SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?
 # one regex scanning every position with these alternations is several times slower.
 _ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
-    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
+    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|bln|mln|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
     r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b|(?-i:\s?pc)\b)?"
-    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
+    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b|\s?[€£₹¥₩](?!\w))?",
     re.I,
 )
 _PRE_BEFORE = re.compile(
@@ -163,7 +163,7 @@ _CHANGE_VERB = (
     r"doubl|tripl|halv|boost|lower|trim|slash|hik|lift|widen|narrow|mov|chang)\w*"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}"
+    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}\s+of|{_CHANGE_VERB}"
     r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
     re.I,
 )
@@ -173,7 +173,8 @@ _CHANGE_TO_BEFORE = re.compile(rf"\b{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+to\
 # written after the number (and its noun).
 _BOUND_AFTER = re.compile(
     r"(?:\s+(?!(?:or|and)\b)[A-Za-z][\w'’-]*){0,3}?\s+(?:or|and)\s+"
-    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower))"
+    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower)"
+    r"|(?P<approx>so))"
     r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
     re.I,
 )
@@ -356,7 +357,7 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
     end = atom.end
     bound = _BOUND_AFTER.match(text, atom.end)
     if bound is not None and qualifier in (None, "about"):
-        qualifier = "at least" if bound.group("up") else "up to"
+        qualifier = "at least" if bound.group("up") else "up to" if bound.group("down") else "about"
         end = bound.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
@@ -402,7 +403,7 @@ def quantities(text: str) -> list[Quantity]:
                     found.append(quantity)
                 i += 2
                 continue
-            if change.group().split()[-1].lower() in ("by", "from"):
+            if change.group().split()[-1].lower() in ("by", "from", "of"):
                 i += 1
                 continue
         if i + 1 < len(atoms):

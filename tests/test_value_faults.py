@@ -121,6 +121,9 @@ def test_space_grouped_example_through_extract(tmp_path):
         ("Pledges were up from $40 million to $60 million.", "$60 million", 60e6),
         ("Spending grew from €2 billion to €3 billion.", "€3 billion", 3e9),
         ("The fund increased its budget by 5% to $80 million.", "$80 million", 80e6),
+        ("Aid climbed to $5 million from $3 million.", "$5 million", 5e6),
+        ("An increase of $1.2 million to $23.5 million.", "$23.5 million", 23.5e6),
+        ("Spending was cut from $10m to $8m.", "$8m", 8e6),
     ],
 )
 def test_a_change_gives_the_new_level_only(text, surface, low):
@@ -174,6 +177,11 @@ def test_change_example_through_extract(tmp_path):
         ("KES 1 billion", 1e9, "KES"),
         ("BRL 3 billion", 3e9, "BRL"),
         ("R$ 3 billion", 3e9, "BRL"),
+        ("US $5 million", 5e6, "USD"),
+        ("$US5 million", 5e6, "USD"),
+        ("13 500 €", 13_500, "EUR"),
+        ("$2 bln", 2e9, "USD"),
+        ("Can$40 million", 40e6, "CAD"),
     ],
 )
 def test_currency_codes_symbols_and_names(text, amount, currency):
@@ -230,6 +238,7 @@ def test_currency_examples_through_extract(tmp_path):
         ("30 seats or fewer", (0, 30, True, True)),
         ("10 delegations or less", (0, 10, True, True)),
         ("$5 million or more", (5e6, INF, True, True)),
+        ("120 countries or so", (108, 132, True, True)),
     ],
 )
 def test_open_bounds_after_the_number(text, expected):
@@ -517,6 +526,8 @@ CURRENCY_FORMS = [
     ("CHF ", "", "CHF"), ("", " Swiss francs", "CHF"), ("", " CHF", "CHF"), ("₹", "", "INR"),
     ("Rs ", "", "INR"), ("INR ", "", "INR"), ("NOK ", "", "NOK"), ("", " NOK", "NOK"),
     ("A$", "", "AUD"), ("C$", "", "CAD"), ("", " CAD", "CAD"), ("R", "", "ZAR"),
+    ("", " €", "EUR"), ("US $", "", "USD"), ("$US", "", "USD"), ("Rs. ", "", "INR"),
+    ("", " Norwegian kroner", "NOK"), ("", " rupees", "INR"), ("¥", "", "JPY"),
 ]  # fmt: skip
 
 

@@ -592,7 +592,8 @@ def _purpose(root: Token) -> str | None:
                     for t in obj.doc[start : obj.i + 1]
                     if t.pos_ not in ("DET", "PRON") and t.lower_ not in ("new", "proposed")
                 ]
-                return " ".join(words)
+                if len(words) > 1:  # "the fund" alone names no purpose: the donor does
+                    return " ".join(words)
     return _money_kind(root)
 
 

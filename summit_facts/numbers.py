@@ -3,8 +3,19 @@
 A quantity is found as one or two *atoms* (an optional currency, a number in digits
 or words, an optional scale, `+`, `%` or a currency word after it), joined into a
 range when two atoms stand on either side of a dash, `to`, or `between ... and`.
-The qualifier before it ("over", "nearly", "about") turns the stated number into an
-interval exactly as DESIGN.md says, so that agreement downstream is overlap.
+The qualifier before it ("over", "nearly", "about"), or a bound after it ("120 countries
+or more", "30 seats or fewer"), turns the stated number into an interval exactly as
+DESIGN.md says, so that agreement downstream is overlap.
+
+- Digits may group thousands by commas, spaces, no-break or thin spaces, apostrophes
+  (groups of exactly three digits); number words are read by text2num ("Thirty two").
+- Currencies (ISO codes, symbols, names) come from CLDR, see currencies.py; Indian
+  scale words count ("Rs 10,000 crore").
+- A change is not a range: in "decreased $1.2 million to $23.5 million" or "rose from
+  40 to 60" only the new level is a quantity.
+- Vague quantities read as at least two of the unit, open above, qualifier "vague":
+  "dozens of" [24, inf), "hundreds of" [200, inf), "thousands of" [2000, inf), "tens of
+  thousands of" [20000, inf), "several thousand" [2000, inf).
 
 Pure regular expressions and arithmetic: no model, no exception on any input.
 """
@@ -46,8 +57,8 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {
     "thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12,
-    "million": 6, "m": 6, "mn": 6,
-    "billion": 9, "b": 9, "bn": 9,
+    "million": 6, "m": 6, "mn": 6, "mln": 6,
+    "billion": 9, "b": 9, "bn": 9, "bln": 9,
     "trillion": 12, "tn": 12, "trn": 12,
 }  # fmt: skip
 
@@ -109,10 +120,10 @@ _SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?
 # one regex scanning every position with these alternations is several times slower.
 _ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
-    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
+    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|bln|mln|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
     r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b|(?-i:\s?pc)\b)?"
-    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
+    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b|\s?[€£₹¥₩](?!\w))?",
     re.I,
 )
 _PRE_BEFORE = re.compile(
@@ -152,7 +163,7 @@ _CHANGE_VERB = (
     r"doubl|tripl|halv|boost|lower|trim|slash|hik|lift|widen|narrow|mov|chang)\w*"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}"
+    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}\s+of|{_CHANGE_VERB}"
     r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
     re.I,
 )
@@ -162,7 +173,8 @@ _CHANGE_TO_BEFORE = re.compile(rf"\b{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+to\
 # written after the number (and its noun).
 _BOUND_AFTER = re.compile(
     r"(?:\s+(?!(?:or|and)\b)[A-Za-z][\w'’-]*){0,3}?\s+(?:or|and)\s+"
-    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower))"
+    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower)"
+    r"|(?P<approx>so))"
     r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
     re.I,
 )
@@ -345,7 +357,7 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
     end = atom.end
     bound = _BOUND_AFTER.match(text, atom.end)
     if bound is not None and qualifier in (None, "about"):
-        qualifier = "at least" if bound.group("up") else "up to"
+        qualifier = "at least" if bound.group("up") else "up to" if bound.group("down") else "about"
         end = bound.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
@@ -391,7 +403,7 @@ def quantities(text: str) -> list[Quantity]:
                     found.append(quantity)
                 i += 2
                 continue
-            if change.group().split()[-1].lower() in ("by", "from"):
+            if change.group().split()[-1].lower() in ("by", "from", "of"):
                 i += 1
                 continue
         if i + 1 < len(atoms):

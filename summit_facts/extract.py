@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
-from summit_facts.dates import Tense
+from summit_facts.dates import UNDATED_ANCHOR, Tense
 from summit_facts.events import event_cue
 from summit_facts.models import (
     Context,
@@ -162,7 +162,10 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         elif kind == "percent":
             value = parse_percent(text)
         elif kind == "date":
-            value = parse_date(text, anchor=source.published, tense=_tense(span, _modality(span)))
+            # Undated source: a year-less date is read against a placeholder year and
+            # re-dated by the events stage with the main event's year.
+            anchor = source.published or UNDATED_ANCHOR
+            value = parse_date(text, anchor=anchor, tense=_tense(span, _modality(span)))
         elif kind == "count":
             value = parse_count(text)
         if value is None:

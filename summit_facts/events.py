@@ -443,9 +443,18 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     role = role_of(cue, main, ctx.lemmas)
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
-    # "The first summit took place at Bletchley Park in 2023": the value is what tells
-    # the edition apart.
+    # "The first summit took place at Bletchley Park in 2023": the value, or the year
+    # its sentence gives, is what tells the edition apart.
     mods = set(cue.modifiers)
+    years = {int(w) for w in ctx.lemmas if _YEAR.match(w)}
+    if (
+        mods & ORDINALS
+        and main.year
+        and years
+        and main.year not in years
+        and not isinstance(value, DateValue)
+    ):
+        return "previous" if max(years) < main.year else "next"
     if isinstance(value, DateValue) and main.year:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):

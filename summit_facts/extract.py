@@ -164,8 +164,11 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         elif kind == "date":
             # Undated source: a year-less date is read against a placeholder year and
             # re-dated by the events stage with the main event's year.
-            anchor = source.published or UNDATED_ANCHOR
-            value = parse_date(text, anchor=anchor, tense=_tense(span, _modality(span)))
+            if source.published is not None:
+                tense = _tense(span, _modality(span))
+                value = parse_date(text, anchor=source.published, tense=tense)
+            else:
+                value = parse_date(text, anchor=UNDATED_ANCHOR)
         elif kind == "count":
             value = parse_count(text)
         if value is None:
@@ -297,6 +300,11 @@ def _of_noun(span: Span) -> Token | None:
     return None
 
 
+# Words that scale a number rather than name what it counts: "6 lakh attendees".
+SCALE_WORDS = {"lakh", "lakhs", "crore", "crores", "thousand", "million", "billion", "dozen",
+               "hundred", "mn", "bn", "m"}  # fmt: skip
+
+
 def _counted_noun(span: Span, root: Token) -> str | None:
     """'61 nations and organizations' -> 'nations and organizations'; '86% of the
     delegates' and 'thousands of delegates' -> 'delegates', however the figure is spelt."""
@@ -308,8 +316,15 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         # "120 countries or more": the span's root is the bound, its noun is inside.
         return _noun_words(in_span[0], span)
     noun = root
-    if root.pos_ == "NUM" or root.like_num or root.dep_ in ("nummod", "quantmod"):
+    if (
+        root.pos_ == "NUM"
+        or root.like_num
+        or root.dep_ in ("nummod", "quantmod")
+        or root.lower_ in SCALE_WORDS
+    ):
         noun = root.head
+    if noun.lower_ in SCALE_WORDS:
+        noun = span.doc[span.end] if span.end < len(span.doc) else noun  # "6 lakh attendees"
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.i != root.i) and not (
         span.start <= noun.i < span.end and noun.pos_ == "NOUN"
     ):
@@ -640,17 +655,21 @@ def _clause_lemmas(tokens: Iterable[Token]) -> set[str]:
 
 
 def _tense(span: Span, modality: Modality) -> Tense | None:
-    """Whether the clause tells of the past or the future, for placing year-less dates."""
+    """Whether the clause tells of the past or the future, for placing year-less dates.
+
+    The value's own verb first: in "the summit, which opened on February 16, will end
+    on February 21" the first date is past, the second future."""
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
+            return "past"
+        if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
+            return "past"
+        if any(h.lower_ in ("will", "shall", "'ll") for h in helpers):
+            return "future"
     if modality == "planned":
         return "future"
-    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
-        return "past"
-    if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
-        return "past"
     return None
 
 

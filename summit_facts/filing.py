@@ -116,7 +116,9 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         cue = ctx.event
         if cue is None or cue.link == "sentence":
             return []
-        return [cue.head, *cue.modifiers, *cue.names, "part" if cue.head in PART_HEADS else "event"]
+        kind = "part" if cue.head in PART_HEADS else "event"
+        # "@inside", "@path", "@clause": how the value hangs on the event (rules may ask).
+        return [cue.head, *cue.modifiers, *cue.names, kind, f"@{cue.link}"]
     return []
 
 

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from summit_facts import SCHEMA_VERSION
 from summit_facts.cli.app import app
 from summit_facts.schemas import SCHEMAS, schema_of, schema_text
 from tests.conftest import GOLD, REPO, SEEDS
@@ -51,7 +52,7 @@ def test_check_json_validates_against_the_published_schema(store):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema_of("report"))
-    assert data["schema_version"] == 1 and data["kind"] == "report"
+    assert data["schema_version"] == SCHEMA_VERSION and data["kind"] == "report"
     assert data["outlier"] == "001_0fefa1a324c947c3.txt"
 
 
@@ -145,7 +146,7 @@ def test_extract_jsonl_is_one_claim_a_line(tmp_path):
     assert result.exit_code == 0, result.output
     claims = [json.loads(line) for line in result.stdout.splitlines()]
     jsonschema.validate(
-        {"schema_version": 1, "kind": "claims", "claims": [
+        {"schema_version": SCHEMA_VERSION, "kind": "claims", "claims": [
             {k: v for k, v in c.items() if k not in ("record", "schema_version")} for c in claims
         ], "verdicts": []},
         schema_of("claims"),
@@ -166,3 +167,57 @@ def test_eval_meets_the_issue_thresholds(store):
     assert scores["contradictions_found"] == scores["contradictions_expected"]
     assert scores["traps_sprung"] == 0
     assert scores["outlier_correct"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("columns", [100, 80])
+def test_check_table_fits_a_screen(store, columns):
+    result = CliRunner().invoke(
+        app, ["check", str(SEEDS), "--store", str(store), "--quiet"], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"check_seeds.{columns}.txt"
+    if REGEN:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    if columns == 100:
+        assert len(lines) < 150
+    report = json.loads(run("check", str(SEEDS), "--store", str(store), "-q", "-f", "json").stdout)
+    for verdict in report["contradictions"]:
+        columns = _columns(result.stdout, f"{verdict['topic']} / {verdict['slot']}:")
+        for cluster in ([verdict["consensus"]] if verdict["consensus"] else []) + verdict[
+            "dissent"
+        ]:
+            assert cluster["display"] in columns["Value"]  # every value ...
+            for support in cluster["support"]:
+                assert support["source_id"][:3] in columns["Source"]  # ... its sources ...
+                marked = "»" + " ".join(support["surface"].split()) + "«"
+                assert marked in columns["Quote"], marked  # ... and the value marked in its quote
+
+
+def _columns(table: str, title: str) -> dict[str, str]:
+    """The text of each column of the subject table titled `title`, cells joined."""
+    lines = table.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    header = lines[start + 1]
+    names = header.split()
+    starts = [header.index(name) for name in names]
+    cells: dict[str, list[str]] = {name: [] for name in names}
+    for line in lines[start + 3 :]:
+        if line.startswith("  note:") or (line and not line.startswith(" ") and "   " not in line):
+            break
+        for name, begin, end in zip(names, starts, [*starts[1:], None], strict=True):
+            cells[name].append(line[begin:end].strip())
+    return {name: " ".join(" ".join(parts).split()) for name, parts in cells.items()}
+
+
+@pytest.mark.model
+def test_check_quotes_full_keeps_whole_sentences(store):
+    short = run("check", str(SEEDS), "--store", str(store), "--quiet").stdout
+    full = run("check", str(SEEDS), "--store", str(store), "--quiet", "--quotes", "full").stdout
+    sentence = "with the absence of signatures from the US and UK."
+    assert sentence not in " ".join(short.split()) and sentence in " ".join(full.split())
+    bad = run("check", str(SEEDS), "--store", str(store), "--quotes", "some")
+    assert bad.exit_code == 2 and "Hint:" in bad.stderr

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summit_facts import ingest
-from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
+from summit_facts.ingest import other_kind, DEFAULT_MAX_BYTES, iter_inputs
 from summit_facts.models import Document, Notice, Skipped
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,7 +327,12 @@ def test_unknown_extensions_in_folders_are_ignored_but_read_when_named(tmp_path)
     (folder / ".hidden.txt").write_text(GOOD)
     docs, skipped, notices = collect([folder])
     assert [doc.source.id for doc in docs] == ["good.txt"]
-    assert (skipped, notices) == ([], [])
+    # Never read, but never silent: each listed with its extension (hidden files are not).
+    assert [(os.path.basename(s.path), other_kind(s)) for s in skipped] == [
+        ("notes.rst", ".rst"),
+        ("photo.jpg", ".jpg"),
+    ]
+    assert notices == []
     docs, _, _ = collect([folder / "notes.rst"])
     assert [(doc.source.id, doc.text) for doc in docs] == [("notes.rst", GOOD)]
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -221,3 +222,92 @@ def test_check_quotes_full_keeps_whole_sentences(store):
     assert sentence not in " ".join(short.split()) and sentence in " ".join(full.split())
     bad = run("check", str(SEEDS), "--store", str(store), "--quotes", "some")
     assert bad.exit_code == 2 and "Hint:" in bad.stderr
+
+
+# ---------------------------------------------------------------- issue 11
+
+
+@pytest.mark.model
+def test_other_kinds_of_files_are_counted_on_stderr_and_listed_in_skipped(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "003.txt").write_text((SEEDS / "003_1795fc36fba7d6ed.txt").read_text())
+    (folder / "notes.bin").write_bytes(b"\x00\x01\x02")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    result = run("check", str(folder), "--store", str(tmp_path / "s"), "-q", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert "ignored 2 files of other kinds: .bin 1, .jpg 1" in result.stderr.splitlines()
+    assert "skipped:" not in result.stderr  # counted once, not listed one by one
+    skipped = json.loads(result.stdout)["skipped"]
+    assert [Path(s["path"]).name for s in skipped] == ["notes.bin", "photo.jpg"]
+    assert all("other kind of file" in s["reason"] for s in skipped)
+
+
+def test_version_answers_before_anything_loads():
+    code = (
+        "import sys\n"
+        "sys.argv = ['facts', '--version']\n"
+        "from summit_facts.cli import main\n"
+        "main()\n"
+        "print(sorted(m for m in ('typer', 'pydantic', 'rich', 'spacy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["facts 0.1.0", "[]"]
+
+
+def test_help_loads_no_models_renderers_or_model():
+    code = (
+        "import sys\n"
+        "sys.argv = ['facts', '--help']\n"
+        "from summit_facts.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'rich', 'jinja2', 'spacy', 'yaml', 'summit_facts.models')\n"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "check" in done.stdout and "report" in done.stdout
+    assert done.stdout.splitlines()[-1] == "LOADED []"
+
+
+def test_shared_constants_agree():
+    from summit_facts.cli._common import DEFAULT_MAX_BYTES
+    from summit_facts.cli.topics import AUTO_TOPIC
+    from summit_facts.filing import AUTO_TOPIC as FILED
+    from summit_facts.pipeline import DEFAULT_MAX_BYTES as PIPELINE
+
+    assert (DEFAULT_MAX_BYTES, AUTO_TOPIC) == (PIPELINE, FILED)
+
+
+def test_report_writes_the_page_from_the_store_without_the_model(tmp_path):
+    from summit_facts.store import Store
+    from tests.test_render import seed_report
+
+    with Store.open(tmp_path / "store") as db:
+        db.save_run(seed_report(), [], [], paths=["seeds"], rules_hash="test")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['facts', 'report', '--store', {str(tmp_path / 'store')!r},"
+        f" '-o', {str(tmp_path / 'out.html')!r}]\n"
+        "from summit_facts.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    assert "wrote" in done.stderr
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="count-contradiction" data-count="5"' in page
+    assert "Palais des Congrès" in page
+    # No store yet: the usual one-line error and hint.
+    missing = run("report", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.html"))
+    assert missing.exit_code == 2 and "Hint:" in missing.stderr
+    assert not (tmp_path / "x.html").exists()

@@ -311,3 +311,14 @@ def test_report_writes_the_page_from_the_store_without_the_model(tmp_path):
     missing = run("report", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.html"))
     assert missing.exit_code == 2 and "Hint:" in missing.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.model
+def test_topics_lists_rule_topics_first(store):
+    result = run("topics", "--store", str(store), "--format", "json")
+    assert result.exit_code == 0, result.output
+    topics = [row["topic"] for row in json.loads(result.stdout)["topics"]]
+    assert "auto" in topics and topics[0] != "auto"
+    first_auto = topics.index("auto")
+    assert set(topics[first_auto:]) == {"auto"}
+    assert topics[:first_auto] == sorted(topics[:first_auto])

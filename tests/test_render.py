@@ -844,3 +844,52 @@ def test_rendering_and_the_store_never_import_spacy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- quotes and ids
+
+
+def _support(quote: str, surface: str, **kw):
+    from summit_facts.models import Support
+
+    start = quote.index(surface)
+    return Support(source_id="a.txt", claim_id="c", surface=surface, quote=quote,
+                   modality="asserted", polarity="affirmed", value_start=start,
+                   value_end=start + len(surface), **kw)  # fmt: skip
+
+
+def test_marked_quote_keeps_a_window_of_whole_words_around_the_value():
+    from summit_facts.render._common import QUOTE_WINDOW, marked_quote
+
+    words = " ".join(f"word{i}" for i in range(40))
+    quote = f"{words} backed by a robust $400 million investment, {words}."
+    marked = marked_quote(_support(quote, "$400 million"))
+    assert marked.value == "$400 million"
+    assert marked.before.startswith("… ") and marked.after.endswith(" …")
+    assert len(str(marked)) <= QUOTE_WINDOW + 4  # the two ellipses and their spaces
+    inner = str(marked)[2:-2]
+    assert inner in quote and inner.split()[0] in quote.split()  # no word cut in half
+    assert " robust " in marked.before + " " and " investment," in " " + marked.after
+    whole = marked_quote(_support(quote, "$400 million"), window=None)
+    assert str(whole) == quote
+    # A value at the start keeps more on the right, and nothing is cut when it fits.
+    short = "60 countries signed the declaration."
+    assert str(marked_quote(_support(short, "60"))) == short
+    # Offsets that do not fit the quote fall back to finding the surface text.
+    odd = _support(short, "60").model_copy(update={"value_start": 500, "value_end": 502})
+    assert marked_quote(odd).value == "60"
+
+
+def test_short_ids_are_unique_prefixes_to_a_separator():
+    from summit_facts.render._common import short_ids
+
+    ids = ["000_0fefa.txt", "001_0fefb.txt", "2025-02-11-reuters.txt", "2025-02-11-bbc.txt", "ab"]
+    short = short_ids(ids)
+    assert short == {
+        "000_0fefa.txt": "000",
+        "001_0fefb.txt": "001",
+        "2025-02-11-reuters.txt": "2025-02-11-reuters",
+        "2025-02-11-bbc.txt": "2025-02-11-bbc",
+        "ab": "ab",
+    }
+    assert len(set(short.values())) == len(ids)

@@ -185,23 +185,20 @@ class RuleSet(BaseModel):
         return None
 
 
-RULES_PACKAGE = "summit_facts.rule_files"  # the top-level rules/ folder, as shipped
+RULES_PACKAGE = "rule_files"  # the top-level rules/ folder, shipped as summit_facts.rule_files
 
 
 def default_rules_dir() -> Path:
-    """$FACTS_RULES if set, else the rules shipped inside the package (rules/ of
-    the checkout in an editable install), else rules/ beside the package (a
-    checkout run without installing)."""
+    """$FACTS_RULES if set, else the rules shipped inside the installed package,
+    else rules/ beside the package (a checkout, or an editable install)."""
     env = os.environ.get("FACTS_RULES")
     if env:
         return Path(env)
     from importlib import resources
 
-    try:
-        shipped = Path(str(resources.files(RULES_PACKAGE)))
-    except (ModuleNotFoundError, TypeError):
-        shipped = None
-    if shipped is not None and shipped.is_dir():
+    # summit_facts is a regular package on disk, so this is a real path.
+    shipped = Path(str(resources.files("summit_facts") / RULES_PACKAGE))
+    if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parent.parent / "rules"
 

@@ -155,6 +155,11 @@ def report(report: Report, *, width: int | None = None, view: ReportView | None 
         "report": report,
         "counts": counts,
         "verdict_words": VERDICT_WORDS,
+        "count_words": {
+            "contradiction": "contradictions",
+            "consensus": "consensus",
+            "single_source": "single-source",
+        },
         "subjects": subjects,
         "automatic": automatic,
         "automatic_total": len(report.automatic),

@@ -471,10 +471,11 @@ def test_an_automatic_subject_is_never_a_contradiction_from_one_source():
     ]  # fmt: skip
     verdict = judge_subject("auto", "on_date", alone, GROUPS, auto=True)
     assert verdict.verdict == "single_source"
-    assert verdict.consensus is not None and len(verdict.dissent) == 1
-    assert any("002" in note and "several values" in note for note in verdict.notes)
-    # A rule subject keeps its contradiction: DESIGN.md leaves that to consolidation.
-    assert judge_subject("summit", "dates", alone, GROUPS).verdict == "contradiction"
+    assert verdict.consensus is not None
+    assert any("002" in note and "incompatible values" in note for note in verdict.notes)
+    # A rule subject that one source states is single_source too (DESIGN.md, "One
+    # source, one statement").
+    assert judge_subject("summit", "dates", alone, GROUPS).verdict == "single_source"
     # Two independent sources disagreeing stay a contradiction, automatic or not.
     other = claim(S003, "auto", "on_date", days("March 1", "2025-03-01", "2025-03-01"),
                   "It was on March 1.", rule="auto")  # fmt: skip

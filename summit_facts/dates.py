@@ -282,7 +282,7 @@ def _weekend(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date
     published date is in or next to, else by tense."""
     rel = " ".join(g["rel"].lower().split())
     saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # latest, by the anchor
-    upcoming = saturday if anchor.weekday() == 5 else saturday + timedelta(days=7)
+    upcoming = saturday + timedelta(days=7)  # said on a Saturday, "coming" is the next one
     if rel in ("last", "past"):
         start = saturday - timedelta(days=7) if anchor.weekday() in (5, 6) else saturday
     elif rel in ("next", "coming", "this coming"):

@@ -190,7 +190,7 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
             distinctive = [after]
     if not distinctive:
         return None if kind in PRINCIPAL_WORDS else slugify(kind)
-    return slugify(f"{distinctive[0]} {kind}")
+    return slugify(" ".join([*distinctive[:3], kind]))
 
 
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from summit_facts import names
@@ -472,7 +472,8 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and not isinstance(value, DateValue)
     ):
         return "previous" if max(years) < main.year else "next"
-    if isinstance(value, DateValue) and main.year:
+    holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")
+    if isinstance(value, DateValue) and main.year and holding:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
             return "previous" if value.end.year < main.year else "next"
@@ -497,6 +498,47 @@ def _edition(words: set[str], key: set[str]) -> EventRole | None:
     return None
 
 
+# Verbs that tell when and where an edition was held: "the first summit took place in
+# 2023" dates that edition, "for its work from 2026 to 2030" does not.
+HOLDING_VERBS = {
+    "hold", "take", "convene", "meet", "host", "stage", "organise", "organize", "run",
+    "happen", "be", "gather", "open", "close", "follow", "come",
+}  # fmt: skip
+OPENING_VERBS = {"open", "begin", "start", "kick", "commence", "get", "launch", "run"}
+CLOSING_VERBS = {"close", "end", "conclude", "wrap", "finish", "culminate"}
+
+
+def join_open_close(mentions: Sequence[Mention]) -> list[Mention]:
+    """'opens on Saturday and closes on Sunday', 'opened on February 16, will end on
+    February 21': one sentence giving an event's first and last day is one range."""
+    out = list(mentions)
+    for i, first in enumerate(out):
+        value = first.value
+        if not isinstance(value, DateValue) or first.context.governor not in OPENING_VERBS:
+            continue
+        for j in range(i + 1, len(out)):
+            second = out[j]
+            other = second.value
+            if second.evidence.start != first.evidence.start:
+                continue  # another sentence
+            if not isinstance(other, DateValue) or second.context.governor not in CLOSING_VERBS:
+                continue
+            if not value.start < other.start <= value.start + timedelta(days=31):
+                continue
+            joined = value.model_copy(
+                update={
+                    "surface": f"{value.surface} to {other.surface}",
+                    "end": other.end,
+                    "precision": "day",
+                }
+            )
+            evidence = first.evidence.model_copy(update={"value_end": second.evidence.value_end})
+            out[i] = first.model_copy(update={"value": joined, "evidence": evidence})
+            del out[j]
+            break
+    return out
+
+
 def assign_roles(
     mentions: Sequence[Mention], main: MainEvent | None, source: Source
 ) -> list[Mention]:
@@ -505,7 +547,7 @@ def assign_roles(
     published date; where the source has none, the year of the main event")."""
     out: list[Mention] = []
     named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
-    for mention in mentions:
+    for mention in join_open_close(mentions):
         mention = _coreferent(mention, named)
         value = mention.value
         if isinstance(value, DateValue) and value.start.year < 100:

@@ -55,7 +55,7 @@ _PATTERNS = {
     "yy": rf"(?P<y1>{_YEAR_RE}){_CONN}(?P<y2>{_YEAR_RE}|\d\d(?!\d))",  # 2023-2025, 2024-25
     "y": rf"(?P<y1>{_YEAR_RE})",
     # in February: the span is the month alone
-    "m": rf"\b(?:in|In|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
+    "m": rf"\b(?i:in|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
     rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w])(?!\s*\d)",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}

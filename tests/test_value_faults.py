@@ -612,3 +612,28 @@ def test_a_range_in_a_gold_file_scores(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     assert (scores["recall"], scores["precision"], scores["verdict_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The summit reaffirmed the 2030 Agenda.", []),
+        ("Leaders welcomed Agenda 2063 and Vision 2047.", []),
+        ("Ministers met at COP 2025 in Belem.", []),
+        ("The AI Action Summit Paris 2025 opened.", ["2025"]),
+        ("The 2025 summit opened in Paris.", ["2025"]),
+        ("The Data for Policy 2024 conference ended.", ["2024"]),
+        ("The Paris Agreement of 2015 still binds them.", ["2015"]),
+        ("The pact was signed by May and Macron.", []),
+        ("The pact was signed by May, Macron and Scholz.", []),
+        ("The pact was signed by Theresa May.", []),
+        ("The pact will be signed by May.", ["May"]),
+        ("The fund opened in March and April.", ["March"]),
+    ],
+)
+def test_dates_that_are_names(nlp, text, dates):
+    from summit_facts.nlp import value_spans
+
+    found = [span.text for span in value_spans(nlp(text)) if span.label_ == "date"]
+    assert found == dates

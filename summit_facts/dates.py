@@ -175,20 +175,20 @@ def _place(
 ) -> tuple[date, date] | None:
     """A year-less date or range placed near `anchor`, the published date.
 
-    Told in the past, it is the latest reading that ends by the published date;
-    told in the future, the earliest that starts after it. Otherwise it takes the
-    published year, unless it crosses a new year ("December 30 to January 2"), when
-    the crossing nearest the published date wins. Every reading lies within a
-    year of the published date."""
+    Told in the past, it is the latest reading that had begun by the published date
+    (published 2025-01-10, "ran from December 30 to January 2" ended on 2025-01-02);
+    told in the future, the earliest that is not over by then. Otherwise it takes
+    the published year, unless it crosses a new year, when the crossing nearest the
+    published date wins. Every reading lies within a year of the published date."""
     readings = [r for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (r := build(y))]
     if not readings:
         return None
     if tense == "past":
-        done = [r for r in readings if r[1] <= anchor] or [r for r in readings if r[0] <= anchor]
-        if done:
-            return done[-1]
+        begun = [r for r in readings if r[0] <= anchor]
+        if begun:
+            return begun[-1]
     elif tense == "future":
-        ahead = [r for r in readings if r[0] >= anchor]
+        ahead = [r for r in readings if r[1] >= anchor]
         if ahead:
             return ahead[0]
     same_year = [r for r in readings if r[0].year == anchor.year or r[1].year == anchor.year]

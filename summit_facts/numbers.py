@@ -188,6 +188,7 @@ _VAGUE = re.compile(
     r"|(?:several|a\s+few|many)\s+(?P<one>dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
+_VAGUE_CURRENCY = re.compile(rf"(?:\s+of)?\s+(?P<cur>{_NAME_ALT})\b", re.I)
 _VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
@@ -448,7 +449,12 @@ def _vague(text: str) -> Iterator[Quantity]:
         nominal = Decimal(2 * _VAGUE_UNITS[unit])
         if m.group("outer"):
             nominal *= 10 if m.group("outer").lower() == "tens" else 100
-        yield Quantity(m.start(), m.end(), "count", nominal, "vague")
+        money = _VAGUE_CURRENCY.match(text, m.end())
+        if money is not None:  # "billions of dollars", "several million euros"
+            currency = currencies.code_of(money.group("cur"))
+            yield Quantity(m.start(), money.end(), "money", nominal, "vague", currency)
+        else:
+            yield Quantity(m.start(), m.end(), "count", nominal, "vague")
 
 
 # ---------------------------------------------------------------- normalisation

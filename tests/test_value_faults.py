@@ -467,6 +467,21 @@ def test_vague_quantities(text, low):
     assert value.qualifier == "vague"
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "currency"),
+    [
+        ("billions of dollars were pledged", 2e9, "USD"),
+        ("several million euros", 2e6, "EUR"),
+        ("hundreds of millions of dollars", 2e8, "USD"),
+    ],
+)
+def test_vague_amounts_of_money(text, low, currency):
+    value = parse_money(text)
+    assert value is not None and value.currency == currency
+    assert bounds(value.interval) == (low, INF, True, True)
+    assert value.qualifier == "vague"
+
+
 @pytest.mark.model
 def test_vague_example_through_extract(tmp_path):
     claims = extract_claims(

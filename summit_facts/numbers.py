@@ -141,6 +141,8 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
+# "rose 2 percentage points to 45%", "up 5 seats to 60": the change may name its unit.
+_CHANGE_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+to\s+", re.I)
 _FROM_JOIN = re.compile(r"\s+from\s+", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
@@ -398,7 +400,7 @@ def quantities(text: str) -> list[Quantity]:
         change = _CHANGE_BEFORE.search(text, window, a.start)
         if change is not None:
             # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
-            if i + 1 < len(atoms) and _TO_JOIN.fullmatch(text[a.end : atoms[i + 1].start]):
+            if i + 1 < len(atoms) and _CHANGE_TO_GAP.fullmatch(text[a.end : atoms[i + 1].start]):
                 quantity = _single(text, atoms[i + 1])
                 if quantity is not None:
                     found.append(quantity)

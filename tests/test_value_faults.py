@@ -124,6 +124,7 @@ def test_space_grouped_example_through_extract(tmp_path):
         ("Aid climbed to $5 million from $3 million.", "$5 million", 5e6),
         ("An increase of $1.2 million to $23.5 million.", "$23.5 million", 23.5e6),
         ("Spending was cut from $10m to $8m.", "$8m", 8e6),
+        ("Support rose 2 percentage points to $45 million.", "$45 million", 45e6),
     ],
 )
 def test_a_change_gives_the_new_level_only(text, surface, low):

@@ -140,7 +140,6 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-# "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
 # "rose 2 percentage points to 45%", "up 5 seats to 60": the change may name its unit.
 _CHANGE_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+to\s+", re.I)
 _FROM_JOIN = re.compile(r"\s+from\s+", re.I)

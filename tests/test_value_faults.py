@@ -655,3 +655,20 @@ def test_dates_that_are_names(nlp, text, dates):
 
     found = [span.text for span in value_spans(nlp(text)) if span.label_ == "date"]
     assert found == dates
+
+
+@pytest.mark.model
+def test_donors_of_clauses_without_a_verb(tmp_path):
+    claims = extract_claims(
+        tmp_path,
+        "Norway pledged NOK 2 billion, Denmark DKK 1 billion and Sweden SEK 3 billion.\n\n"
+        "Switzerland pledged CHF 50 million and Canada 40 million CAD.",
+    )
+    slots = {c["value"]["currency"]: (c["topic"], c["slot"]) for c in of_kind(claims, "money")}
+    assert slots == {
+        "NOK": ("funding", "norway"),
+        "DKK": ("funding", "denmark"),
+        "SEK": ("funding", "sweden"),
+        "CHF": ("funding", "switzerland"),
+        "CAD": ("funding", "canada"),
+    }

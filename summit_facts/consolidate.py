@@ -14,6 +14,11 @@ Takes the filed claims of a corpus and returns them consolidated:
   sources, and a donor-less subject joins the one donor's subject when the corpus
   names a single donor for it ("investai" into "eu_investai").
 
+Before filing, `with_programme_names` reads every programme name the corpus gives
+near a value and maps the variants of one name ("Tropical Forests Forever
+Facility", "Tropical Forest Forever Facility", "TFFF") onto its shortest form, so
+that every source files the same programme under the same subject.
+
 Pure functions over claims; the texts are only read to see the words between two
 values of one sentence.
 """
@@ -27,13 +32,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from summit_facts.models import Claim, MoneyValue, Value
-from summit_facts.rules import slugify
+from summit_facts.models import Claim, Mention, MoneyValue, Value
+from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
 NUMERIC_KINDS = {"money", "count", "percent"}
-# Name variants at least this similar (rapidfuzz ratio, 0-100) are one programme.
-SIMILAR_NAMES = 92
+# Words of two names at least this similar (rapidfuzz ratio, 0-100) are one word.
+SIMILAR_NAMES = 85
 # Words that name the kind of body, not the body: "Current AI Foundation" is "Current AI".
 BODY_WORDS = {"initiative", "foundation", "programme", "program", "project", "fund", "plan",
               "scheme", "platform", "coalition", "alliance", "partnership", "facility"}  # fmt: skip
@@ -85,6 +90,8 @@ _PART_TAIL = re.compile(
 _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with", "over",
               "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
               "would", "be", "its", "their"}  # fmt: skip
+# Bodies that many donors pay into: their donor-less figures are their totals.
+_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
     r"[^.;,]{0,25}$",
@@ -330,6 +337,10 @@ def _core(slot: str) -> str:
     return "".join(kept)
 
 
+def _core_words(slot: str) -> list[str]:
+    return [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+
+
 def _acronym(slot: str) -> str:
     return "".join(t[0] for t in _tokens(slot) if t not in BODY_WORDS)
 
@@ -343,11 +354,13 @@ def same_programme(a: str, b: str) -> bool:
         return True
     if len(_tokens(b)) == 1 and len(_tokens(a)) >= 3 and cb == _acronym(a):
         return True
-    return min(len(ca), len(cb)) >= 6 and fuzz.ratio(ca, cb) >= SIMILAR_NAMES
+    return _similar_words(_core_words(a), _core_words(b))
 
 
-def programme_names(slots: Counter[str]) -> dict[str, str]:
-    """Slot -> the slot it merges into, for one topic's programme subjects."""
+def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict[str, str]:
+    """Slot -> the slot it merges into, for one topic's programme subjects. A `pooled`
+    programme (a fund, facility, foundation or alliance that many pay into) keeps its
+    donor-less subject for its total."""
     rename: dict[str, str] = {}
     ordered = sorted(slots, key=lambda s: (-slots[s], len(s), s))
     for slot in ordered:
@@ -363,7 +376,7 @@ def programme_names(slots: Counter[str]) -> dict[str, str]:
     for slot in kept:
         with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
         of_donor = [o for o in kept if o != slot and o.startswith(f"{slot}_")]
-        if len(with_donor) == 1 and not of_donor:
+        if len(with_donor) == 1 and not of_donor and slot not in (pooled or set()):
             rename[slot] = with_donor[0]
         elif len(of_donor) == 1 and not with_donor and len(_tokens(slot)) == 1:
             rename[slot] = of_donor[0]
@@ -380,7 +393,10 @@ def merge_programmes(claims: list[Claim]) -> None:
         filed = [c for c in claims if c.topic == topic and c.rule != "auto"]
         if topic == "initiatives":
             continue  # group sizes are keyed by name and counted noun; merged below
-        rename = programme_names(Counter(c.slot for c in filed if not c.slot.endswith("_target")))
+        pooled = {c.slot for c in filed if _POOLED.search(c.evidence.sentence)}
+        rename = programme_names(
+            Counter(c.slot for c in filed if not c.slot.endswith("_target")), pooled
+        )
         for claim in filed:
             if claim.slot in rename:
                 claim.slot = rename[claim.slot]
@@ -410,3 +426,135 @@ def _merge_group_variants(claims: list[Claim]) -> None:
             base = claim.slot.removesuffix(f"_{noun}")
             if base in rename:
                 claim.slot = f"{rename[base]}_{noun}"
+
+
+# ---------------------------------------------------------------- names before filing
+
+_NAME_STOP = {"the", "of", "for", "and", "&", "on", "in", "to", "a", "an"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w.strip(".,'\"“”‘’()").lower() for w in name.replace("-", " ").split()]
+    return [w for w in words if w and w not in ("the", "'s", "’s")]
+
+
+def _name_core(name: str) -> str:
+    """'the Tropical Forests Forever Facility' -> 'tropical forest forever'."""
+    words = [w for w in _name_words(name) if w not in BODY_WORDS]
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+             for w in words or _name_words(name)]  # fmt: skip
+    return " ".join(words)
+
+
+def _name_acronym(name: str) -> str:
+    """'Global Alliance for Vaccines and Immunization' -> 'gavi'."""
+    return "".join(w[0] for w in _name_words(name) if w not in _NAME_STOP)
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    words = short.split()
+    if len(words) != 1 or len(words[0]) < 3 or len(_name_words(long)) < 3:
+        return False
+    letters = words[0].strip(".,()").lower()
+    full = _name_acronym(long)
+    without_body = "".join(
+        w[0] for w in _name_words(long) if w not in _NAME_STOP and w not in BODY_WORDS
+    )
+    return letters in (full, without_body)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two programme names are variants: 'X' and 'X Initiative', plural and
+    singular, small spelling differences, an acronym and its expansion."""
+    ca, cb = _name_core(a), _name_core(b)
+    if not ca or not cb:
+        return False
+    if ca == cb or _is_acronym(a, b) or _is_acronym(b, a):
+        return True
+    wa, wb = ca.split(), cb.split()
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if len(short) >= 2 and long[-len(short) :] == short:
+        return True  # "Forever Facility", the tagger's piece of "Tropical Forests Forever Facility"
+    return _similar_words(wa, wb)
+
+
+def _similar_words(wa: list[str], wb: list[str]) -> bool:
+    """Word by word, so that a misspelling matches and "UK" never matches "US"."""
+    return len(wa) == len(wb) and all(
+        x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= SIMILAR_NAMES)
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+_TITLE = r"[A-Z][\w'’-]*"
+_LONG = rf"{_TITLE}(?:\s+(?:(?:of|for|and|the|on|&)\s+)?{_TITLE}){{1,7}}"
+# "Tropical Forest Forever Facility (TFFF)" and "TFFF (Tropical Forests Forever Fund)"
+_DEFINED = re.compile(
+    rf"({_LONG})\s+\(([A-Z][A-Za-z0-9]{{2,9}})\)|\b([A-Z][A-Z0-9]{{2,9}})\s+\(({_LONG})\)"
+)
+
+
+def defined_acronyms(texts: Iterable[str]) -> Counter[tuple[str, str]]:
+    """(acronym, expansion) pairs the texts define in brackets, checked letter by letter."""
+    found: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            long, short = (match.group(1), match.group(2)) if match.group(1) else (
+                match.group(4), match.group(3))  # fmt: skip
+            long = re.sub(r"^(?:The|the)\s+", "", long)
+            if _is_acronym(short, long):
+                found[(short, long)] += 1
+    return found
+
+
+def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
+    """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
+    An acronym the texts define names its programme."""
+    seen = Counter(
+        name.strip()
+        for mention in mentions
+        if mention.value.kind in NUMERIC_KINDS
+        for name in mention.context.names
+    )
+    for (short, long), n in defined_acronyms(texts).items():
+        seen[short] += n
+        seen[long] += n
+    # Variants of variants are one programme: union-find over every pair.
+    ordered = sorted(seen, key=lambda n: (-seen[n], n))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, name in enumerate(ordered):
+        for j in range(i):
+            if root(i) != root(j) and same_name(name, ordered[j]):
+                parent[root(i)] = root(j)
+    by_root: dict[int, list[str]] = {}
+    for i, name in enumerate(ordered):
+        by_root.setdefault(root(i), []).append(name)
+    groups = list(by_root.values())
+    aliases: dict[str, str] = {}
+    for group in groups:
+        if len(group) < 2:
+            continue
+        best = min(group, key=lambda n: (len(_name_core(n)), -seen[n], n))
+        for name in group:
+            if name != best:
+                aliases[name.lower()] = best
+    return aliases
+
+
+def with_programme_names(
+    rules: RuleSet, mentions: Iterable[Mention], texts: Iterable[str] = ()
+) -> RuleSet:
+    """The rules, with the corpus's programme name variants added to their name aliases
+    (the rules' own aliases win)."""
+    found = programme_aliases(mentions, texts)
+    if not found:
+        return rules
+    merged = {**found, **rules.name_aliases}
+    return rules.model_copy(update={"name_aliases": merged})

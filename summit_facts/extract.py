@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from summit_facts import names
+from summit_facts import currencies, names
 from summit_facts.dates import Tense
 from summit_facts.events import event_cue
 from summit_facts.models import (
@@ -492,6 +492,8 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             if named:
                 text = " ".join(t.text for t in [*named, tok])
                 found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))
+        if _acronym_name(tok) and tok.i not in in_values and not _other_clause(tok, clause):
+            found.append((_tree_distance(root, tok), abs(tok.i - span.start), tok.text))
         if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under"):
             # the tagger often takes a coined name ("InvestAI") for a common noun
             chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
@@ -522,6 +524,18 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
         if clean and clean not in seen:
             seen.append(clean)
     return seen[:6]
+
+
+def _acronym_name(token: Token) -> bool:
+    """'TFFF', 'GAVI': an acronym that is no currency code, place or nationality."""
+    text = token.text
+    return (
+        3 <= len(text) <= 8
+        and text.isalpha()
+        and text.isupper()
+        and text not in currencies.codes()
+        and token.ent_type_ not in ("GPE", "NORP", "MONEY", "LOC", "PERSON")
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:

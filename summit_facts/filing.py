@@ -7,6 +7,7 @@ filed under an automatic subject named after the words that govern it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -182,6 +183,8 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
+        if "," in canonical:
+            continue  # a headline's phrase ("For IPAM, Norway"), not a name
         if known_names.is_country(canonical):
             continue
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
@@ -194,13 +197,18 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     """Who pays, as a subject name: a proper name that acts ('Norway pledged'); the EU
     and its Commission are `eu`. With `payer`, only countries, the EU and bodies whose
     name says they hold money (foundations, banks, governments)."""
-    agent = (ctx.agent or "").strip()
+    agent = (ctx.agent or "").strip(" -–—:,.'\"“”‘’")
     if agent.lower().startswith("the "):
         agent = agent[4:]
     if not agent[:1].isupper():
         return None  # a common noun ('plans', 'the foundation') is no donor
     if agent.lower() in EU_NAMES:
         return "eu"
+    several = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", agent) if p]
+    if len(several) > 1:
+        # "Norway, Indonesia and France pledged a combined $4.5bn": all of them
+        donors = [_donor(ctx.model_copy(update={"agent": p}), payer=True) for p in several]
+        return "_".join(d for d in donors if d) if all(donors) else None
     words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
@@ -216,6 +224,8 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     money is filed after the programme or what it pays for, then after who pays."""
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
+    if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
+        purpose = None  # "to the fund" points back to a programme, it names none
     programme = purpose or _programme_name(ctx, rules)
     if programme:
         donor = _donor(ctx, payer=True)

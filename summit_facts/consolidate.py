@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from summit_facts import names
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -106,6 +107,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
+    attach_donors_to_the_fund(out)
     merge_programmes(out)
     return out
 
@@ -325,6 +327,94 @@ def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
 
 
 # ---------------------------------------------------------------- programme names
+
+
+def _donors(tokens: list[str]) -> list[str]:
+    """The donors a subject name starts with: 'brazil_indonesia_tfff' -> brazil, indonesia."""
+    found: list[str] = []
+    at = 0
+    while at < len(tokens):
+        for size in (3, 2, 1):
+            words = tokens[at : at + size]
+            if len(words) == size and (words == ["eu"] or names.is_country(" ".join(words))):
+                found.append("_".join(words))
+                at += size
+                break
+        else:
+            break
+    return found
+
+
+def _donor_prefix(tokens: list[str]) -> int:
+    """How many leading tokens of a subject name are donors: 'norway_indonesia_tfff' -> 2."""
+    return sum(len(d.split("_")) for d in _donors(tokens))
+
+
+def _is_donor_only(slot: str) -> bool:
+    tokens = _tokens(slot)
+    return bool(tokens) and _donor_prefix(tokens) == len(tokens)
+
+
+def _programme_part(slot: str) -> str | None:
+    tokens = _tokens(slot.removesuffix("_target"))
+    rest = tokens[_donor_prefix(tokens) :]
+    return "_".join(rest) or None
+
+
+def attach_donors_to_the_fund(claims: list[Claim]) -> None:
+    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
+    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
+    article is about exactly one fund that donors pay into: named in its title, or in
+    two of its figures. Several donors 'each' pledging are one pledge per donor (in place).
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto":
+            by_doc.setdefault(claim.source.id, []).append(claim)
+    pooled = {
+        _programme_part(c.slot)
+        for filed in by_doc.values()
+        for c in filed
+        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
+    } - {None}
+    for filed in by_doc.values():
+        title = set(_tokens(slugify(filed[0].source.title or "")))
+        named = Counter(
+            _programme_part(c.slot)
+            for c in filed
+            if not _is_donor_only(c.slot) and not c.part_of and _POOLED.search(c.evidence.sentence)
+        )
+        funds = {
+            fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
+        } or {fund for fund in pooled if fund and set(_tokens(fund)) <= title}
+        if len(funds) != 1:
+            continue
+        fund = funds.pop()
+        for claim in filed:
+            if _is_donor_only(claim.slot) and not claim.part_of:
+                claim.slot = f"{claim.slot}_{fund}"
+    claims[:] = [part for claim in claims for part in _each(claim)]
+
+
+_EACH = re.compile(r"\beach\b", re.I)
+_JOINT = re.compile(r"\b(?:combined|together|jointly|between them|in total|a total of)\b", re.I)
+
+
+def _each(claim: Claim) -> list[Claim]:
+    """'Brazil and Indonesia have each committed $1 billion': one claim per donor."""
+    if claim.topic != "funding" or not _EACH.search(claim.evidence.sentence):
+        return [claim]
+    if _JOINT.search(claim.evidence.sentence):
+        return [claim]
+    tokens = _tokens(claim.slot)
+    donors = _donors(tokens)
+    if len(donors) < 2:
+        return [claim]
+    rest = tokens[_donor_prefix(tokens) :]
+    return [
+        claim.model_copy(update={"id": f"{claim.id}-{donor}", "slot": "_".join([donor, *rest])})
+        for donor in donors
+    ]
 
 
 def _tokens(slot: str) -> list[str]:

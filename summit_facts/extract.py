@@ -63,6 +63,7 @@ EMPTY_ADJECTIVES = {"new", "initial", "additional", "total", "further", "fresh",
                     "significant", "substantial", "record", "overall", "combined", "own",
                     "annual", "global", "first", "several"}  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+PAYER_NOUNS = {"government", "ministry", "treasury", "administration"}
 LEAD_CHARS = 400
 BEFORE_WINDOW = 3
 
@@ -326,6 +327,8 @@ def _noun_words(noun: Token, span: Span) -> str:
 def _agent(root: Token, chain: list[Token]) -> str | None:
     """Who pledges, states or receives: a possessor, a `by` agent, the noun a participle
     describes ('a coalition promising ...'), else the subject of the governing verb."""
+    if root.head.i != root.i and lemma(root.head) in PAYER_NOUNS:
+        return _payer_text(root.head)  # "..., and the French government US$ 500 million"
     for anc in [root, *chain]:
         owned = lemma(anc) in GROUP_HEADS or anc.pos_ == "PROPN"  # "France's 'Current AI' program"
         for child in anc.children:
@@ -353,8 +356,24 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                return _entity_text(subj)
+                return _payer_text(subj)
     return None
+
+
+def _payer_text(token: Token) -> str:
+    """A subject as who pays: 'the Norwegian government' -> Norway; 'Norway, Indonesia
+    and France pledged a combined $4.5bn' -> 'Norway, Indonesia and France'."""
+    if lemma(token) in PAYER_NOUNS:
+        for child in token.lefts:
+            country = names.country_of(child.text) if child.dep_ == "amod" else None
+            if country:
+                return country
+    payers = [_entity_text(token)]
+    if token.pos_ == "PROPN":
+        payers += [_entity_text(c) for c in token.conjuncts if c.pos_ == "PROPN"]
+    if len(payers) == 1:
+        return payers[0]
+    return ", ".join(payers[:-1]) + " and " + payers[-1]
 
 
 def _entity_text(token: Token) -> str:

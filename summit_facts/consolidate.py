@@ -91,6 +91,8 @@ _PART_TAIL = re.compile(
 _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with", "over",
               "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
               "would", "be", "its", "their"}  # fmt: skip
+# Donors a subject name may start with besides country names (filing's short forms).
+SHORT_DONORS = {"eu", "uk", "us", "uae"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
 _TARGET_BEFORE = re.compile(
@@ -336,7 +338,8 @@ def _donors(tokens: list[str]) -> list[str]:
     while at < len(tokens):
         for size in (3, 2, 1):
             words = tokens[at : at + size]
-            if len(words) == size and (words == ["eu"] or names.is_country(" ".join(words))):
+            text = " ".join(words)
+            if len(words) == size and (text in SHORT_DONORS or names.is_country(text.title())):
                 found.append("_".join(words))
                 at += size
                 break

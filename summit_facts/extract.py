@@ -340,6 +340,12 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                         return _entity_text(obj)
+                # "a $30 billion fund launched by the UAE"
+                if child.dep_ == "acl" and lemma(anc) in GROUP_HEADS:
+                    for agent in child.children:
+                        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if agent.dep_ == "agent" and obj is not None and obj.pos_ == "PROPN":
+                            return _payer_text(obj)
         if (
             anc.pos_ == "VERB"
             and anc.dep_ == "acl"

@@ -44,6 +44,8 @@ EVENT_NAME_WORDS = {"summit", "conference", "congress", "symposium", "expo", "me
 # The European Union and its Commission pay as one donor.
 EU_NAMES = {"eu", "e.u.", "european union", "the european union", "european commission",
             "the european commission", "commission", "europe", "brussels"}  # fmt: skip
+# Donors usually told by their initials: `uk_gavi`, not `united_kingdom_gavi`.
+SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emirates": "uae"}
 # A payer that is not a country: a body whose name says it holds money.
 PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commission", "fund",
                "trust", "agency", "council"}  # fmt: skip
@@ -216,7 +218,8 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
         return None
     if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
         return None
-    return slugify(" ".join(words))
+    canonical = known_names.canonical_name(agent)
+    return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
 
 
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:

@@ -600,20 +600,50 @@ def defined_acronyms(texts: Iterable[str]) -> Counter[tuple[str, str]]:
     return found
 
 
+# "Gavi, the Vaccine Alliance": a name and the body it is, told side by side.
+_CALLED = re.compile(
+    rf"\b({_TITLE}(?:\s+{_TITLE}){{0,3}}),\s+the\s+({_TITLE}(?:\s+{_TITLE}){{0,4}})"
+)
+
+
+def told_as_one(texts: Iterable[str]) -> Counter[tuple[str, str]]:
+    """(name, body) pairs of an apposition whose second half names a kind of body."""
+    found: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for match in _CALLED.finditer(text):
+            name, body = match.group(1), match.group(2)
+            if (
+                body.split()[-1].lower() in BODY_WORDS
+                and name.split()[-1].lower() not in BODY_WORDS
+            ):
+                found[(name, body)] += 1
+    return found
+
+
+def _clean_name(name: str) -> str:
+    """'the Global Alliance for Vaccines and Immunization (Gavi' -> without the bracket."""
+    return name.split("(")[0].strip(" ,;:\"'“”‘’")
+
+
 def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
     """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
-    An acronym the texts define names its programme."""
+    An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
+    Alliance'), names its programme; a body word alone ('the Alliance') points to the
+    one programme of that kind."""
+    texts = list(texts)
     seen = Counter(
         name.strip()
         for mention in mentions
         if mention.value.kind in NUMERIC_KINDS
         for name in mention.context.names
     )
-    for (short, long), n in defined_acronyms(texts).items():
+    pairs = [*defined_acronyms(texts).items(), *told_as_one(texts).items()]
+    for (short, long), n in pairs:
         seen[short] += n
         seen[long] += n
     # Variants of variants are one programme: union-find over every pair.
     ordered = sorted(seen, key=lambda n: (-seen[n], n))
+    index = {name: i for i, name in enumerate(ordered)}
     parent = list(range(len(ordered)))
 
     def root(i: int) -> int:
@@ -624,17 +654,31 @@ def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) ->
 
     for i, name in enumerate(ordered):
         for j in range(i):
-            if root(i) != root(j) and same_name(name, ordered[j]):
+            if root(i) != root(j) and same_name(_clean_name(name), _clean_name(ordered[j])):
                 parent[root(i)] = root(j)
+    for (short, long), _ in pairs:
+        parent[root(index[short])] = root(index[long])
     by_root: dict[int, list[str]] = {}
     for i, name in enumerate(ordered):
         by_root.setdefault(root(i), []).append(name)
-    groups = list(by_root.values())
+    groups = [g for g in by_root.values() if any(_name_core(n) for n in g)]
+    # "the Alliance": the one programme whose names say it is an alliance.
+    for group in list(groups):
+        words = _name_words(_clean_name(group[0]))
+        if len(group) == 1 and len(words) == 1 and words[0] in BODY_WORDS:
+            kinds = [
+                g
+                for g in groups
+                if g is not group and any(_name_words(_clean_name(n))[-1:] == words for n in g)
+            ]
+            if len(kinds) == 1:
+                kinds[0].append(group[0])
+                groups.remove(group)
     aliases: dict[str, str] = {}
     for group in groups:
         if len(group) < 2:
             continue
-        best = min(group, key=lambda n: (len(_name_core(n)), -seen[n], n))
+        best = _clean_name(min(group, key=lambda n: (len(_name_core(_clean_name(n))), -seen[n], n)))
         for name in group:
             if name != best:
                 aliases[name.lower()] = best

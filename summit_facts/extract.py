@@ -336,6 +336,11 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 return _entity_text(child)
         if anc.pos_ in ("NOUN", "PROPN", "NUM"):
             for child in anc.children:
+                # "a US$1.6 billion pledge from the Gates Foundation", "$1.7bn from the UK"
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ == "PROPN" and not list(obj.conjuncts):
+                        return _payer_text(obj)
                 if child.dep_ == "prep" and child.lower_ == "by":
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
@@ -519,7 +524,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
                 found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))
         if _acronym_name(tok) and tok.i not in in_values and not _other_clause(tok, clause):
             found.append((_tree_distance(root, tok), abs(tok.i - span.start), tok.text))
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under", "to", "into"):
             # the tagger often takes a coined name ("InvestAI") for a common noun
             chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
             if chunk and not _other_clause(tok, clause):

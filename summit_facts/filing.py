@@ -44,6 +44,11 @@ EVENT_NAME_WORDS = {"summit", "conference", "congress", "symposium", "expo", "me
 # The European Union and its Commission pay as one donor.
 EU_NAMES = {"eu", "e.u.", "european union", "the european union", "european commission",
             "the european commission", "commission", "europe", "brussels"}  # fmt: skip
+PERSON_TITLES = {"president", "prime", "minister", "chancellor", "ceo", "chief", "secretary",
+                 "king", "queen", "premier", "commissioner", "director", "chair"}  # fmt: skip
+NEWS_AGENCIES = {"reuters", "afp", "ap", "bloomberg", "xinhua", "dpa", "efe", "ansa", "pti"}
+# Bodies that pay rather than receive: never the programme another donor pays into.
+DONOR_BODY_WORDS = {"foundation", "bank", "government", "ministry", "commission", "agency"}
 # Donors usually told by their initials: `uk_gavi`, not `united_kingdom_gavi`.
 SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emirates": "uae"}
 # A payer that is not a country: a body whose name says it holds money.
@@ -177,6 +182,10 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     return slugify(f"{distinctive[0]} {kind}")
 
 
+def kept_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+
+
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     """The first name near the value that names a programme or group: not an event,
     not a country, not the EU as a body."""
@@ -185,8 +194,14 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
-        if "," in canonical:
-            continue  # a headline's phrase ("For IPAM, Norway"), not a name
+        if "," in canonical or any(ch.isdigit() for ch in canonical):
+            continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
+        if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
+            continue  # "President Joe Biden", "Reuters": who tells, not what is funded
+        if ctx.agent and slugify(" ".join(kept_words(canonical))) == slugify(
+            " ".join(kept_words(ctx.agent))
+        ):
+            continue  # "the Gates Foundation pledged ... to Gavi": the donor, not the programme
         if known_names.is_country(canonical):
             continue
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
@@ -214,12 +229,16 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
-    if EVENT_NAME_WORDS & set(words):
-        return None
+    if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:
+        return None  # "President Joe Biden", "the CEO" announce; they do not pay
     if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
         return None
     canonical = known_names.canonical_name(agent)
     return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
+
+
+def _payer_name(name: str | None) -> bool:
+    return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
@@ -230,8 +249,10 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
         purpose = None  # "to the fund" points back to a programme, it names none
     programme = purpose or _programme_name(ctx, rules)
+    donor = _donor(ctx, payer=True)
+    if donor and _payer_name(programme) and not purpose:
+        programme = None  # "$1.7bn from the UK" beside "... from the Gates Foundation"
     if programme:
-        donor = _donor(ctx, payer=True)
         if donor and donor not in programme.split("_") and programme not in donor:
             return f"{donor}_{programme}"
         return programme

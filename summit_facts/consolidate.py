@@ -93,6 +93,8 @@ _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with
               "would", "be", "its", "their"}  # fmt: skip
 # Donors a subject name may start with besides country names (filing's short forms).
 SHORT_DONORS = {"eu", "uk", "us", "uae"}
+# A subject named after one of these pays: "gates_foundation", "european_investment_bank".
+DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
 _TARGET_BEFORE = re.compile(
@@ -354,7 +356,10 @@ def _donor_prefix(tokens: list[str]) -> int:
 
 
 def _is_donor_only(slot: str) -> bool:
+    """'norway', 'brazil_indonesia', 'gates_foundation': who pays, and no programme."""
     tokens = _tokens(slot)
+    if tokens and tokens[-1] in DONOR_BODIES:
+        return True
     return bool(tokens) and _donor_prefix(tokens) == len(tokens)
 
 

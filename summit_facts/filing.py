@@ -182,6 +182,12 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     return slugify(f"{distinctive[0]} {kind}")
 
 
+def alias_of(rules: RuleSet, name: str) -> str | None:
+    """The name the rules or the corpus give this one ('the Alliance' -> 'Gavi')."""
+    key = name.lower().strip()
+    return rules.name_aliases.get(key) or rules.name_aliases.get(key.removeprefix("the "))
+
+
 def kept_words(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in ("the", "a", "an")]
 
@@ -190,7 +196,7 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     """The first name near the value that names a programme or group: not an event,
     not a country, not the EU as a body."""
     for name in ctx.names:
-        canonical = rules.name_aliases.get(name.lower(), name)
+        canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
@@ -256,6 +262,11 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         if donor and donor not in programme.split("_") and programme not in donor:
             return f"{donor}_{programme}"
         return programme
+    named = alias_of(rules, ctx.agent) if ctx.agent else None
+    if named and not known_names.is_country(named):
+        # "The Alliance raised ...": the agent is a programme the corpus names
+        kept = [w for w in named.split() if w.lower() not in GENERIC_NAME_WORDS]
+        return slugify(" ".join(kept)) or None
     donor = _donor(ctx)
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)

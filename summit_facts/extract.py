@@ -237,14 +237,16 @@ def _context(span: Span, root: Token) -> Context:
         head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
+    names_here = _nearby_names(span, root)
+    agent = _agent(root, chain)
     return Context(
         noun=_counted_noun(span, root),
         head=lemma(head) if head is not None and not (span.start <= head.i < span.end) else None,
         governor=lemma(governor) if governor is not None else None,
-        agent=_agent(root, chain),
-        names=_nearby_names(span, root),
+        agent=agent,
+        names=names_here,
         places=_nearby_places(span, root),
-        purpose=_purpose(root),
+        purpose=_purpose(root, weak=not _programme_names(names_here, agent, sent.text)),
         lemmas=[lemma(t) for t in sent],
         value_token=span.start - sent.start,
         value_token_end=span.end - sent.start,
@@ -600,7 +602,7 @@ def _nearby_places(span: Span, root: Token) -> list[str]:
     return list(dict.fromkeys(text for *_, text in found))[:4]
 
 
-def _purpose(root: Token) -> str | None:
+def _purpose(root: Token, *, weak: bool = False) -> str | None:
     """What the money is for, as a name: 'a fund of EUR 20 billion dedicated to building AI
     gigafactories' -> 'AI gigafactories'; 'pledged $700 million to the new loss and damage
     fund' -> 'loss and damage fund'."""
@@ -620,7 +622,7 @@ def _purpose(root: Token) -> str | None:
     # The money goes "to / into / for" a fund, facility or programme named by common nouns.
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
-        return _money_kind(root)
+        return _money_kind(root) or (_what_it_buys(root) if weak else None)
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "for", "toward", "towards"):
             continue
@@ -633,7 +635,46 @@ def _purpose(root: Token) -> str | None:
                     if t.pos_ not in ("DET", "PRON") and t.lower_ not in ("new", "proposed")
                 ]
                 return " ".join(words)
-    return _money_kind(root)
+    return _money_kind(root) or (_what_it_buys(root) if weak else None)
+
+
+def _programme_names(found: list[str], agent: str | None, sentence: str) -> list[str]:
+    """Names that may name a programme: not the one who acts or their employer ('Google
+    CEO Sundar Pichai'), not a title ('CEO')."""
+    acting = (agent or "").lower().removeprefix("the ")
+    text = sentence.lower()
+    return [
+        n
+        for n in found
+        if n.lower().removeprefix("the ") not in acting
+        and n.lower() not in TITLE_WORDS
+        and not (acting and f"{n.lower()} {acting}" in text)
+    ]
+
+
+def _what_it_buys(root: Token) -> str | None:
+    """With no programme named, what unnamed money pays for: 'a USD 15 billion AI hub'
+    -> 'AI hub'; 'pledged USD 110 billion for AI-focused infrastructure' -> 'AI
+    infrastructure'."""
+    candidates = [root.head] if root.dep_ in ("nummod", "compound", "quantmod") else []
+    verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
+    for head in [root, *([verb] if verb is not None else [])]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for noun in candidates:
+        if noun.pos_ != "NOUN" or lemma(noun) in MONEY_NOUNS | GROUP_HEADS | DESCRIBED_MONEY:
+            continue
+        words = []
+        for t in noun.lefts:
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+                text = "".join(w.text_with_ws for w in t.subtree).strip()  # "AI-focused"
+                word = re.sub(r"\s*-\s*(?:focused|related|driven|based|led|ready)$", "", text)
+                if word != text or (t.pos_ != "VERB" and word.lower() not in EMPTY_ADJECTIVES):
+                    words.append(word)
+        if words:  # a bare "infrastructure" says too little to name a subject
+            return " ".join([*words, noun.text])
+    return None
 
 
 def _money_kind(root: Token) -> str | None:

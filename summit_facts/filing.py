@@ -49,6 +49,10 @@ PERSON_TITLES = {"president", "prime", "minister", "chancellor", "ceo", "chief",
 NEWS_AGENCIES = {"reuters", "afp", "ap", "bloomberg", "xinhua", "dpa", "efe", "ansa", "pti"}
 # Bodies that pay rather than receive: never the programme another donor pays into.
 DONOR_BODY_WORDS = {"foundation", "bank", "government", "ministry", "commission", "agency"}
+COMPANY_WORDS = {"industries", "enterprises", "group", "inc", "inc.", "ltd", "ltd.", "limited",
+                 "corporation", "corp", "corp.", "holdings", "plc", "co", "co."}  # fmt: skip
+# Where money goes when the purpose names a destination: a fund, not what it buys.
+DESTINATIONS = {"fund", "facility", "programme", "program", "mechanism", "initiative"}
 # Donors usually told by their initials: `uk_gavi`, not `united_kingdom_gavi`.
 SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emirates": "uae"}
 # A payer that is not a country: a body whose name says it holds money.
@@ -240,6 +244,8 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
         return None
     canonical = known_names.canonical_name(agent)
+    while len(words) > 1 and words[-1] in COMPANY_WORDS:
+        words = words[:-1]  # "Reliance Industries" pays as "reliance"
     return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
 
 
@@ -256,6 +262,12 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         purpose = None  # "to the fund" points back to a programme, it names none
     programme = purpose or _programme_name(ctx, rules)
     donor = _donor(ctx, payer=True)
+    if purpose and donor is None and not DESTINATIONS & set(purpose.split("_")):
+        # Unnamed money for a purpose: any donor that is not itself a coined programme
+        # name ("Reliance ... for AI-focused infrastructure" -> reliance_ai_infrastructure).
+        agent = (ctx.agent or "").strip()
+        coined = " " not in agent and any(ch.isupper() for ch in agent[1:])
+        donor = None if coined else _donor(ctx)
     if donor and _payer_name(programme) and not purpose:
         programme = None  # "$1.7bn from the UK" beside "... from the Gates Foundation"
     if programme:

@@ -53,7 +53,7 @@ FACTS = [
     "atexit.register(lambda: sys.stderr.write("
     "'\\n#spacy-imported=%d\\n' % ('spacy' in sys.modules)))\n"
     "sys.argv[0] = 'facts'\n"
-    "from summit_facts.cli.app import main\n"
+    "from summit_facts.cli import main\n"
     "main()\n",
 ]
 SAMPLE_SECONDS = 0.05  # how often the memory of the process tree is read

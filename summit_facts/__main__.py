@@ -1,3 +1,3 @@
-from summit_facts.cli.app import main
+from summit_facts.cli import main
 
 main()

@@ -31,6 +31,7 @@ _WORDLIKE_CODES = {"ALL", "TOP", "CUP", "MOP", "SOS", "BOB", "PEN", "MAD", "COP"
 _PREFERRED_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "¥": "JPY", "Rs": "INR", "Rs.": "INR",
     "C$": "CAD", "S$": "SGD", "RMB": "CNY", "SFr": "CHF", "SFr.": "CHF", "Sfr": "CHF",
+    "US $": "USD", "$US": "USD", "$A": "AUD", "$NZ": "NZD", "Can$": "CAD",
 }  # fmt: skip
 _PREFERRED_NAMES = {
     "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",

@@ -80,6 +80,19 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _FALLBACK_MAX_CHARS = 40
+# Days told by name, placed by the published date and the clause's tense: "opens on
+# Saturday", "last weekend's summit", "at the weekend".
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_RELATIVE = {
+    "wd": re.compile(rf"(?<![\w-])(?P<wd>{'|'.join(_WEEKDAYS)})(?![\w-])(?!\s+[A-Z])"),
+    "we": re.compile(
+        r"(?<![\w-])(?P<rel>this\s+coming|this|last|next|coming|past|the)\s+weekend(?![\w-])",
+        re.I,
+    ),
+}
+# Year-less dates in a source with no published date are read against this anchor and
+# re-dated by the events stage with the main event's year (DESIGN.md, "Events").
+UNDATED_ANCHOR = date(4, 7, 1)
 
 
 @dataclass(slots=True)
@@ -145,6 +158,9 @@ def date_spans(text: str) -> list[DateSpan]:
             lead = _LEAD_BEFORE.search(text, max(0, start - 9), start) if name in _RANGES else None
             if _valid(name, m, text, lead.group().split()[0].lower() if lead else ""):
                 candidates.append(DateSpan(lead.start() if lead else start, end, name, m))
+    for name, regex in _RELATIVE.items():
+        for m in regex.finditer(text):
+            candidates.append(DateSpan(m.start(), m.end(), name, m))
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     chosen: list[DateSpan] = []
     for c in candidates:
@@ -219,6 +235,11 @@ def _resolve(
         if name == "iso":
             day = date(int(g["y1"]), int(g["n1"]), int(g["d1"]))
             return DateValue(surface=surface, start=day, end=day, precision="day")
+        if name in ("wd", "we"):
+            if anchor is None or anchor.year < 100:
+                return None  # a weekday only means something against a published date
+            days = _weekday(g, anchor, tense) if name == "wd" else _weekend(g, anchor, tense)
+            return DateValue(surface=surface, start=days[0], end=days[1], precision="day")
         m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
         if name in ("my", "m"):
             assert m1 is not None
@@ -238,6 +259,41 @@ def _resolve(
         return _resolve_days(g, m1, m2, surface, anchor, tense)
     except ValueError:
         return None  # February 30
+
+
+def _weekday(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:
+    """'on Saturday': the latest such day by the published date when told in the past,
+    the next one from it when told in the future, else the nearest."""
+    target = _WEEKDAYS.index(g["wd"].title())
+    back = anchor - timedelta(days=(anchor.weekday() - target) % 7)
+    ahead = anchor + timedelta(days=(target - anchor.weekday()) % 7)
+    if tense == "past":
+        day = back
+    elif tense == "future":
+        day = ahead
+    else:
+        day = back if (anchor - back) <= (ahead - anchor) else ahead
+    return day, day
+
+
+def _weekend(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:
+    """Saturday and Sunday: 'last weekend' the one before the published date's week,
+    'this coming weekend' the next one, 'this weekend' / 'at the weekend' the one the
+    published date is in or next to, else by tense."""
+    rel = " ".join(g["rel"].lower().split())
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # latest, by the anchor
+    upcoming = saturday if anchor.weekday() == 5 else saturday + timedelta(days=7)
+    if rel in ("last", "past"):
+        start = saturday - timedelta(days=7) if anchor.weekday() in (5, 6) else saturday
+    elif rel in ("next", "coming", "this coming"):
+        start = upcoming
+    elif anchor.weekday() in (5, 6, 0) or tense == "past":
+        start = saturday
+    elif tense == "future" or anchor.weekday() >= 3:
+        start = upcoming
+    else:
+        start = saturday
+    return start, start + timedelta(days=1)
 
 
 def _resolve_days(

@@ -440,6 +440,8 @@ def value_matches(gold: GoldValue, claim: Claim) -> bool:
 
 
 def _numeric_form(gold: GoldValue) -> tuple[str, float]:
+    if gold.low is not None and gold.high is not None:
+        return f"{_number(gold.low)} – ", gold.high
     if gold.low is not None:
         return "≥ ", gold.low
     if gold.high is not None:

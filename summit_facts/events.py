@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from summit_facts import names
+from summit_facts.dates import UNDATED_ANCHOR
 from summit_facts.models import (
     DateValue,
     EventCue,
@@ -326,7 +327,11 @@ def find_main_event(
                 doc_cities.add(cue.place)
             if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
                 doc_cities.add(mention.value.text)
-            if isinstance(mention.value, DateValue) and cue.link != "sentence":
+            if (
+                isinstance(mention.value, DateValue)
+                and cue.link != "sentence"
+                and mention.value.start.year >= 100  # not a placeholder year
+            ):
                 value = mention.value
                 if value.precision == "day":
                     dates[(value.start, value.end)] += 1
@@ -438,9 +443,18 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     role = role_of(cue, main, ctx.lemmas)
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
-    # "The first summit took place at Bletchley Park in 2023": the value is what tells
-    # the edition apart.
+    # "The first summit took place at Bletchley Park in 2023": the value, or the year
+    # its sentence gives, is what tells the edition apart.
     mods = set(cue.modifiers)
+    years = {int(w) for w in ctx.lemmas if _YEAR.match(w)}
+    if (
+        mods & ORDINALS
+        and main.year
+        and years
+        and main.year not in years
+        and not isinstance(value, DateValue)
+    ):
+        return "previous" if max(years) < main.year else "next"
     if isinstance(value, DateValue) and main.year:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
@@ -474,26 +488,24 @@ def assign_roles(
     published date; where the source has none, the year of the main event")."""
     out: list[Mention] = []
     for mention in mentions:
+        value = mention.value
+        if isinstance(value, DateValue) and value.start.year < 100:
+            # A year-less date in an undated source: the main event's year, else no
+            # checkable date at all.
+            if main is None or not main.year:
+                continue
+            mention = mention.model_copy(update={"value": _with_year(value, main.year)})
         cue = mention.context.event
         role = mention_role(mention, main)
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
-        value = mention.value
-        if (
-            isinstance(value, DateValue)
-            and source.published is None
-            and main is not None
-            and main.year
-            and not _HAS_YEAR.search(value.surface)
-            and value.precision != "year"
-        ):
-            update["value"] = _with_year(value, main.year)
         out.append(mention.model_copy(update=update))
     return out
 
 
 def _with_year(value: DateValue, year: int) -> DateValue:
-    """The same days in `year`: a year-less date re-anchored on the main event's year."""
-    shift = year - value.start.year
+    """The same days in `year`: a year-less date re-anchored on the main event's year
+    (read against `UNDATED_ANCHOR`, a range across a new year keeps its shape)."""
+    shift = year - UNDATED_ANCHOR.year
     if shift == 0:
         return value
     try:

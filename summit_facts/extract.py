@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import currencies, names
-from summit_facts.dates import Tense
+from summit_facts.dates import UNDATED_ANCHOR, Tense
 from summit_facts.events import event_cue
 from summit_facts.models import (
     Context,
@@ -163,7 +163,13 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         elif kind == "percent":
             value = parse_percent(text)
         elif kind == "date":
-            value = parse_date(text, anchor=source.published, tense=_tense(span, _modality(span)))
+            # Undated source: a year-less date is read against a placeholder year and
+            # re-dated by the events stage with the main event's year.
+            if source.published is not None:
+                tense = _tense(span, _modality(span))
+                value = parse_date(text, anchor=source.published, tense=tense)
+            else:
+                value = parse_date(text, anchor=UNDATED_ANCHOR)
         elif kind == "count":
             value = parse_count(text)
         if value is None:
@@ -258,13 +264,15 @@ def _context(span: Span, root: Token) -> Context:
     )
 
 
-# A wire dateline, "NAIROBI, March 3 (Reuters) -": a place, a date and an agency opening
-# a line near the top. Where the report was filed, not a claim about the event. ("Paris,
-# France, 10-11 February, 2025 —", with no agency, is the event's own place and dates.)
+# A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -": a place and the
+# filing day opening a line near the top. Where and when the report was filed, not a
+# claim about the event. A range there ("Paris, France, 10-11 February, 2025 —") is the
+# event's own dates.
 _DATELINE = re.compile(
     r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
-    r"[^\n()]{0,40}?\([A-Za-z .-]+\)[ ]?[-–—:]?"
+    r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
 )
+_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bto\b|\band\b|\bfrom\b")
 _DATELINE_KEY = "facts_datelines"
 
 
@@ -273,7 +281,9 @@ def _in_dateline(span: Span) -> bool:
     found = doc.user_data.get(_DATELINE_KEY)
     if found is None:
         found = doc.user_data[_DATELINE_KEY] = [
-            (m.start(), m.end()) for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+            (m.start(), m.end())
+            for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+            if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
         ]
     return any(start <= span.start_char and span.end_char <= end for start, end in found)
 
@@ -293,6 +303,11 @@ def _of_noun(span: Span) -> Token | None:
     return None
 
 
+# Words that scale a number rather than name what it counts: "6 lakh attendees".
+SCALE_WORDS = {"lakh", "lakhs", "crore", "crores", "thousand", "million", "billion", "dozen",
+               "hundred", "mn", "bn", "m"}  # fmt: skip
+
+
 def _counted_noun(span: Span, root: Token) -> str | None:
     """'61 nations and organizations' -> 'nations and organizations'; '86% of the
     delegates' and 'thousands of delegates' -> 'delegates', however the figure is spelt."""
@@ -304,8 +319,15 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         # "120 countries or more": the span's root is the bound, its noun is inside.
         return _noun_words(in_span[0], span)
     noun = root
-    if root.pos_ == "NUM" or root.like_num or root.dep_ in ("nummod", "quantmod"):
+    if (
+        root.pos_ == "NUM"
+        or root.like_num
+        or root.dep_ in ("nummod", "quantmod")
+        or root.lower_ in SCALE_WORDS
+    ):
         noun = root.head
+    if noun.lower_ in SCALE_WORDS:
+        noun = span.doc[span.end] if span.end < len(span.doc) else noun  # "6 lakh attendees"
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.i != root.i) and not (
         span.start <= noun.i < span.end and noun.pos_ == "NOUN"
     ):
@@ -634,7 +656,8 @@ def _purpose(root: Token, *, weak: bool = False) -> str | None:
                     for t in obj.doc[start : obj.i + 1]
                     if t.pos_ not in ("DET", "PRON") and t.lower_ not in ("new", "proposed")
                 ]
-                return " ".join(words)
+                if len(words) > 1:  # "the fund" alone names no purpose: the donor does
+                    return " ".join(words)
     return _money_kind(root) or (_what_it_buys(root) if weak else None)
 
 
@@ -717,17 +740,21 @@ def _clause_lemmas(tokens: Iterable[Token]) -> set[str]:
 
 
 def _tense(span: Span, modality: Modality) -> Tense | None:
-    """Whether the clause tells of the past or the future, for placing year-less dates."""
+    """Whether the clause tells of the past or the future, for placing year-less dates.
+
+    The value's own verb first: in "the summit, which opened on February 16, will end
+    on February 21" the first date is past, the second future."""
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
+            return "past"
+        if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
+            return "past"
+        if any(h.lower_ in ("will", "shall", "'ll") for h in helpers):
+            return "future"
     if modality == "planned":
         return "future"
-    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD" or any(h.tag_ == "VBD" for h in helpers):
-        return "past"
-    if verb.tag_ == "VBN" and any(h.lemma_ == "have" for h in helpers):
-        return "past"
     return None
 
 

@@ -128,7 +128,9 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         cue = ctx.event
         if cue is None or cue.link == "sentence":
             return []
-        return [cue.head, *cue.modifiers, *cue.names, "part" if cue.head in PART_HEADS else "event"]
+        kind = "part" if cue.head in PART_HEADS else "event"
+        # "@inside", "@path", "@clause": how the value hangs on the event (rules may ask).
+        return [cue.head, *cue.modifiers, *cue.names, kind, f"@{cue.link}"]
     return []
 
 
@@ -146,7 +148,7 @@ INSTRUMENT_WORDS = {
     "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
     "principles", "roadmap", "plan",
 }  # fmt: skip
-PRINCIPAL_WORDS = {"declaration", "communique", "communiqué"}
+PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
 NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
     "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
@@ -161,11 +163,18 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     distinctive word). Words of the main event's name and places never count."""
     lemmas = ctx.lemmas
     lo, hi = ctx.value_token, ctx.value_token_end
+    if ctx.label == "TITLE":
+        # A declaration's name is itself the instrument: "... Frontier AI Commitments".
+        lemmas, lo, hi = lemmas[lo:hi] + ["."], len(lemmas[lo:hi]) + 1, len(lemmas[lo:hi]) + 1
     spots = [i for i, w in enumerate(lemmas) if w in INSTRUMENT_WORDS and not lo <= i < hi]
     if not spots:
         return None
     at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
     kind = lemmas[at]
+    if kind in ("declaration", "communique", "communiqué"):
+        return None  # the leaders' declaration is the principal instrument
+    if at > 0 and lemmas[at - 1] in ("”", '"', "’", "'"):
+        return None  # a quoted title: "“…for People and the Planet” agreement"
     words = []
     for word in reversed(lemmas[max(0, at - 4) : at]):
         if word in {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}:
@@ -181,8 +190,18 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
         and not names.is_country(w)
         and not (names.is_country(w.title()) or names.is_city(w.title()))
     ]
+    if (
+        not distinctive
+        and kind not in PRINCIPAL_WORDS
+        and at + 2 < len(lemmas)
+        and lemmas[at + 1] in ("on", "for", "to")
+    ):
+        # "the pledge on cooling": named by what it is about.
+        after = lemmas[at + 2]
+        if after.isalpha() and after not in NOT_DISTINCTIVE and after not in main_key:
+            distinctive = [after]
     if not distinctive:
-        return None if kind in PRINCIPAL_WORDS or kind == "statement" else slugify(kind)
+        return None if kind in PRINCIPAL_WORDS else slugify(kind)
     return slugify(f"{distinctive[0]} {kind}")
 
 

@@ -6,9 +6,11 @@ for every input that was used despite a problem (broken front matter, a guessed
 encoding, a bad JSONL line). Bad input never aborts the run and never vanishes.
 
 Formats go by extension: `.txt`, `.md`, `.markdown` (optional YAML front matter),
-`.html`/`.htm` (main text via trafilatura) and `.jsonl` (one document per line).
-Inside folders other extensions are not documents and are passed over; a file
-named on the command line is read as text whatever its extension.
+`.html`/`.htm` (main text via trafilatura), `.jsonl` (one document per line) and
+`.pdf` (its text layer, via pypdf). Inside folders, files of other kinds are
+never read: each is a `Skipped` whose reason names its extension (see
+`other_kind`), so the CLI can count them. A file named on the command line is
+read as text whatever its extension.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 STDIN_ID = "stdin"
 FRONT_MATTER_MAX = 256_000  # a closing '---' further down is prose, not metadata
 
-Kind = Literal["text", "html", "jsonl"]
+Kind = Literal["text", "html", "jsonl", "pdf"]
 Item = Document | Skipped | Notice
 SUFFIXES: dict[str, Kind] = {
     ".txt": "text",
@@ -42,7 +44,10 @@ SUFFIXES: dict[str, Kind] = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".pdf": "pdf",
 }
+OTHER_KIND = "not an article: other kind of file"  # + " (.jpg)"
+NO_EXTENSION = "(no extension)"
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
@@ -148,6 +153,16 @@ def _find(arg: str) -> Iterator[Skipped | _Found]:
                 stack.append((path, rel + "/", iter(_listing(path))))
         elif found_kind:
             yield (path, _shown(rel), found_kind, False)
+        elif stat.S_ISREG(info.st_mode):
+            extension = os.path.splitext(entry)[1].lower() or NO_EXTENSION
+            yield Skipped(path=_shown(path), reason=f"{OTHER_KIND} ({_shown(extension)})")
+
+
+def other_kind(skipped: Skipped) -> str | None:
+    """The extension of a file passed over as another kind of file, else None."""
+    if not skipped.reason.startswith(OTHER_KIND + " ("):
+        return None
+    return skipped.reason[len(OTHER_KIND) + 2 : -1]
 
 
 def _listing(folder: str) -> Sequence[str | Skipped]:
@@ -239,6 +254,13 @@ def _parse(
         raise _Unusable(_too_large(max_bytes))
     if not data:
         raise _Unusable("empty file")
+    if kind == "pdf":
+        pdf_text, pdf_info = _pdf_text(data)
+        if not _LETTER.search(pdf_text):
+            raise _Unusable("PDF without a text layer (scanned?): nothing to read")
+        source = source_metadata(pdf_text, pdf_info, doc_id=ids.claim(doc_id), path=path)
+        yield Document(source=source, text=pdf_text)
+        return
     text, encoding_note = _decode(data)
     if not text.strip():
         raise _Unusable("only whitespace")
@@ -262,6 +284,38 @@ def _parse(
     source = source_metadata(body, front, doc_id=ids.claim(doc_id), path=path)
     yield from notices
     yield Document(source=source, text=body)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _pdf_text(data: bytes) -> tuple[str, dict[str, Any]]:
+    """The text layer of a PDF, page by page, and its title, author and date."""
+    import io
+
+    # Imported here: only a corpus with PDFs pays for pypdf.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _Unusable("encrypted PDF: cannot read its text")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info: Mapping[str, Any] = reader.metadata or {}
+    except _Unusable:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:
+        raise _Unusable(f"not a readable PDF ({error.__class__.__name__})") from None
+    front: dict[str, Any] = {}
+    for key, name in (("/Title", "title"), ("/Author", "author")):
+        value = info.get(key)
+        if isinstance(value, str) and value.strip():
+            front[name] = value.strip()
+    # No date from the PDF's own metadata: that is when the file was made, not
+    # when the text was published; a dateline in the text says it better.
+    text = "\n\n".join(_clean(page) for page in pages if page.strip())
+    return text, front
 
 
 # ---------------------------------------------------------------- decoding

@@ -22,7 +22,7 @@ EventLink = Literal["inside", "path", "clause", "sentence"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- documents
@@ -305,6 +305,8 @@ class Support(_Model):
     modality: Modality
     polarity: Polarity
     noun: str | None = None
+    value_start: int | None = Field(default=None, description="Offset of the value in `quote`.")
+    value_end: int | None = None
 
 
 class Cluster(_Model):
@@ -354,11 +356,18 @@ class SourceStanding(_Model):
 
 
 class Report(_Model):
+    """Rule subjects in the three verdict lists; automatic subjects apart, in
+    `automatic`, never counted in the summary, the standings or the outlier."""
+
     schema_version: int
     tool_version: str
     contradictions: list[SubjectVerdict]
     consensus: list[SubjectVerdict]
     single_source: list[SubjectVerdict]
+    automatic: list[SubjectVerdict] = Field(
+        default_factory=list,
+        description="Subjects no rule names (values filed under `auto`), any verdict.",
+    )
     sources: list[SourceStanding]
     outlier: str | None
     skipped: list[Skipped] = Field(default_factory=list)

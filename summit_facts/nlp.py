@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from summit_facts import names
 from summit_facts.errors import ModelError
 
 # Tried in order when no --model is given: a normally installed model first,
@@ -139,12 +140,14 @@ def _year_in_name(span: Span) -> bool:
         return False
     if head.pos_ != "PROPN" or not (head.is_title or head.is_upper):
         return False
-    # "February 2025", "Summit 2025", "Paris 2025" keep their year.
-    return not (
-        head.lower_ in MONTH_NAMES
-        or head.lower_ in EVENT_WORDS
-        or head.ent_type_ in ("GPE", "DATE", "EVENT")
-    )
+    # "February 2025", "Summit 2025", "Paris 2025", "the Data for Policy 2024
+    # conference", "the 2025 Paris AI Action Summit" keep their year.
+    if head.lower_ in MONTH_NAMES or head.ent_type_ in ("GPE", "DATE"):
+        return False
+    if names.is_city(head.text) or names.is_country(head.text):
+        return False
+    around = [head, *list(head.ancestors)[:3], *(c for c in head.children if c.dep_ == "compound")]
+    return not any(t.lower_ in EVENT_WORDS or t.ent_type_ == "EVENT" for t in around)
 
 
 def _load(name: str) -> Language:

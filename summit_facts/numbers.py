@@ -3,8 +3,19 @@
 A quantity is found as one or two *atoms* (an optional currency, a number in digits
 or words, an optional scale, `+`, `%` or a currency word after it), joined into a
 range when two atoms stand on either side of a dash, `to`, or `between ... and`.
-The qualifier before it ("over", "nearly", "about") turns the stated number into an
-interval exactly as DESIGN.md says, so that agreement downstream is overlap.
+The qualifier before it ("over", "nearly", "about"), or a bound after it ("120 countries
+or more", "30 seats or fewer"), turns the stated number into an interval exactly as
+DESIGN.md says, so that agreement downstream is overlap.
+
+- Digits may group thousands by commas, spaces, no-break or thin spaces, apostrophes
+  (groups of exactly three digits); number words are read by text2num ("Thirty two").
+- Currencies (ISO codes, symbols, names) come from CLDR, see currencies.py; Indian
+  scale words count ("Rs 10,000 crore").
+- A change is not a range: in "decreased $1.2 million to $23.5 million" or "rose from
+  40 to 60" only the new level is a quantity.
+- Vague quantities read as at least two of the unit, open above, qualifier "vague":
+  "dozens of" [24, inf), "hundreds of" [200, inf), "thousands of" [2000, inf), "tens of
+  thousands of" [20000, inf), "several thousand" [2000, inf).
 
 Pure regular expressions and arithmetic: no model, no exception on any input.
 """
@@ -46,8 +57,8 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {
     "thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7, "lakh crore": 12,
-    "million": 6, "m": 6, "mn": 6,
-    "billion": 9, "b": 9, "bn": 9,
+    "million": 6, "m": 6, "mn": 6, "mln": 6,
+    "billion": 9, "b": 9, "bn": 9, "bln": 9,
     "trillion": 12, "tn": 12, "trn": 12,
 }  # fmt: skip
 
@@ -109,10 +120,10 @@ _SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?
 # one regex scanning every position with these alternations is several times slower.
 _ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
-    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|trn|tn)\b|(?:m|b|k)\b)?"
+    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|bln|mln|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
-    r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b)?"
-    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b)?",
+    r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b|(?-i:\s?pc)\b)?"
+    rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b|\s?[€£₹¥₩](?!\w))?",
     re.I,
 )
 _PRE_BEFORE = re.compile(
@@ -130,8 +141,7 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
-_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
+_FROM_JOIN = re.compile(r"\s+from\s+", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
 _AND_JOIN = re.compile(r"\s+and\s+", re.I)
@@ -153,15 +163,18 @@ _CHANGE_VERB = (
     r"doubl|tripl|halv|boost|lower|trim|slash|hik|lift|widen|narrow|mov|chang)\w*"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}"
+    rf"\b(?:{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+(?:by|from)|{_CHANGE_VERB}\s+of|{_CHANGE_VERB}"
     r"|(?:up|down)(?:\s+(?:by|from))?)\s+$",
     re.I,
 )
+# "climbed to $5 billion from $3 billion": the figure after "from" is the old level.
+_CHANGE_TO_BEFORE = re.compile(rf"\b{_CHANGE_VERB}(?:\s+[\w'’]+){{0,3}}?\s+to\s+$", re.I)
 # "120 countries or more", "delegates aged 18 and over", "50 seats or fewer": a bound
 # written after the number (and its noun).
 _BOUND_AFTER = re.compile(
     r"(?:\s+(?!(?:or|and)\b)[A-Za-z][\w'’-]*){0,3}?\s+(?:or|and)\s+"
-    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower))"
+    r"(?:(?P<up>more|above|over|greater|higher|upwards|up)|(?P<down>fewer|less|below|under|lower)"
+    r"|(?P<approx>so))"
     r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
     re.I,
 )
@@ -170,10 +183,12 @@ _BOUND_AFTER = re.compile(
 _VAGUE_UNITS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
                 "millions": 10**6, "billions": 10**9}  # fmt: skip
 _VAGUE = re.compile(
-    r"\b(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
-    r"|billions)(?=\s+of\b|\s*$)",
+    r"\b(?:(?:(?P<outer>tens|hundreds)\s+of\s+)?(?P<unit>dozens|scores|hundreds|thousands|millions"
+    r"|billions)(?=\s+of\b|\s*$)"
+    r"|(?:several|a\s+few|many)\s+(?P<one>dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
+_VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
 _WINDOW = 32
@@ -342,7 +357,7 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
     end = atom.end
     bound = _BOUND_AFTER.match(text, atom.end)
     if bound is not None and qualifier in (None, "about"):
-        qualifier = "at least" if bound.group("up") else "up to"
+        qualifier = "at least" if bound.group("up") else "up to" if bound.group("down") else "about"
         end = bound.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
@@ -370,6 +385,15 @@ def quantities(text: str) -> list[Quantity]:
     while i < len(atoms):
         a = atoms[i]
         window = max(0, a.start - _WINDOW)
+        if (
+            i > 0
+            and _FROM_JOIN.fullmatch(text[atoms[i - 1].end : a.start])
+            and _CHANGE_TO_BEFORE.search(
+                text, max(0, atoms[i - 1].start - _WINDOW), atoms[i - 1].start
+            )
+        ):
+            i += 1
+            continue
         change = _CHANGE_BEFORE.search(text, window, a.start)
         if change is not None:
             # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
@@ -379,7 +403,7 @@ def quantities(text: str) -> list[Quantity]:
                     found.append(quantity)
                 i += 2
                 continue
-            if change.group().split()[-1].lower() in ("by", "from"):
+            if change.group().split()[-1].lower() in ("by", "from", "of"):
                 i += 1
                 continue
         if i + 1 < len(atoms):
@@ -390,13 +414,7 @@ def quantities(text: str) -> list[Quantity]:
             joined = (
                 (between and _AND_JOIN.fullmatch(gap))
                 or dash
-                or (
-                    _TO_JOIN.fullmatch(gap)
-                    and (
-                        not _FROM_BEFORE.search(text, window, a.start)
-                        or _RANGING_FROM.search(text, window, a.start)
-                    )
-                )
+                or _TO_JOIN.fullmatch(gap)  # "from 40 to 50": a change verb was handled above
             )
             if joined:
                 quantity = _range(a, b, between.start() if between else a.start)
@@ -422,10 +440,12 @@ def quantities(text: str) -> list[Quantity]:
 
 
 def _vague(text: str) -> Iterator[Quantity]:
-    if "s of" not in text and not text.rstrip().lower().endswith("s"):
-        return  # most sentences: one cheap test instead of a regex scan
+    low = text.lower()
+    if "s of" not in low and not low.rstrip().endswith("s") and not _VAGUE_HINT.search(low):
+        return  # most sentences: cheap tests instead of a regex scan
     for m in _VAGUE.finditer(text):
-        nominal = Decimal(2 * _VAGUE_UNITS[m.group("unit").lower()])
+        unit = (m.group("unit") or m.group("one") + "s").lower()
+        nominal = Decimal(2 * _VAGUE_UNITS[unit])
         if m.group("outer"):
             nominal *= 10 if m.group("outer").lower() == "tens" else 100
         yield Quantity(m.start(), m.end(), "count", nominal, "vague")

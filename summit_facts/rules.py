@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -186,15 +185,22 @@ class RuleSet(BaseModel):
         return None
 
 
+RULES_PACKAGE = "rule_files"  # the top-level rules/ folder, shipped as summit_facts.rule_files
+
+
 def default_rules_dir() -> Path:
-    """rules/ beside the package (a checkout), else the installed copy."""
+    """$FACTS_RULES if set, else the rules shipped inside the installed package,
+    else rules/ beside the package (a checkout, or an editable install)."""
     env = os.environ.get("FACTS_RULES")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent.parent / "rules"
-    if here.is_dir():
-        return here
-    return Path(sys.prefix) / "share" / "summit-facts" / "rules"
+    from importlib import resources
+
+    # summit_facts is a regular package on disk, so this is a real path.
+    shipped = Path(str(resources.files("summit_facts") / RULES_PACKAGE))
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def _line_of(text: str, path_in_file: Iterable[object]) -> int | None:

@@ -23,13 +23,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import NamedTuple
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summit_facts.errors import StoreError
-from summit_facts.models import Claim, Mention, Report, Source, SubjectVerdict
+
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Mention, Report, Source, SubjectVerdict
 
 STORE_SCHEMA_VERSION = 1
 DB_NAME = "claims.sqlite3"
@@ -38,8 +39,19 @@ STORE_ENV = "FACTS_STORE"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another one before giving up
 KEEP_RUNS = 5
 
-_MENTIONS = TypeAdapter(list[Mention])
-_SECTIONS = ("contradictions", "consensus", "single_source")  # Report's verdict lists
+
+@cache
+def _adapter(kind: str) -> Any:
+    """TypeAdapter for a list of mentions or claims, built on first use: `facts
+    topics` reads the store without building any model."""
+    from pydantic import TypeAdapter
+
+    from summit_facts.models import Claim, Mention
+
+    return TypeAdapter(list[Mention] if kind == "mentions" else list[Claim])
+
+
+_SECTIONS = ("contradictions", "consensus", "single_source", "automatic")  # verdict lists
 _HINT_LOCATION = "use --store PATH or set FACTS_STORE to a writable folder"
 _HINT_ASIDE = "move the store aside, or use --store / FACTS_STORE to start a new one"
 
@@ -256,7 +268,7 @@ class Store:
             yield
         except sqlite3.Error as exc:
             raise _translate(exc, self.path) from exc
-        except ValidationError as exc:
+        except ValueError as exc:  # pydantic.ValidationError is one
             # Rows written by a summit-facts whose records differ from ours.
             raise StoreError(
                 f"the claim store at {self.path} holds records this summit-facts cannot read",
@@ -303,8 +315,8 @@ class Store:
         if row is None:
             return None
         try:
-            mentions = _MENTIONS.validate_json(row[0])
-        except ValidationError:
+            mentions = _adapter("mentions").validate_json(row[0])
+        except ValueError:  # pydantic.ValidationError is one
             # The cache is disposable: an entry the models no longer read is a miss,
             # and the caller re-extracts and overwrites it.
             return None
@@ -315,7 +327,7 @@ class Store:
     def put_mentions(
         self, content_hash: str, extractor_key: str, doc_id: str, mentions: list[Mention]
     ) -> None:
-        data = _MENTIONS.dump_json(mentions).decode("utf-8")
+        data = _adapter("mentions").dump_json(mentions).decode("utf-8")
         with self._write() as con:
             con.execute(
                 "INSERT OR REPLACE INTO doc_cache (content_hash, extractor_key, doc_id, mentions)"
@@ -343,6 +355,8 @@ class Store:
         return run_id
 
     def last_run(self) -> StoredRun | None:
+        from summit_facts.models import Claim, Report, Source
+
         with self._read() as con:
             row = con.execute(
                 "SELECT id, created, paths, rules_hash, header FROM runs"
@@ -398,11 +412,15 @@ class Store:
         ]
 
     def claims_for(self, topic: str, *, slot: str | None = None) -> list[Claim]:
+        from summit_facts.models import Claim
+
         rows = self._select_for("claim", "claims", topic, slot)
         with self._errors():
             return [Claim.model_validate_json(data) for data in rows]
 
     def verdicts_for(self, topic: str, *, slot: str | None = None) -> list[SubjectVerdict]:
+        from summit_facts.models import SubjectVerdict
+
         rows = self._select_for("data", "verdicts", topic, slot)
         with self._errors():
             return [SubjectVerdict.model_validate_json(data) for data in rows]
@@ -511,6 +529,8 @@ def _column(con: sqlite3.Connection, sql: str, run_id: int) -> list[str]:
 def _migrate_v0(con: sqlite3.Connection) -> None:
     """v0 (prototype) -> v1: the cache keeps its rows; each run's JSON claim list
     is spread over the claims table and its report over the verdicts table."""
+    from summit_facts.models import Report
+
     con.execute("ALTER TABLE runs RENAME TO runs_v0")
     _create(con)
     con.execute(
@@ -521,8 +541,8 @@ def _migrate_v0(con: sqlite3.Connection) -> None:
     for created, paths, report_json, claims_json in old:
         try:
             report = Report.model_validate_json(report_json)
-            claims = TypeAdapter(list[Claim]).validate_json(claims_json)
-        except ValidationError:
+            claims = _adapter("claims").validate_json(claims_json)
+        except ValueError:  # pydantic.ValidationError is one
             continue  # a prototype run the models cannot read is not worth a refusal
         documents = list({c.source.id: c.source for c in claims}.values())
         when = datetime.fromisoformat(created)

@@ -216,6 +216,8 @@ def _cluster(pile: _Pile, groups: Mapping[str, int], relate: _Relations) -> Clus
                 modality=claim.modality,
                 polarity=claim.polarity,
                 noun=claim.noun,
+                value_start=claim.evidence.value_start - claim.evidence.start,
+                value_end=claim.evidence.value_end - claim.evidence.start,
             )
         )
     sources = pile.source_ids()
@@ -460,13 +462,17 @@ def build_report(
                 aliases=options.get("aliases"),
             )
         )
-    table, outlier = standings(verdicts, every_source, groups, claims)
+    # Automatic subjects are listed apart and take no part in the counts,
+    # the standings or the outlier (DESIGN.md, "Verdicts").
+    found = [v for v in verdicts if not v.auto]
+    table, outlier = standings(found, every_source, groups, claims)
     return Report(
         schema_version=schema_version,
         tool_version=tool_version,
-        contradictions=[v for v in verdicts if v.verdict == "contradiction"],
-        consensus=[v for v in verdicts if v.verdict == "consensus"],
-        single_source=[v for v in verdicts if v.verdict == "single_source"],
+        contradictions=[v for v in found if v.verdict == "contradiction"],
+        consensus=[v for v in found if v.verdict == "consensus"],
+        single_source=[v for v in found if v.verdict == "single_source"],
+        automatic=[v for v in verdicts if v.auto],
         sources=table,
         outlier=outlier,
         skipped=list(skipped),

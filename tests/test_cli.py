@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from summit_facts import SCHEMA_VERSION
 from summit_facts.cli.app import app
 from summit_facts.schemas import SCHEMAS, schema_of, schema_text
 from tests.conftest import GOLD, REPO, SEEDS
@@ -51,7 +53,7 @@ def test_check_json_validates_against_the_published_schema(store):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     jsonschema.validate(data, schema_of("report"))
-    assert data["schema_version"] == 1 and data["kind"] == "report"
+    assert data["schema_version"] == SCHEMA_VERSION and data["kind"] == "report"
     assert data["outlier"] == "001_0fefa1a324c947c3.txt"
 
 
@@ -145,7 +147,7 @@ def test_extract_jsonl_is_one_claim_a_line(tmp_path):
     assert result.exit_code == 0, result.output
     claims = [json.loads(line) for line in result.stdout.splitlines()]
     jsonschema.validate(
-        {"schema_version": 1, "kind": "claims", "claims": [
+        {"schema_version": SCHEMA_VERSION, "kind": "claims", "claims": [
             {k: v for k, v in c.items() if k not in ("record", "schema_version")} for c in claims
         ], "verdicts": []},
         schema_of("claims"),
@@ -166,3 +168,157 @@ def test_eval_meets_the_issue_thresholds(store):
     assert scores["contradictions_found"] == scores["contradictions_expected"]
     assert scores["traps_sprung"] == 0
     assert scores["outlier_correct"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("columns", [100, 80])
+def test_check_table_fits_a_screen(store, columns):
+    result = CliRunner().invoke(
+        app, ["check", str(SEEDS), "--store", str(store), "--quiet"], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"check_seeds.{columns}.txt"
+    if REGEN:
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    if columns == 100:
+        assert len(lines) < 150
+    report = json.loads(run("check", str(SEEDS), "--store", str(store), "-q", "-f", "json").stdout)
+    for verdict in report["contradictions"]:
+        columns = _columns(result.stdout, f"{verdict['topic']} / {verdict['slot']}:")
+        for cluster in ([verdict["consensus"]] if verdict["consensus"] else []) + verdict[
+            "dissent"
+        ]:
+            assert cluster["display"] in columns["Value"]  # every value ...
+            for support in cluster["support"]:
+                assert support["source_id"][:3] in columns["Source"]  # ... its sources ...
+                marked = "»" + " ".join(support["surface"].split()) + "«"
+                assert marked in columns["Quote"], marked  # ... and the value marked in its quote
+
+
+def _columns(table: str, title: str) -> dict[str, str]:
+    """The text of each column of the subject table titled `title`, cells joined."""
+    lines = table.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    header = lines[start + 1]
+    names = header.split()
+    starts = [header.index(name) for name in names]
+    cells: dict[str, list[str]] = {name: [] for name in names}
+    for line in lines[start + 3 :]:
+        if line.startswith("  note:") or (line and not line.startswith(" ") and "   " not in line):
+            break
+        for name, begin, end in zip(names, starts, [*starts[1:], None], strict=True):
+            cells[name].append(line[begin:end].strip())
+    return {name: " ".join(" ".join(parts).split()) for name, parts in cells.items()}
+
+
+@pytest.mark.model
+def test_check_quotes_full_keeps_whole_sentences(store):
+    short = run("check", str(SEEDS), "--store", str(store), "--quiet").stdout
+    full = run("check", str(SEEDS), "--store", str(store), "--quiet", "--quotes", "full").stdout
+    sentence = "with the absence of signatures from the US and UK."
+    assert sentence not in " ".join(short.split()) and sentence in " ".join(full.split())
+    bad = run("check", str(SEEDS), "--store", str(store), "--quotes", "some")
+    assert bad.exit_code == 2 and "Hint:" in bad.stderr
+
+
+# ---------------------------------------------------------------- issue 11
+
+
+@pytest.mark.model
+def test_other_kinds_of_files_are_counted_on_stderr_and_listed_in_skipped(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "003.txt").write_text((SEEDS / "003_1795fc36fba7d6ed.txt").read_text())
+    (folder / "notes.bin").write_bytes(b"\x00\x01\x02")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    result = run("check", str(folder), "--store", str(tmp_path / "s"), "-q", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert "ignored 2 files of other kinds: .bin 1, .jpg 1" in result.stderr.splitlines()
+    assert "skipped:" not in result.stderr  # counted once, not listed one by one
+    skipped = json.loads(result.stdout)["skipped"]
+    assert [Path(s["path"]).name for s in skipped] == ["notes.bin", "photo.jpg"]
+    assert all("other kind of file" in s["reason"] for s in skipped)
+
+
+def test_version_answers_before_anything_loads():
+    code = (
+        "import sys\n"
+        "sys.argv = ['facts', '--version']\n"
+        "from summit_facts.cli import main\n"
+        "main()\n"
+        "print(sorted(m for m in ('typer', 'pydantic', 'rich', 'spacy') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["facts 0.1.0", "[]"]
+
+
+def test_help_loads_no_models_renderers_or_model():
+    code = (
+        "import sys\n"
+        "sys.argv = ['facts', '--help']\n"
+        "from summit_facts.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('pydantic', 'rich', 'jinja2', 'spacy', 'yaml', 'summit_facts.models')\n"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "check" in done.stdout and "report" in done.stdout
+    assert done.stdout.splitlines()[-1] == "LOADED []"
+
+
+def test_shared_constants_agree():
+    from summit_facts.cli._common import DEFAULT_MAX_BYTES
+    from summit_facts.cli.topics import AUTO_TOPIC
+    from summit_facts.filing import AUTO_TOPIC as FILED
+    from summit_facts.pipeline import DEFAULT_MAX_BYTES as PIPELINE
+
+    assert (DEFAULT_MAX_BYTES, AUTO_TOPIC) == (PIPELINE, FILED)
+
+
+def test_report_writes_the_page_from_the_store_without_the_model(tmp_path):
+    from summit_facts.store import Store
+    from tests.test_render import seed_report
+
+    with Store.open(tmp_path / "store") as db:
+        db.save_run(seed_report(), [], [], paths=["seeds"], rules_hash="test")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['facts', 'report', '--store', {str(tmp_path / 'store')!r},"
+        f" '-o', {str(tmp_path / 'out.html')!r}]\n"
+        "from summit_facts.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+    assert "wrote" in done.stderr
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'id="count-contradiction" data-count="5"' in page
+    assert "Palais des Congrès" in page
+    # No store yet: the usual one-line error and hint.
+    missing = run("report", "--store", str(tmp_path / "none"), "-o", str(tmp_path / "x.html"))
+    assert missing.exit_code == 2 and "Hint:" in missing.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.model
+def test_topics_lists_rule_topics_first(store):
+    result = run("topics", "--store", str(store), "--format", "json")
+    assert result.exit_code == 0, result.output
+    topics = [row["topic"] for row in json.loads(result.stdout)["topics"]]
+    assert "auto" in topics and topics[0] != "auto"
+    first_auto = topics.index("auto")
+    assert set(topics[first_auto:]) == {"auto"}
+    assert topics[:first_auto] == sorted(topics[:first_auto])

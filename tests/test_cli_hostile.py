@@ -557,7 +557,7 @@ def test_no_usable_document_at_all_is_an_input_error(tmp_path, store):
     assert run.lines("warning: ") == [f"warning: {folder / 'lines.jsonl'}: line 1: not valid JSON"]
     assert run.lines("Error: ") == [f"Error: no usable documents in {folder}"]
     assert run.lines("Hint: ") == [
-        "Hint: give files or folders of .txt, .md, .html or .jsonl articles"
+        "Hint: give files or folders of .txt, .md, .html, .jsonl or .pdf articles"
     ]
 
 

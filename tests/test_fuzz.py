@@ -330,6 +330,7 @@ def test_fuzz_verdicts_are_consistent(fuzzed):
     report = json.loads(result.stdout)
     known = {s["source_id"] for s in report["sources"]}
     verdicts = report["contradictions"] + report["consensus"] + report["single_source"]
+    verdicts += report["automatic"]
     assert verdicts, "a corpus of seed sentences yields some subjects"
     supported = 0
     for verdict in verdicts:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summit_facts import ingest
-from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
+from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs, other_kind
 from summit_facts.models import Document, Notice, Skipped
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,7 +327,12 @@ def test_unknown_extensions_in_folders_are_ignored_but_read_when_named(tmp_path)
     (folder / ".hidden.txt").write_text(GOOD)
     docs, skipped, notices = collect([folder])
     assert [doc.source.id for doc in docs] == ["good.txt"]
-    assert (skipped, notices) == ([], [])
+    # Never read, but never silent: each listed with its extension (hidden files are not).
+    assert [(os.path.basename(s.path), other_kind(s)) for s in skipped] == [
+        ("notes.rst", ".rst"),
+        ("photo.jpg", ".jpg"),
+    ]
+    assert notices == []
     docs, _, _ = collect([folder / "notes.rst"])
     assert [(doc.source.id, doc.text) for doc in docs] == [("notes.rst", GOOD)]
 
@@ -588,3 +593,66 @@ def test_an_id_that_looks_like_a_disambiguated_one_stays_unique(tmp_path):
     folder = folder_with(tmp_path, "ids.jsonl", "\n".join(lines))
     docs, _, _ = collect([folder])
     assert [doc.source.id for doc in docs] == ["good.txt", "a", "a#2", "a#3", "a#4"]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def pdf(*lines: str, title: str | None = None) -> bytes:
+    """A minimal PDF built by hand: one page, Helvetica, one text line per entry
+    (no lines: a page with only a drawn box, as a scan without a text layer is)."""
+    if lines:
+        shown = " T* ".join(f"({line})Tj" for line in lines)
+        content = f"BT /F1 11 Tf 14 TL 72 720 Td {shown} ET"
+    else:
+        content = "0.5 g 72 600 200 100 re f"
+    info = f"<< /Title ({title}) >>" if title else "<< >>"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+        " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        info,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\n"
+    out += f"{trailer}startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def test_pdf_text_layer_is_read_in_folders_and_by_name(tmp_path):
+    release = pdf(
+        "PARIS, Feb 11, 2025 - Sixty countries signed the Paris declaration.",
+        "The summit gathered delegations from more than 100 countries.",
+        title="Press release: the Paris declaration",
+    )
+    folder = folder_with(tmp_path, "release.pdf", release)
+    docs, skipped, notices = collect([folder])
+    assert (skipped, notices) == ([], [])
+    by_id = {doc.source.id: doc for doc in docs}
+    assert sorted(by_id) == ["good.txt", "release.pdf"]
+    doc = by_id["release.pdf"]
+    assert "Sixty countries signed the Paris declaration." in doc.text
+    assert "more than 100 countries" in doc.text
+    assert doc.source.title == "Press release: the Paris declaration"
+    docs, _, _ = collect([folder / "release.pdf"])
+    assert [d.source.id for d in docs] == ["release.pdf"]
+
+
+def test_pdf_without_text_or_broken_is_skipped_with_its_reason(tmp_path):
+    folder = folder_with(tmp_path, "scan.pdf", pdf())
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a PDF body")
+    docs, skipped, _ = collect([folder])
+    assert [doc.source.id for doc in docs] == ["good.txt"]
+    reasons = {os.path.basename(s.path): s.reason for s in skipped}
+    assert reasons["scan.pdf"] == "PDF without a text layer (scanned?): nothing to read"
+    assert reasons["broken.pdf"].startswith(("not a readable PDF", "PDF without a text layer"))

@@ -99,10 +99,15 @@ def test_a_climate_summit_files_the_same_kinds_of_subject(climate):
     assert _subject(climate, "summit", "hosts")["consensus"]["value"]["members"] == [
         "United Arab Emirates"
     ]
-    assert _subject(climate, "signatories", "non_signers")["consensus"]["value"]["members"] == [
-        "China",
-        "India",
-    ]
+    # "did not sign the pledge on cooling": another instrument (named by lemma) than the
+    # declaration.
+    cooling = _subject(climate, "signatories", "non_signers_cool_pledge")
+    assert cooling["verdict"] == "single_source"
+    assert cooling["consensus"]["value"]["members"] == ["China", "India"]
+    # The declaration endorsed with "including the United States and Brazil" is the
+    # principal instrument: its members keep the plain slot.
+    members = _subject(climate, "signatories", "members")
+    assert members["consensus"]["value"]["members"] == ["Brazil", "United States"]
 
 
 def test_pledges_to_one_fund_are_compared(climate):

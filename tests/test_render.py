@@ -514,7 +514,7 @@ def test_empty_results_are_empty_not_messages(fmt):
         assert (report, claims, topics) == ("", "", "")
     else:
         assert report.splitlines() == [
-            "topic,slot,verdict,role,value,sources,independent,agreement,quote"
+            "topic,slot,automatic,verdict,role,value,sources,independent,agreement,quote"
         ]
         assert len(claims.splitlines()) == 1 and claims.startswith("id,source,topic")
         assert topics == "topic,slot,claims,verdict\n"
@@ -555,8 +555,8 @@ def test_report_table_puts_contradictions_first_and_marks_sides():
     dates = out[out.index("summit / dates") : out.index("summit / venue")]
     assert "consensus" in dates and "dissent" in dates and "planned" in dates
     # The near-miss count shows both nouns side by side.
-    count = out[out.index("signatories / count") :]
-    assert "nations and organizations" in count and "countries" in count
+    count = " ".join(out[out.index("signatories / count") :].split())
+    assert "»61« nations and organizations" in count and "»60« countries" in count
     assert "outlier" in out[out.index("Sources (5)") :]
     assert "\x1b[" not in out  # fixed width: no colour codes
 
@@ -758,9 +758,11 @@ class _Collector(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.text: list[str] = []
+        self.sources: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.sources += [v for k, v in attrs if k in ("src", "href") and v]
 
     def handle_data(self, data):
         self.text.append(data)
@@ -771,8 +773,9 @@ def test_html_is_a_standalone_page_with_everything_escaped():
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
     parser = _Collector()
     parser.feed(out)
-    assert "script" not in parser.tags
-    assert not {"a", "b", "link", "img"} & set(parser.tags)
+    # One inline script (the filters), nothing loaded from anywhere.
+    assert parser.tags.count("script") == 1 and not parser.sources
+    assert not {"a", "b", "link", "img", "iframe"} & set(parser.tags)
     text = "".join(parser.text)
     assert "<script>alert(1)</script>" in text  # shown as text, not run
     assert "[bold red]markup[/]" in text
@@ -781,8 +784,8 @@ def test_html_is_a_standalone_page_with_everything_escaped():
 def test_html_report_contains_the_seed_verdicts():
     out = render_report(seed_report(), Format.html)
     assert "Palais des Congrès" in out
-    assert 'class="dissent' in out and 'class="outlier' in out
-    assert "France’s &#x27;Current AI&#x27; program" in out
+    assert 'class="cluster dissent"' in out and 'class="outlier"' in out
+    assert "France’s &#39;Current AI&#39; program" in out  # the quote, escaped
 
 
 def test_table_shows_markup_literally_and_drops_controls():
@@ -841,3 +844,52 @@ def test_rendering_and_the_store_never_import_spacy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- quotes and ids
+
+
+def _support(quote: str, surface: str, **kw):
+    from summit_facts.models import Support
+
+    start = quote.index(surface)
+    return Support(source_id="a.txt", claim_id="c", surface=surface, quote=quote,
+                   modality="asserted", polarity="affirmed", value_start=start,
+                   value_end=start + len(surface), **kw)  # fmt: skip
+
+
+def test_marked_quote_keeps_a_window_of_whole_words_around_the_value():
+    from summit_facts.render._common import QUOTE_WINDOW, marked_quote
+
+    words = " ".join(f"word{i}" for i in range(40))
+    quote = f"{words} backed by a robust $400 million investment, {words}."
+    marked = marked_quote(_support(quote, "$400 million"))
+    assert marked.value == "$400 million"
+    assert marked.before.startswith("… ") and marked.after.endswith(" …")
+    assert len(str(marked)) <= QUOTE_WINDOW + 4  # the two ellipses and their spaces
+    inner = str(marked)[2:-2]
+    assert inner in quote and inner.split()[0] in quote.split()  # no word cut in half
+    assert " robust " in marked.before + " " and " investment," in " " + marked.after
+    whole = marked_quote(_support(quote, "$400 million"), window=None)
+    assert str(whole) == quote
+    # A value at the start keeps more on the right, and nothing is cut when it fits.
+    short = "60 countries signed the declaration."
+    assert str(marked_quote(_support(short, "60"))) == short
+    # Offsets that do not fit the quote fall back to finding the surface text.
+    odd = _support(short, "60").model_copy(update={"value_start": 500, "value_end": 502})
+    assert marked_quote(odd).value == "60"
+
+
+def test_short_ids_are_unique_prefixes_to_a_separator():
+    from summit_facts.render._common import short_ids
+
+    ids = ["000_0fefa.txt", "001_0fefb.txt", "2025-02-11-reuters.txt", "2025-02-11-bbc.txt", "ab"]
+    short = short_ids(ids)
+    assert short == {
+        "000_0fefa.txt": "000",
+        "001_0fefb.txt": "001",
+        "2025-02-11-reuters.txt": "2025-02-11-reuters",
+        "2025-02-11-bbc.txt": "2025-02-11-bbc",
+        "ab": "ab",
+    }
+    assert len(set(short.values())) == len(ids)

@@ -324,7 +324,8 @@ def test_auto_subjects_are_marked() -> None:
     auto = claim(S002, "auto", "events_feature", count("around 100", 90, 110), "around 100 events",
                  rule="auto")  # fmt: skip
     report = build_report([auto], SEEDS, tool_version="test", schema_version=1)
-    assert report.single_source[0].auto is True
+    assert report.automatic[0].auto is True and report.automatic[0].verdict == "single_source"
+    assert report.single_source == []
 
 
 # ---------------------------------------------------------------- display
@@ -455,3 +456,48 @@ def test_a_source_that_contradicts_itself_votes_once_for_its_asserted_value():
     assert verdict.consensus is not None and verdict.consensus.sources == ["002", "004"]
     assert [c.sources for c in verdict.dissent] == [["003"]]
     assert any(n.startswith("002 states incompatible values") for n in verdict.notes)
+
+
+# ---------------------------------------------------------------- automatic subjects
+
+
+def test_an_automatic_subject_is_never_a_contradiction_from_one_source():
+    # One source's science days, cultural weekend and summit days: not a debate.
+    alone = [
+        claim(S002, "auto", "on_date", days("February 6 to 7", "2025-02-06", "2025-02-07"),
+              "Science days ran on February 6 to 7.", rule="auto"),
+        claim(S002, "auto", "on_date", days("February 8 to 9", "2025-02-08", "2025-02-09"),
+              "A cultural weekend followed on February 8 to 9.", rule="auto"),
+    ]  # fmt: skip
+    verdict = judge_subject("auto", "on_date", alone, GROUPS, auto=True)
+    assert verdict.verdict == "single_source"
+    assert verdict.consensus is not None
+    assert any("002" in note and "incompatible values" in note for note in verdict.notes)
+    # A rule subject that one source states is single_source too (DESIGN.md, "One
+    # source, one statement").
+    assert judge_subject("summit", "dates", alone, GROUPS).verdict == "single_source"
+    # Two independent sources disagreeing stay a contradiction, automatic or not.
+    other = claim(S003, "auto", "on_date", days("March 1", "2025-03-01", "2025-03-01"),
+                  "It was on March 1.", rule="auto")  # fmt: skip
+    assert judge_subject("auto", "on_date", [*alone, other], GROUPS, auto=True).verdict == (
+        "contradiction"
+    )
+
+
+def test_automatic_subjects_are_listed_apart_and_never_counted():
+    auto_claims = [
+        claim(S000, "auto", "article_count", count("Article 12", 12), "Article 12 applies.",
+              rule="auto"),
+        claim(S002, "auto", "article_count", count("Article 14", 14), "Article 14 applies.",
+              rule="auto"),
+    ]  # fmt: skip
+    report = build_report([*DATES, *auto_claims], SEEDS, tool_version="test", schema_version=2)
+    assert [(v.topic, v.slot) for v in report.contradictions] == [("summit", "dates")]
+    assert [(v.topic, v.slot, v.verdict) for v in report.automatic] == [
+        ("auto", "article_count", "contradiction")
+    ]
+    standing = {s.source_id: s for s in report.sources}
+    # 000 and 002 lost or won nothing on the automatic subject: only summit/dates counts.
+    assert standing["000"].contested == 0
+    assert (standing["002"].contested, standing["002"].with_consensus) == (1, 1)
+    assert report.outlier == "001"

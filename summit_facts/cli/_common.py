@@ -12,6 +12,10 @@ import typer
 
 from summit_facts.render import Format
 
+# The ingest limit (pipeline.DEFAULT_MAX_BYTES), here so that `--help` imports
+# neither; a test holds the two equal.
+DEFAULT_MAX_BYTES = 10_000_000
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -102,14 +106,28 @@ def printable(text: str) -> str:
 
 
 def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
-    """Each unusable input once, with its reason; each notice once; one line each."""
+    """Each unusable input once, with its reason; each notice once; one line each.
+    Files of other kinds met in folders are counted by extension, on one line."""
+    from collections import Counter
+
+    from summit_facts.ingest import other_kind
+
+    others: Counter[str] = Counter()
     for item in skipped:
+        extension = other_kind(item)
+        if extension is not None:
+            others[extension] += 1
+            continue
         err(f"skipped: {printable(item.path)}: {printable(item.reason)}")
+    if others:
+        total = sum(others.values())
+        counts = ", ".join(f"{printable(ext)} {n}" for ext, n in sorted(others.items()))
+        err(f"ignored {total} file{'s' if total != 1 else ''} of other kinds: {counts}")
     for notice in notices:
         err(f"warning: {printable(notice.path)}: {printable(notice.message)}")
 
 
-NO_DOCUMENTS_HINT = "give files or folders of .txt, .md, .html or .jsonl articles"
+NO_DOCUMENTS_HINT = "give files or folders of .txt, .md, .html, .jsonl or .pdf articles"
 
 
 def run_check(paths, options, *, quiet: bool, hint: str = NO_DOCUMENTS_HINT):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from summit_facts import __version__
-from summit_facts.cli import check, extract, rules, schema, show, topics
+from summit_facts.cli import check, extract, report, rules, schema, show, topics
 from summit_facts.cli import eval as eval_cmd
 from summit_facts.errors import FactsError, RuleError
 
@@ -74,6 +74,7 @@ def root(
 app.command("check")(check.check_cli)
 app.command("show")(show.show_cli)
 app.command("topics")(topics.topics_cli)
+app.command("report")(report.report_cli)
 app.command("extract")(extract.extract_cli)
 app.command("eval")(eval_cmd.eval_cli)
 app.command("schema")(schema.schema_cli)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import (
+    DEFAULT_MAX_BYTES,
     FormatOption,
     ModelOption,
     RulesOption,
@@ -17,8 +18,9 @@ from summit_facts.cli._common import (
     run_check,
 )
 from summit_facts.errors import InputError
-from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
-from summit_facts.render import Format, render_report
+from summit_facts.render import Format
+
+QUOTES = ("short", "full")
 
 
 def filter_topic(report, topic: str | None):  # type: ignore[no-untyped-def]
@@ -30,6 +32,7 @@ def filter_topic(report, topic: str | None):  # type: ignore[no-untyped-def]
             "contradictions": keep(report.contradictions),
             "consensus": keep(report.consensus),
             "single_source": keep(report.single_source),
+            "automatic": keep(report.automatic),
         }
     )
 
@@ -47,8 +50,16 @@ def check_cli(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract everything.")] = False,
     auto: Annotated[
-        bool, typer.Option("--auto/--no-auto", help="Show automatic subjects too.")
+        bool,
+        typer.Option(
+            "--auto/--no-auto",
+            help="Show the automatic subjects (table, md, html); never counted.",
+        ),
     ] = False,
+    quotes: Annotated[
+        str,
+        typer.Option("--quotes", help="'short': ~100 characters around the value; 'full'."),
+    ] = "short",
     store: StoreOption = None,
     rules: RulesOption = None,
     model: ModelOption = None,
@@ -65,12 +76,16 @@ def check_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Check the figures across sources: contradictions first, then consensus."""
+    if quotes not in QUOTES:
+        raise InputError(f"unknown --quotes value {quotes!r}", hint="use --quotes short or full")
     if fail_on not in (None, "contradiction"):
         raise InputError(
             f"unknown --fail-on value {fail_on!r}", hint="the only value is: contradiction"
         )
     _check_topic(topic, rules)
     from summit_facts.check import Options
+    from summit_facts.pipeline import available_cores
+    from summit_facts.render import ReportView, render_report
 
     options = Options(
         rules_dir=rules,
@@ -83,16 +98,10 @@ def check_cli(
     )
     result = run_check(paths, options, quiet=quiet)
     report = filter_topic(result.report, topic)
-    if not auto and fmt == Format.table:
-        report = report.model_copy(
-            update={
-                key: [v for v in getattr(report, key) if not v.auto]
-                for key in ("contradictions", "consensus", "single_source")
-            }
-        )
-    out(render_report(report, fmt, console_width=console_width()))
-    found = [v for v in report.contradictions if auto or not v.auto]
-    if fail_on == "contradiction" and found:
+    view = ReportView(auto=auto, quotes=quotes)
+    out(render_report(report, fmt, console_width=console_width(), view=view))
+    # Rule subjects only: an automatic subject is evidence for the reader, not a finding.
+    if fail_on == "contradiction" and report.contradictions:
         raise typer.Exit(1)
 
 

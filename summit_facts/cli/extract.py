@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import (
+    DEFAULT_MAX_BYTES,
     FormatOption,
     ModelOption,
     RulesOption,
@@ -15,8 +16,7 @@ from summit_facts.cli._common import (
     out,
     run_check,
 )
-from summit_facts.pipeline import DEFAULT_MAX_BYTES, available_cores
-from summit_facts.render import Format, render_claims
+from summit_facts.render import Format
 
 
 def extract_cli(
@@ -36,6 +36,8 @@ def extract_cli(
 ) -> None:
     """Print every claim found, filed under its topic and slot (or an automatic subject)."""
     from summit_facts.check import Options
+    from summit_facts.pipeline import available_cores
+    from summit_facts.render import render_claims
 
     options = Options(
         rules_dir=rules,

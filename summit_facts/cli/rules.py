@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import RulesOption, err, out
-from summit_facts.rules import load_rules, rules_schema
 
 app = typer.Typer(help="Validate rule files or print their JSON Schema.", no_args_is_help=True)
 
@@ -20,6 +19,8 @@ def rules_check_cli(
     ] = False,
 ) -> None:
     """Validate every rule file; report all errors at once (exit 2 if any)."""
+    from summit_facts.rules import load_rules
+
     ruleset = load_rules(rules)
     slots = sum(len(f.slots) for f in ruleset.files)
     err(f"{len(ruleset.files)} rule files, {len(ruleset.topics())} topics, {slots} slots: ok")
@@ -38,4 +39,6 @@ def rules_check_cli(
 @app.command("schema")
 def rules_schema_cli() -> None:
     """Print the JSON Schema of a rule file."""
+    from summit_facts.rules import rules_schema
+
     out(rules_schema())

@@ -8,7 +8,6 @@ import typer
 
 from summit_facts.cli._common import out
 from summit_facts.errors import InputError
-from summit_facts.schemas import SCHEMAS, schema_text
 
 
 def schema_cli(
@@ -17,6 +16,8 @@ def schema_cli(
     ] = "claim",
 ) -> None:
     """Print the JSON Schema of a claim, of the claims document, or of the check report."""
+    from summit_facts.schemas import SCHEMAS, schema_text
+
     if what not in SCHEMAS:
         raise InputError(f"no schema named {what!r}", hint="use: facts schema " + "|".join(SCHEMAS))
     out(schema_text(what))

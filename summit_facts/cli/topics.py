@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summit_facts.cli._common import (
+    NO_DOCUMENTS_HINT,
     FormatOption,
     ProgressPrinter,
     RulesOption,
@@ -18,14 +19,17 @@ from summit_facts.cli._common import (
     report_inputs,
 )
 from summit_facts.errors import InputError, StoreError
-from summit_facts.filing import AUTO_TOPIC
 from summit_facts.render import Format, render_topics
-from summit_facts.rules import load_rules
-from summit_facts.store import DB_NAME, Store, default_path
+
+if TYPE_CHECKING:
+    from summit_facts.store import Store
 
 
 def known_topic(topic: str, rules_dir: Path | None, store_dir: Path | None = None) -> None:
     """Raise with the closest known topic as a hint when `topic` is unknown."""
+    from summit_facts.filing import AUTO_TOPIC
+    from summit_facts.rules import load_rules
+
     names = {f.topic for f in load_rules(rules_dir).topics() if f.topic} | {AUTO_TOPIC}
     if topic in names:
         return
@@ -45,14 +49,19 @@ def check_first(paths: list[str], store_dir: Path | None, rules_dir: Path | None
     if not result.sources:
         raise InputError(
             "no usable documents in " + ", ".join(paths),
-            hint="give files or folders of .txt, .md, .html or .jsonl articles",
+            hint=NO_DOCUMENTS_HINT,
         )
 
 
+AUTO_TOPIC = (
+    "auto"  # filing.AUTO_TOPIC, not imported: `topics` loads no rules (a test holds them equal)
+)
 _HINT_CHECK_FIRST = "run `facts check PATH...` first, or give PATH to this command"
 
 
 def open_last_run_store(store_dir: Path | None) -> Store:
+    from summit_facts.store import DB_NAME, Store, default_path
+
     folder = Path(store_dir) if store_dir is not None else default_path()
     if not folder.exists() or (folder.is_dir() and not (folder / DB_NAME).exists()):
         # Reading must not leave an empty store (and its folders) behind.
@@ -78,4 +87,6 @@ def topics_cli(
     db = open_last_run_store(store)
     with db:
         rows = db.topics()
+    # Rule topics first: automatic subjects ("auto / in_date") are evidence, not findings.
+    rows = sorted(rows, key=lambda row: (row[0] == AUTO_TOPIC, row[0], row[1]))
     out(render_topics(rows, fmt, console_width=console_width()))

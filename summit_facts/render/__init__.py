@@ -7,23 +7,27 @@ honest answer (jsonl, table, md); the CLI writes it to stdout as is. Messages
 for people never appear here: they are the CLI's, on stderr.
 
 Nothing in this package imports spaCy: `facts show` renders from the store
-without loading the language model.
+without loading the language model. A format's module is imported when it is
+first used, so `facts --help` and `facts topics` never pay for Jinja2, Rich or
+the models they do not need.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from summit_facts.models import Claim, Report, SubjectVerdict
-from summit_facts.render import csvrows, htmlpage, jsondoc, jsonlines, markdown, table
-from summit_facts.render._common import TopicRows, format_value
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Report, SubjectVerdict
+    from summit_facts.render._common import ReportView, TopicRows
 
 __all__ = [
     "Format",
     "Renderer",
     "RENDERERS",
+    "ReportView",
     "TopicRows",
     "format_value",
     "render_claims",
@@ -41,10 +45,22 @@ class Format(StrEnum):
     html = "html"
 
 
+MODULES = {
+    Format.table: "table",
+    Format.json: "jsondoc",
+    Format.jsonl: "jsonlines",
+    Format.csv: "csvrows",
+    Format.md: "markdown",
+    Format.html: "htmlpage",
+}
+
+
 class Renderer(Protocol):
     """What a format module provides. `width` only matters to the table."""
 
-    def report(self, report: Report, *, width: int | None = None) -> str: ...
+    def report(
+        self, report: Report, *, width: int | None = None, view: ReportView | None = None
+    ) -> str: ...
 
     def claims(
         self,
@@ -57,19 +73,35 @@ class Renderer(Protocol):
     def topics(self, rows: TopicRows, *, width: int | None = None) -> str: ...
 
 
-RENDERERS: dict[Format, Renderer] = {
-    Format.table: table,
-    Format.json: jsondoc,
-    Format.jsonl: jsonlines,
-    Format.csv: csvrows,
-    Format.md: markdown,
-    Format.html: htmlpage,
-}
+def renderer(fmt: Format | str) -> Renderer:
+    module: Any = importlib.import_module(f"summit_facts.render.{MODULES[Format(fmt)]}")
+    return module  # type: ignore[no-any-return]
 
 
-def render_report(report: Report, fmt: Format, *, console_width: int | None = None) -> str:
-    """`facts check`: contradictions, consensus, single-source facts, sources, skipped."""
-    return RENDERERS[Format(fmt)].report(report, width=console_width)
+def __getattr__(name: str) -> Any:
+    # The shared names, imported on first use (they bring in the models).
+    if name == "RENDERERS":
+        return {fmt: renderer(fmt) for fmt in Format}
+    if name in ("ReportView", "TopicRows", "format_value"):
+        from summit_facts.render import _common
+
+        return getattr(_common, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def render_report(
+    report: Report,
+    fmt: Format,
+    *,
+    console_width: int | None = None,
+    view: ReportView | None = None,
+) -> str:
+    """`facts check`: contradictions, consensus, single-source facts, sources, skipped.
+
+    `view` says whether the human formats show the automatic subjects and whole quotes;
+    the machine formats always hold everything.
+    """
+    return renderer(fmt).report(report, width=console_width, view=view)
 
 
 def render_claims(
@@ -83,9 +115,9 @@ def render_claims(
 
     With `verdicts`, each subject shows its verdict and each claim its side.
     """
-    return RENDERERS[Format(fmt)].claims(claims, verdicts, width=console_width)
+    return renderer(fmt).claims(claims, verdicts, width=console_width)
 
 
 def render_topics(rows: TopicRows, fmt: Format, *, console_width: int | None = None) -> str:
     """`facts topics`: (topic, slot, claim count, verdict) rows, e.g. `Store.topics()`."""
-    return RENDERERS[Format(fmt)].topics(rows, width=console_width)
+    return renderer(fmt).topics(rows, width=console_width)

@@ -9,23 +9,21 @@ newline or a control character from a document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from summit_facts.models import (
-    Claim,
-    Cluster,
-    DateValue,
-    EntitiesValue,
-    Interval,
-    MoneyValue,
-    PercentValue,
-    Report,
-    SubjectVerdict,
-    TextValue,
-    Value,
-)
+if TYPE_CHECKING:
+    from summit_facts.models import (
+        Claim,
+        Cluster,
+        Interval,
+        Report,
+        SubjectVerdict,
+        Support,
+        Value,
+    )
 
 TopicRows = Sequence[tuple[str, str, int, str | None]]
 
@@ -65,6 +63,8 @@ def format_value(value: Value) -> str:
     Not `verdicts.display`, which labels a cluster in the source's words ('nearly
     40%', 'EUR 200 billion'): next to the surface text, that would repeat it.
     """
+    from summit_facts.models import DateValue, EntitiesValue, MoneyValue, PercentValue, TextValue
+
     if isinstance(value, DateValue):
         start, end = _day(value.start, value.precision), _day(value.end, value.precision)
         return start if start == end else f"{start} to {end}"
@@ -118,7 +118,7 @@ class Section:
 
     title: str
     headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str | Marked]] = field(default_factory=list)
     level: int = 2
     notes: list[str] = field(default_factory=list)
     styles: list[str | None] = field(default_factory=list)
@@ -133,7 +133,7 @@ class Section:
         self.notes.append(clean(text))
 
     def add(self, cells: Iterable[object], style: str | None = None) -> None:
-        self.rows.append([clean(str(c)) if c is not None else "" for c in cells])
+        self.rows.append([_cell(c) for c in cells])
         self.styles.append(style)
 
     def close_group(self) -> None:
@@ -152,7 +152,16 @@ class Section:
         return self
 
 
+def _cell(value: object) -> str | Marked:
+    if value is None:
+        return ""
+    if isinstance(value, Marked):
+        return Marked(clean(value.before), clean(value.value), clean(value.after))
+    return clean(str(value))
+
+
 def summary(report: Report) -> str:
+    """The counts every format agrees on: rule subjects only (automatic ones apart)."""
     parts = [
         f"summit-facts {report.tool_version}",
         f"{report.documents} documents",
@@ -163,6 +172,8 @@ def summary(report: Report) -> str:
     ]
     if report.outlier:
         parts.append(f"outlier: {report.outlier}")
+    if report.automatic:
+        parts.append(f"{len(report.automatic)} automatic subjects")
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped")
     return clean(" · ".join(parts))
@@ -190,39 +201,133 @@ def _stated(modality: str, polarity: str) -> str:
     return ", ".join(marks)
 
 
-def report_sections(report: Report) -> list[Section]:
-    """Contradictions first, then consensus, single-source facts, sources, skipped."""
+# ---------------------------------------------------------------- quotes
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quote with its value marked: `before` + `value` + `after`, each one line."""
+
+    before: str
+    value: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.before}{self.value}{self.after}"
+
+
+QUOTE_WINDOW = 100  # characters of context kept around a value in a short quote
+
+
+def value_span(support: Support) -> tuple[int, int] | None:
+    """Where the value sits in the quote: the stored offsets, else its surface text."""
+    quote = support.quote
+    start, end = support.value_start, support.value_end
+    if start is not None and end is not None and 0 <= start < end <= len(quote):
+        return start, end
+    found = quote.find(support.surface) if support.surface else -1
+    return (found, found + len(support.surface)) if found >= 0 else None
+
+
+def marked_quote(support: Support, *, window: int | None = QUOTE_WINDOW) -> Marked:
+    """The sentence behind a support with its value marked, trimmed to about
+    `window` characters around the value (whole words, ellipses where cut);
+    `window=None` keeps the whole sentence."""
+    quote = support.quote
+    span = value_span(support)
+    if span is None:
+        text = clean(quote)
+        if window is not None and len(text) > window:
+            text = text[:window].rsplit(" ", 1)[0] + " …"
+        return Marked(text, "", "")
+    start, end = span
+    before, value, after = quote[:start], quote[start:end], quote[end:]
+    if window is not None:
+        room = max(window - (end - start), 0)
+        left = min(len(before), max(room // 2, room - len(after)))
+        right = room - left
+        before = _trim_left(before, left)
+        after = _trim_right(after, right)
+    return Marked(clean(before), clean(value), clean(after))
+
+
+def _trim_left(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    cut = text[len(text) - keep :]
+    # Start on a whole word: drop the partial one the cut went through.
+    if " " in cut and not text[len(text) - keep - 1].isspace():
+        cut = cut.split(" ", 1)[1]
+    return "… " + cut.lstrip()
+
+
+def _trim_right(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    cut = text[:keep]
+    if " " in cut and not text[keep].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + " …"
+
+
+def short_ids(ids: Iterable[str], *, least: int = 3) -> dict[str, str]:
+    """Each id as its shortest unique prefix, carried on to the next separator:
+    '000_0fefa1a324c947c3.txt' -> '000', '2025-02-11-reuters.txt' -> '2025-02-11-reuters'
+    beside '2025-02-11-bbc.txt'. The full id starts with it, so the sources table
+    (which gives full ids) explains every short one."""
+    every = sorted(set(ids))
+    out: dict[str, str] = {}
+    for sid in every:
+        others = [o for o in every if o != sid]
+        size = min(least, len(sid))
+        while size < len(sid) and any(o.startswith(sid[:size]) for o in others):
+            size += 1
+        while size < len(sid) and sid[size] not in "_-. ":
+            size += 1
+        out[sid] = sid[:size]
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """How the human formats lay a report out: the automatic subjects shown or
+    not, quotes trimmed or whole, source ids in full or shortened."""
+
+    auto: bool = False
+    quotes: str = "short"  # short | full
+    short_sources: bool = False
+
+
+def report_sections(report: Report, view: ReportView | None = None) -> list[Section]:
+    """Contradictions first, one table each (every value, its sources, each quote
+    with the value marked); then consensus and single-source facts, one line a
+    subject; the sources; automatic subjects (with `view.auto`); skipped inputs."""
+    view = view or ReportView()
+    every = [s.source_id for s in report.sources]
+    every += [sid for v in _verdicts(report) for c in v.dissent for sid in c.sources]
+    names = short_ids(every) if view.short_sources else {sid: sid for sid in every}
+
+    def name(sid: str) -> str:
+        return names.get(sid, sid)
+
+    sep = " " if view.short_sources else ", "
+
+    window = None if view.quotes == "full" else QUOTE_WINDOW
     sections: list[Section] = []
     if report.contradictions:
         sections.append(Section(f"Contradictions ({len(report.contradictions)})"))
     for verdict in report.contradictions:
-        table = Section(
-            _verdict_title(verdict),
-            ["Role", "Value", "Source", "Stated", "Noun", "Quote"],
-            level=3,
-            notes=verdict.notes,
-        )
-        for role, cluster in clusters_of(verdict):
-            for i, s in enumerate(cluster.support):
-                first = i == 0
-                table.add(
-                    [
-                        role if first else "",
-                        cluster.display if first else "",
-                        s.source_id,
-                        _stated(s.modality, s.polarity),
-                        s.noun,
-                        f"“{clean(s.quote)}”",
-                    ],
-                    style=role,
-                )
-            table.close_group()
-        sections.append(table.drop_empty("Stated", "Noun"))
+        sections.append(_contradiction(verdict, name, window))
 
     if report.consensus:
+        # All of a consensus agree, so no agreement column: the independent
+        # weight says how solid it is.
         table = Section(
             f"Consensus ({len(report.consensus)})",
-            ["Subject", "Value", "Independent", "Agreement", "Sources"],
+            ["Subject", "Value", "Independent", "Sources"],
         )
         for verdict in report.consensus:
             for note in verdict.notes:
@@ -233,8 +338,7 @@ def report_sections(report: Report) -> list[Section]:
                     subject(verdict.topic, verdict.slot),
                     major.display if major else "",
                     number(major.independent_weight) if major else "0",
-                    percent(verdict.agreement),
-                    ", ".join(major.sources) if major else "",
+                    sep.join(name(s) for s in major.sources) if major else "",
                 ]
             )
         sections.append(table)
@@ -242,46 +346,43 @@ def report_sections(report: Report) -> list[Section]:
     if report.single_source:
         table = Section(
             f"Single-source facts ({len(report.single_source)})",
-            ["Subject", "Value", "Source", "Quote"],
+            ["Subject", "Value", "Source", "Stated"],
         )
         for verdict in report.single_source:
-            for _, cluster in clusters_of(verdict):
-                for i, s in enumerate(cluster.support):
-                    first = i == 0
-                    table.add(
-                        [
-                            subject(verdict.topic, verdict.slot) if first else "",
-                            cluster.display if first else "",
-                            s.source_id,
-                            f"“{clean(s.quote)}”",
-                        ]
-                    )
-            table.close_group()
-        sections.append(table)
-
-    if report.sources:
-        table = Section(
-            f"Sources ({len(report.sources)})",
-            ["Source", "Publisher", "Author", "Published", "Group", "Claims", "Agreement", ""],
-        )
-        for src in report.sources:
-            agreement = (
-                "—"
-                if src.agreement is None
-                else f"{src.with_consensus}/{src.contested} ({percent(src.agreement)})"
-            )
+            for note in verdict.notes:
+                table.note(f"{subject(verdict.topic, verdict.slot)}: {note}")
+            clusters = [c for _, c in clusters_of(verdict)]
+            supports = [s for c in clusters for s in c.support]
             table.add(
                 [
-                    src.source_id,
-                    src.publisher,
-                    src.author,
-                    src.published.isoformat() if src.published else "",
-                    src.group,
-                    src.claims,
-                    agreement,
-                    "outlier" if src.outlier else "",
+                    subject(verdict.topic, verdict.slot),
+                    "; ".join(c.display for c in clusters),
+                    sep.join(dict.fromkeys(name(s.source_id) for s in supports)),
+                    ", ".join(
+                        dict.fromkeys(m for s in supports if (m := _stated(s.modality, s.polarity)))
+                    ),
+                ]
+            )
+        sections.append(table.drop_empty("Stated"))
+
+    if report.sources:
+        sections.append(_sources(report))
+
+    if view.auto and report.automatic:
+        table = Section(
+            f"Automatic subjects ({len(report.automatic)}): values no rule names, not counted",
+            ["Subject", "Verdict", "Values", "Sources"],
+        )
+        for verdict in report.automatic:
+            clusters = [c for _, c in clusters_of(verdict)]
+            table.add(
+                [
+                    subject(verdict.topic, verdict.slot),
+                    verdict.verdict.replace("_", "-"),
+                    "; ".join(c.display for c in clusters),
+                    sep.join(dict.fromkeys(name(s) for c in clusters for s in c.sources)),
                 ],
-                style="outlier" if src.outlier else None,
+                style=verdict.verdict,
             )
         sections.append(table)
 
@@ -291,6 +392,60 @@ def report_sections(report: Report) -> list[Section]:
             table.add([skipped.path, skipped.reason])
         sections.append(table)
     return sections
+
+
+def _verdicts(report: Report) -> list[SubjectVerdict]:
+    return [*report.contradictions, *report.consensus, *report.single_source, *report.automatic]
+
+
+def _contradiction(
+    verdict: SubjectVerdict, name: Callable[[str], str], window: int | None
+) -> Section:
+    table = Section(
+        _verdict_title(verdict),
+        ["Role", "Value", "Source", "Stated", "Quote"],
+        level=3,
+        notes=verdict.notes,
+    )
+    for role, cluster in clusters_of(verdict):
+        for i, s in enumerate(cluster.support):
+            first = i == 0
+            table.add(
+                [
+                    role if first else "",
+                    cluster.display if first else "",
+                    name(s.source_id),
+                    _stated(s.modality, s.polarity),
+                    marked_quote(s, window=window),
+                ],
+                style=role,
+            )
+        table.close_group()
+    return table.drop_empty("Stated")
+
+
+def _sources(report: Report) -> Section:
+    # Publisher and author last: the column that may wrap.
+    headers = ["Source", "Published", "Group", "Claims", "Agreement", "By"]
+    table = Section(f"Sources ({len(report.sources)})", headers)
+    for src in report.sources:
+        agreement = (
+            "—"
+            if src.agreement is None
+            else f"{src.with_consensus}/{src.contested} ({percent(src.agreement)})"
+        )
+        table.add(
+            [
+                src.source_id,
+                src.published.isoformat() if src.published else "",
+                src.group,
+                src.claims,
+                agreement + (" outlier" if src.outlier else ""),
+                ", ".join(p for p in (src.publisher, src.author) if p),
+            ],
+            style="outlier" if src.outlier else None,
+        )
+    return table.drop_empty("By", "Published")
 
 
 def claim_roles(verdicts: Iterable[SubjectVerdict]) -> dict[str, tuple[str, str]]:

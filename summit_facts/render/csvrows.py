@@ -1,5 +1,8 @@
 """CSV: one row per cluster (report), per claim, or per subject (topics).
 
+In a report, `automatic` says whether the subject is automatic (no rule names
+it); those rows come last and are not findings.
+
 Spreadsheets run a cell that starts with =, +, - or @ as a formula, so such
 cells get a leading apostrophe (OWASP's advice against CSV injection). Cells
 are single lines: document text has its breaks turned into spaces.
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 
 from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
+    ReportView,
     TopicRows,
     claim_roles,
     clean,
@@ -22,7 +26,8 @@ from summit_facts.render._common import (
 )
 
 REPORT_COLUMNS = [
-    "topic", "slot", "verdict", "role", "value", "sources", "independent", "agreement", "quote",
+    "topic", "slot", "automatic", "verdict", "role", "value", "sources", "independent",
+    "agreement", "quote",
 ]  # fmt: skip
 CLAIM_COLUMNS = [
     "id", "source", "topic", "slot", "kind", "surface", "value", "modality", "polarity",
@@ -45,14 +50,17 @@ def neutralise(value: object) -> str:
     return text
 
 
-def report(report: Report, *, width: int | None = None) -> str:
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
     rows = []
-    for verdict in [*report.contradictions, *report.consensus, *report.single_source]:
+    # Rule subjects first; automatic ones after them, marked, never in the counts.
+    verdicts = [*report.contradictions, *report.consensus, *report.single_source]
+    for verdict in [*verdicts, *report.automatic]:
         for role, cluster in clusters_of(verdict):
             rows.append(
                 [
                     verdict.topic,
                     verdict.slot,
+                    "true" if verdict.auto else "false",
                     verdict.verdict,
                     role,
                     cluster.display,

@@ -1,38 +1,172 @@
-"""HTML: one standalone page (no scripts, no external files), every piece of
-text passed through `html.escape`."""
+"""HTML: one self-contained page (inline style and script, no network), built
+with Jinja2 templates in `templates/` and autoescaping on, so document text
+is always text.
+
+The report page is for reading a check: a summary line, the subjects
+(contradictions first) with verdict badges, each value's support as a bar of
+independent sources and every quote in its sentence with the value marked;
+filters by topic and verdict; the sources with their standing and the outlier.
+Claims and topics pages show the same sections as the other human formats.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
+    Marked,
+    ReportView,
     Section,
     TopicRows,
     claims_sections,
-    report_sections,
+    clean,
+    clusters_of,
+    marked_quote,
+    percent,
+    subject,
     summary,
     topics_sections,
 )
 
-_STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left;
-         vertical-align: top; }
-td.num, th.num { text-align: right; }
-tr.end td { border-bottom: 2px solid #999; }
-tr.consensus td:first-child { color: #1a7f37; }
-tr.dissent, tr.contradiction { color: #b42318; }
-tr.outlier { color: #b42318; font-weight: bold; }
-p.summary { color: #555; }
-""".strip()
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+VERDICT_WORDS = {
+    "contradiction": "contradiction",
+    "consensus": "consensus",
+    "single_source": "single source",
+}
 
 
-def report(report: Report, *, width: int | None = None) -> str:
-    return _page("summit-facts report", report_sections(report), summary(report))
+@dataclass
+class QuoteView:
+    source: str
+    stated: str
+    quote: Marked
+
+
+@dataclass
+class ClusterView:
+    role: str  # consensus | dissent
+    display: str
+    sources: list[str]
+    independent: float
+    share: float  # of the subject's independent weight, 0..1
+    quotes: list[QuoteView] = field(default_factory=list)
+
+
+@dataclass
+class SubjectView:
+    anchor: str
+    topic: str
+    slot: str
+    name: str
+    verdict: str
+    verdict_words: str
+    auto: bool
+    conflict: str | None
+    agreement: str
+    no_majority: bool
+    clusters: list[ClusterView]
+    notes: list[str]
+
+
+def subject_view(verdict: SubjectVerdict, index: int) -> SubjectView:
+    roles = clusters_of(verdict)
+    total = sum(c.independent_weight for _, c in roles) or 1.0
+    clusters = []
+    for role, cluster in roles:
+        quotes = [
+            QuoteView(
+                source=s.source_id,
+                stated=", ".join(
+                    m for m in (s.modality, s.polarity) if m not in ("asserted", "affirmed")
+                ),
+                quote=marked_quote(s, window=None),
+            )
+            for s in cluster.support
+        ]
+        clusters.append(
+            ClusterView(
+                role=role,
+                display=clean(cluster.display),
+                sources=cluster.sources,
+                independent=cluster.independent_weight,
+                share=cluster.independent_weight / total,
+                quotes=quotes,
+            )
+        )
+    return SubjectView(
+        anchor=f"s{index}",
+        topic=verdict.topic,
+        slot=verdict.slot,
+        name=clean(subject(verdict.topic, verdict.slot)),
+        verdict=verdict.verdict,
+        verdict_words=VERDICT_WORDS.get(verdict.verdict, verdict.verdict),
+        auto=verdict.auto,
+        conflict=verdict.conflict,
+        agreement=percent(verdict.agreement),
+        no_majority=verdict.verdict == "contradiction" and verdict.consensus is None,
+        clusters=clusters,
+        notes=[clean(n) for n in verdict.notes],
+    )
+
+
+@cache
+def environment() -> Environment:
+    # Imported here: `facts --help` and the other formats never pay for Jinja2.
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("summit_facts.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["number"] = lambda x: f"{x:g}"
+    return env
+
+
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
+    view = view or ReportView()
+    verdicts = [*report.contradictions, *report.consensus, *report.single_source]
+    subjects = [subject_view(v, i) for i, v in enumerate(verdicts)]
+    automatic = (
+        [subject_view(v, len(verdicts) + i) for i, v in enumerate(report.automatic)]
+        if view.auto
+        else []
+    )
+    topics = sorted({s.topic for s in subjects + automatic})
+    counts = {
+        "contradiction": len(report.contradictions),
+        "consensus": len(report.consensus),
+        "single_source": len(report.single_source),
+    }
+    context: dict[str, Any] = {
+        "title": "summit-facts report",
+        "summary": summary(report),
+        "report": report,
+        "counts": counts,
+        "verdict_words": VERDICT_WORDS,
+        "count_words": {
+            "contradiction": "contradictions",
+            "consensus": "consensus",
+            "single_source": "single-source",
+        },
+        "subjects": subjects,
+        "automatic": automatic,
+        "automatic_total": len(report.automatic),
+        "topics": topics,
+        "percent": percent,
+    }
+    return environment().get_template("report.html.j2").render(context)
 
 
 def claims(
@@ -41,49 +175,18 @@ def claims(
     *,
     width: int | None = None,
 ) -> str:
-    return _page("summit-facts claims", claims_sections(claims, verdicts))
+    return _sections_page("summit-facts claims", claims_sections(claims, verdicts))
 
 
 def topics(rows: TopicRows, *, width: int | None = None) -> str:
-    return _page("summit-facts topics", topics_sections(rows))
+    return _sections_page("summit-facts topics", topics_sections(rows))
 
 
-def _page(title: str, sections: list[Section], lead: str | None = None) -> str:
-    body = [f"<h1>{escape(title)}</h1>"]
-    if lead:
-        body.append(f'<p class="summary">{escape(lead)}</p>')
-    for section in sections:
-        body.append(f"<h{section.level}>{escape(section.title)}</h{section.level}>")
-        if section.headers:
-            body.append(_table(section))
-        if section.notes:
-            items = "".join(f"<li>{escape(note)}</li>" for note in section.notes)
-            body.append(f'<ul class="notes">{items}</ul>')
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
-        "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
-    )
-
-
-def _table(section: Section) -> str:
-    def cls(header: str) -> str:
-        return ' class="num"' if header in NUMERIC_HEADERS else ""
-
-    head = "".join(f"<th{cls(h)}>{escape(h)}</th>" for h in section.headers)
-    rows = []
-    for i, row in enumerate(section.rows):
-        classes = " ".join(
-            c for c in (section.styles[i], "end" if i in section.ends else None) if c
-        )
-        attr = f' class="{escape(classes)}"' if classes else ""
-        cells = "".join(
-            f"<td{cls(h)}>{escape(cell)}</td>" for h, cell in zip(section.headers, row, strict=True)
-        )
-        rows.append(f"<tr{attr}>{cells}</tr>")
-    return (
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
+def _sections_page(title: str, sections: list[Section]) -> str:
+    template = environment().get_template("sections.html.j2")
+    return template.render(
+        title=title,
+        sections=sections,
+        numeric=NUMERIC_HEADERS,
+        is_marked=lambda cell: isinstance(cell, Marked),
     )

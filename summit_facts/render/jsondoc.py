@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from summit_facts import SCHEMA_VERSION
 from summit_facts.models import Claim, Report, SubjectVerdict
-from summit_facts.render._common import TopicRows
+from summit_facts.render._common import ReportView, TopicRows
 
 # Characters that some line splitters (str.splitlines, old JavaScript) treat as
 # line breaks although JSON allows them raw inside strings.
@@ -30,7 +30,7 @@ def header(kind: str) -> dict[str, object]:
     return {"schema_version": SCHEMA_VERSION, "kind": kind}
 
 
-def report(report: Report, *, width: int | None = None) -> str:
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
     body = report.model_dump(mode="json")
     body.pop("schema_version")  # the output format's version is the one that counts
     return dumps({**header("report"), **body}, indent=2) + "\n"

@@ -1,8 +1,8 @@
 """JSON Lines: one record a line, each tagged with `record` and `schema_version`.
 
 An empty result is no lines at all. A report is its subject verdicts (in the
-order contradictions, consensus, single-source), then its sources, then the
-skipped inputs.
+order contradictions, consensus, single-source: rule subjects only), then the
+automatic subjects (`"record": "automatic"`), its sources, the skipped inputs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from summit_facts import SCHEMA_VERSION
 from summit_facts.models import Claim, Report, SubjectVerdict
-from summit_facts.render._common import TopicRows
+from summit_facts.render._common import ReportView, TopicRows
 from summit_facts.render.jsondoc import dumps, topic_record
 
 
@@ -25,11 +25,12 @@ def _lines(records: Iterable[tuple[str, BaseModel | dict[str, object]]]) -> str:
     return "".join(out)
 
 
-def report(report: Report, *, width: int | None = None) -> str:
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
     verdicts = [*report.contradictions, *report.consensus, *report.single_source]
     return _lines(
         [
             *(("verdict", v) for v in verdicts),
+            *(("automatic", v) for v in report.automatic),
             *(("source", s) for s in report.sources),
             *(("skipped", s) for s in report.skipped),
         ]

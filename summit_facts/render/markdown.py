@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
+    Marked,
+    ReportView,
     Section,
     TopicRows,
     claims_sections,
@@ -33,8 +35,10 @@ def escape(text: str) -> str:
     return "".join(_ENTITIES.get(ch, ch) for ch in text)
 
 
-def report(report: Report, *, width: int | None = None) -> str:
-    return _document(report_sections(report), title="summit-facts report", lead=summary(report))
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
+    return _document(
+        report_sections(report, view), title="summit-facts report", lead=summary(report)
+    )
 
 
 def claims(
@@ -71,5 +75,12 @@ def _document(sections: list[Section], *, title: str = "", lead: str = "") -> st
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _row(cells: list[str], *, raw: bool = False) -> str:
-    return "| " + " | ".join(cells if raw else [escape(c) for c in cells]) + " |"
+def _row(cells: Sequence[str | Marked], *, raw: bool = False) -> str:
+    return "| " + " | ".join(_cell(c, raw) for c in cells) + " |"
+
+
+def _cell(cell: str | Marked, raw: bool) -> str:
+    if isinstance(cell, str):
+        return cell if raw else escape(cell)
+    value = f"**{escape(cell.value)}**" if cell.value else ""
+    return f"“{escape(cell.before)}{value}{escape(cell.after)}”"

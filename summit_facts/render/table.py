@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -18,9 +20,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from summit_facts.models import Claim, Report, SubjectVerdict
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Report, SubjectVerdict
+
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
+    Marked,
+    ReportView,
     Section,
     TopicRows,
     claims_sections,
@@ -30,7 +36,9 @@ from summit_facts.render._common import (
 )
 
 _MAX_WORD = 28  # "001_0fefa1a324c947c3.txt" fits; a URL may fold
+_MAX_CELL = 48  # "initiatives / sustainability_coalition_partners" stays on one line
 _MIN_LAST = 30  # room the last column (usually the quote) keeps
+_WHOLE = {"Subject", "Source", "Role"}  # columns kept on one line where the width allows
 _STYLES = {
     "consensus": "green",
     "dissent": "red",
@@ -40,8 +48,9 @@ _STYLES = {
 }
 
 
-def report(report: Report, *, width: int | None = None) -> str:
-    sections = report_sections(report)
+def report(report: Report, *, width: int | None = None, view: ReportView | None = None) -> str:
+    view = replace(view or ReportView(), short_sources=True)  # the Sources table names them
+    sections = report_sections(report, view)
     return _draw(lambda w: [Text(summary(report), style="bold"), *_tables(sections, w)], width)
 
 
@@ -73,16 +82,18 @@ def _tables(sections: list[Section], width: int) -> list[RenderableType]:
             pad_edge=False,
             show_edge=False,
         )
-        for header, min_width in zip(section.headers, _min_widths(section, width), strict=True):
+        for header, fixed in zip(section.headers, _widths(section, width), strict=True):
             table.add_column(
                 header,
                 justify="right" if header in NUMERIC_HEADERS else "left",
-                min_width=min_width,
+                width=fixed,
                 overflow="fold",
             )
         for i, row in enumerate(section.rows):
             style = _STYLES.get(section.styles[i] or "")
-            table.add_row(*(Text(cell) for cell in row), style=style, end_section=i in section.ends)
+            table.add_row(
+                *(_text(cell) for cell in row), style=style, end_section=i in section.ends
+            )
         out.append(table)
         if section.notes:
             notes = Text("\n".join(f"note: {note}" for note in section.notes), style="italic")
@@ -90,23 +101,59 @@ def _tables(sections: list[Section], width: int) -> list[RenderableType]:
     return out
 
 
-def _min_widths(section: Section, width: int) -> list[int | None]:
-    """Keep file names and ids whole where the width allows it.
+def _text(cell: str | Marked) -> Text:
+    """A cell as Rich text; a marked quote shows its value between » «, in bold."""
+    if isinstance(cell, str):
+        return Text(cell)
+    text = Text("“" + cell.before)
+    if cell.value:
+        text.append("»" + cell.value + "«", style="bold underline")
+    text.append(cell.after + "”")
+    return text
 
-    Every column but the last (the quote, or the widest text) may ask for its
-    longest word. If that leaves the last one too little room, nobody asks:
-    Rich then folds inside words rather than cropping the table at the edge.
+
+def _widths(section: Section, width: int) -> list[int | None]:
+    """Column widths that fit `width`, keeping subjects and file names whole.
+
+    Each column may shrink to a floor: its longest cell for the `_WHOLE` columns
+    (so a subject stays on one line), its longest word for the others, and for
+    the last column (the quote, usually) `_MIN_LAST` or less if its cells are
+    short. The widest columns give way first. If the floors do not fit, whole
+    columns fall back to words; if even that does not fit, Rich decides (and
+    folds inside words rather than cropping the table at the edge).
     """
+    cells = [[_text(row[i]).cell_len for row in section.rows] for i in range(len(section.headers))]
     words = [
-        min(max((len(w) for row in section.rows for w in row[i].split()), default=0), _MAX_WORD)
-        for i in range(len(section.headers) - 1)
+        [len(w) for row in section.rows for w in str(row[i]).split()]
+        for i in range(len(section.headers))
     ]
-    # A column is never narrower than its header, so count headers in the budget too.
-    needed = [max(w, len(h)) for w, h in zip(words, section.headers, strict=False)]
-    padding = 3 * len(section.headers)
-    if sum(needed) + padding + _MIN_LAST > width:
+    natural = [max([len(h), *col]) for h, col in zip(section.headers, cells, strict=True)]
+    room = width - 3 * (len(section.headers) - 1)  # between columns; none at the edges
+    if sum(natural) <= room:
         return [None] * len(section.headers)
-    return [*words, None]
+    last = len(section.headers) - 1
+    for whole in (True, False):
+        floors = []
+        for i, header in enumerate(section.headers):
+            longest_word = min(max(words[i], default=0), _MAX_WORD)
+            if i == last and header == "Quote":
+                floor = max(min(_MIN_LAST, natural[i]), longest_word)
+            elif whole and header in _WHOLE:
+                floor = min(natural[i], _MAX_CELL, int(width * 0.45))
+            else:
+                floor = longest_word
+            floors.append(min(max(floor, len(header)), natural[i]))
+        if sum(floors) > room:
+            continue
+        widths = list(natural)
+        while sum(widths) > room:
+            # The widest column that may still give way loses one character.
+            i = max(
+                (i for i in range(len(widths)) if widths[i] > floors[i]), key=widths.__getitem__
+            )
+            widths[i] -= 1
+        return list(widths)
+    return [None] * len(section.headers)
 
 
 def _draw(build: Callable[[int], list[RenderableType]], width: int | None) -> str:

@@ -1,0 +1,138 @@
+"""The events stage: which event each value is about (DESIGN.md, "Events").
+
+Runs the real CLI and the real model on small articles of our own about two
+editions of one series, so the roles are the ones a user gets.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+from summit_facts.events import role_of
+from summit_facts.models import EventCue, MainEvent
+
+MAIN = MainEvent(key=["ocean"], city="Lisbon", year=2022)
+
+
+def cue(head: str = "summit", **kw) -> EventCue:
+    return EventCue(text=head, head=head, link=kw.pop("link", "path"), **kw)
+
+
+@pytest.mark.parametrize(
+    ("event", "role"),
+    [
+        (None, "main"),
+        (cue(), "main"),
+        (cue(modifiers=["previous"]), "previous"),
+        (cue(modifiers=["next"]), "next"),
+        (cue(year=2017), "previous"),
+        (cue(year=2025), "next"),
+        (cue("dinner"), "part"),
+        (cue("session"), "part"),
+        (cue("meeting", modifiers=["bilateral"]), "other"),
+        (cue(place="New York", tense="past"), "previous"),
+        (cue(place="Nice", tense="future"), "next"),
+        (cue("forum", names=["wef"]), "other"),
+        (cue(names=["ocean"], place="Lisbon"), "main"),
+    ],
+)
+def test_roles_of_event_cues(event, role):
+    assert role_of(event, MAIN) == role
+
+
+def test_numbered_editions_are_earlier_or_later():
+    main = MainEvent(key=["cop30"], city="Belém", year=2025)
+    assert role_of(cue("cop29", names=["cop29"]), main) == "previous"
+    assert role_of(cue("cop31", names=["cop31"]), main) == "next"
+    assert role_of(cue("cop30", names=["cop30"]), main) == "main"
+
+
+# Two editions of one series, in our own words: this year's in Lisbon, last year's
+# and next year's told in passing, plus a dinner and a bilateral meeting.
+ARTICLES = {
+    "wire.txt": (
+        "LISBON, June 28 (Wirer) - The Ocean Summit opened in Lisbon on Monday.\n\n"
+        "The Ocean Summit was held in Lisbon on 27-28 June 2026 and drew delegations from "
+        "more than 120 countries.\n\n"
+        "The previous summit, held in Nairobi on 3-4 March 2025, drew 80 countries.\n\n"
+        "Chile will host the next summit in Santiago on 9-10 June 2027.\n\n"
+        "Leaders attended a dinner at the Ajuda Palace on 26 June 2026.\n"
+    ),
+    "daily.md": (
+        "---\npublisher: Sea Daily\npublished: 2026-06-29\n---\n"
+        "The two-day Ocean Summit in Lisbon ended on Sunday, with talks held on 27 and 28 June.\n\n"
+        "Portugal hosted the summit, which gathered more than 120 countries.\n\n"
+        "The prime ministers of Spain and Portugal had met in Madrid on 12 May for a bilateral "
+        "meeting.\n\n"
+        "The next edition will take place in Santiago, Chile, in 2027.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two-editions")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = tmp_path_factory.mktemp("store")
+    args = ["check", str(folder), "--format", "json", "--store", str(store), "--quiet"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _subjects(report):
+    return {
+        (v["topic"], v["slot"]): v
+        for v in [*report["contradictions"], *report["consensus"], *report["single_source"]]
+    }
+
+
+def _values(verdict):
+    clusters = [verdict["consensus"], *verdict["dissent"]]
+    return [c["display"] for c in clusters if c]
+
+
+@pytest.mark.model
+def test_the_main_event_is_named_with_its_city_and_year(report):
+    main = report["main_event"]
+    assert main["city"] == "Lisbon" and main["year"] == 2026
+    assert "ocean" in main["key"]
+    assert (main["start"], main["end"]) == ("2026-06-27", "2026-06-28")
+
+
+@pytest.mark.model
+def test_other_editions_never_reach_the_summit_subjects(report):
+    subjects = _subjects(report)
+    cities = _values(subjects[("summit", "city")])
+    assert cities == ["Lisbon"]
+    dates = subjects[("summit", "dates")]
+    assert dates["verdict"] == "consensus"
+    assert all("2025" not in v and "2027" not in v for v in _values(dates))
+    assert subjects[("summit", "countries_attending")]["verdict"] == "consensus"
+
+
+@pytest.mark.model
+def test_next_edition_files_under_next_summit(report):
+    subjects = _subjects(report)
+    assert "Santiago" in _values(subjects[("next_summit", "city")])
+    assert ("next_summit", "dates") in subjects
+
+
+@pytest.mark.model
+def test_claims_carry_their_event_role(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(ARTICLES["wire.txt"], encoding="utf-8")
+    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    roles = {c["value"].get("surface"): (c.get("event") or {}).get("role") for c in claims}
+    assert roles.get("3-4 March 2025") == "previous"
+    assert roles.get("9-10 June 2027") == "next"
+    assert roles.get("26 June 2026") == "part"

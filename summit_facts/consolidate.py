@@ -14,6 +14,11 @@ Takes the filed claims of a corpus and returns them consolidated:
   sources, and a donor-less subject joins the one donor's subject when the corpus
   names a single donor for it ("investai" into "eu_investai").
 
+Before filing, `with_programme_names` reads every programme name the corpus gives
+near a value and maps the variants of one name ("Tropical Forests Forever
+Facility", "Tropical Forest Forever Facility", "TFFF") onto its shortest form, so
+that every source files the same programme under the same subject.
+
 Pure functions over claims; the texts are only read to see the words between two
 values of one sentence.
 """
@@ -27,13 +32,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from summit_facts.models import Claim, MoneyValue, Value
-from summit_facts.rules import slugify
+from summit_facts import names
+from summit_facts.models import Claim, Mention, MoneyValue, Value
+from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
 NUMERIC_KINDS = {"money", "count", "percent"}
-# Name variants at least this similar (rapidfuzz ratio, 0-100) are one programme.
-SIMILAR_NAMES = 92
+# Words of two names at least this similar (rapidfuzz ratio, 0-100) are one word.
+SIMILAR_NAMES = 85
 # Words that name the kind of body, not the body: "Current AI Foundation" is "Current AI".
 BODY_WORDS = {"initiative", "foundation", "programme", "program", "project", "fund", "plan",
               "scheme", "platform", "coalition", "alliance", "partnership", "facility"}  # fmt: skip
@@ -85,6 +91,12 @@ _PART_TAIL = re.compile(
 _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with", "over",
               "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
               "would", "be", "its", "their"}  # fmt: skip
+# Donors a subject name may start with besides country names (filing's short forms).
+SHORT_DONORS = {"eu", "uk", "us", "uae"}
+# A subject named after one of these pays: "gates_foundation", "european_investment_bank".
+DONOR_BODIES = {"foundation", "bank", "government"}
+# Bodies that many donors pay into: their donor-less figures are their totals.
+_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
     r"[^.;,]{0,25}$",
@@ -99,6 +111,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
+    attach_donors_to_the_fund(out)
     merge_programmes(out)
     return out
 
@@ -320,6 +333,98 @@ def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
 # ---------------------------------------------------------------- programme names
 
 
+def _donors(tokens: list[str]) -> list[str]:
+    """The donors a subject name starts with: 'brazil_indonesia_tfff' -> brazil, indonesia."""
+    found: list[str] = []
+    at = 0
+    while at < len(tokens):
+        for size in (3, 2, 1):
+            words = tokens[at : at + size]
+            text = " ".join(words)
+            if len(words) == size and (text in SHORT_DONORS or names.is_country(text.title())):
+                found.append("_".join(words))
+                at += size
+                break
+        else:
+            break
+    return found
+
+
+def _donor_prefix(tokens: list[str]) -> int:
+    """How many leading tokens of a subject name are donors: 'norway_indonesia_tfff' -> 2."""
+    return sum(len(d.split("_")) for d in _donors(tokens))
+
+
+def _is_donor_only(slot: str) -> bool:
+    """'norway', 'brazil_indonesia', 'gates_foundation': who pays, and no programme."""
+    tokens = _tokens(slot)
+    if tokens and tokens[-1] in DONOR_BODIES:
+        return True
+    return bool(tokens) and _donor_prefix(tokens) == len(tokens)
+
+
+def _programme_part(slot: str) -> str | None:
+    tokens = _tokens(slot.removesuffix("_target"))
+    rest = tokens[_donor_prefix(tokens) :]
+    return "_".join(rest) or None
+
+
+def attach_donors_to_the_fund(claims: list[Claim]) -> None:
+    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
+    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
+    article is about exactly one fund that donors pay into: named in its title, or in
+    two of its figures. Several donors 'each' pledging are one pledge per donor (in place).
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto":
+            by_doc.setdefault(claim.source.id, []).append(claim)
+    pooled = {
+        _programme_part(c.slot)
+        for filed in by_doc.values()
+        for c in filed
+        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
+    } - {None}
+    for filed in by_doc.values():
+        title = set(_tokens(slugify(filed[0].source.title or "")))
+        named = Counter(
+            _programme_part(c.slot)
+            for c in filed
+            if not _is_donor_only(c.slot) and not c.part_of and _POOLED.search(c.evidence.sentence)
+        )
+        funds = {
+            fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
+        } or {fund for fund in pooled if fund and set(_tokens(fund)) <= title}
+        if len(funds) != 1:
+            continue
+        fund = funds.pop()
+        for claim in filed:
+            if _is_donor_only(claim.slot) and not claim.part_of:
+                claim.slot = f"{claim.slot}_{fund}"
+    claims[:] = [part for claim in claims for part in _each(claim)]
+
+
+_EACH = re.compile(r"\beach\b", re.I)
+_JOINT = re.compile(r"\b(?:combined|together|jointly|between them|in total|a total of)\b", re.I)
+
+
+def _each(claim: Claim) -> list[Claim]:
+    """'Brazil and Indonesia have each committed $1 billion': one claim per donor."""
+    if claim.topic != "funding" or not _EACH.search(claim.evidence.sentence):
+        return [claim]
+    if _JOINT.search(claim.evidence.sentence):
+        return [claim]
+    tokens = _tokens(claim.slot)
+    donors = _donors(tokens)
+    if len(donors) < 2:
+        return [claim]
+    rest = tokens[_donor_prefix(tokens) :]
+    return [
+        claim.model_copy(update={"id": f"{claim.id}-{donor}", "slot": "_".join([donor, *rest])})
+        for donor in donors
+    ]
+
+
 def _tokens(slot: str) -> list[str]:
     return [t for t in slot.split("_") if t]
 
@@ -328,6 +433,10 @@ def _core(slot: str) -> str:
     """The name without words for the kind of body: 'current_ai_foundation' -> 'currentai'."""
     kept = [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
     return "".join(kept)
+
+
+def _core_words(slot: str) -> list[str]:
+    return [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
 
 
 def _acronym(slot: str) -> str:
@@ -343,11 +452,13 @@ def same_programme(a: str, b: str) -> bool:
         return True
     if len(_tokens(b)) == 1 and len(_tokens(a)) >= 3 and cb == _acronym(a):
         return True
-    return min(len(ca), len(cb)) >= 6 and fuzz.ratio(ca, cb) >= SIMILAR_NAMES
+    return _similar_words(_core_words(a), _core_words(b))
 
 
-def programme_names(slots: Counter[str]) -> dict[str, str]:
-    """Slot -> the slot it merges into, for one topic's programme subjects."""
+def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict[str, str]:
+    """Slot -> the slot it merges into, for one topic's programme subjects. A `pooled`
+    programme (a fund, facility, foundation or alliance that many pay into) keeps its
+    donor-less subject for its total."""
     rename: dict[str, str] = {}
     ordered = sorted(slots, key=lambda s: (-slots[s], len(s), s))
     for slot in ordered:
@@ -363,7 +474,7 @@ def programme_names(slots: Counter[str]) -> dict[str, str]:
     for slot in kept:
         with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
         of_donor = [o for o in kept if o != slot and o.startswith(f"{slot}_")]
-        if len(with_donor) == 1 and not of_donor:
+        if len(with_donor) == 1 and not of_donor and slot not in (pooled or set()):
             rename[slot] = with_donor[0]
         elif len(of_donor) == 1 and not with_donor and len(_tokens(slot)) == 1:
             rename[slot] = of_donor[0]
@@ -380,7 +491,10 @@ def merge_programmes(claims: list[Claim]) -> None:
         filed = [c for c in claims if c.topic == topic and c.rule != "auto"]
         if topic == "initiatives":
             continue  # group sizes are keyed by name and counted noun; merged below
-        rename = programme_names(Counter(c.slot for c in filed if not c.slot.endswith("_target")))
+        pooled = {c.slot for c in filed if _POOLED.search(c.evidence.sentence)}
+        rename = programme_names(
+            Counter(c.slot for c in filed if not c.slot.endswith("_target")), pooled
+        )
         for claim in filed:
             if claim.slot in rename:
                 claim.slot = rename[claim.slot]
@@ -410,3 +524,179 @@ def _merge_group_variants(claims: list[Claim]) -> None:
             base = claim.slot.removesuffix(f"_{noun}")
             if base in rename:
                 claim.slot = f"{rename[base]}_{noun}"
+
+
+# ---------------------------------------------------------------- names before filing
+
+_NAME_STOP = {"the", "of", "for", "and", "&", "on", "in", "to", "a", "an"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w.strip(".,'\"“”‘’()").lower() for w in name.replace("-", " ").split()]
+    return [w for w in words if w and w not in ("the", "'s", "’s")]
+
+
+def _name_core(name: str) -> str:
+    """'the Tropical Forests Forever Facility' -> 'tropical forest forever'."""
+    words = [w for w in _name_words(name) if w not in BODY_WORDS]
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+             for w in words or _name_words(name)]  # fmt: skip
+    return " ".join(words)
+
+
+def _name_acronym(name: str) -> str:
+    """'Global Alliance for Vaccines and Immunization' -> 'gavi'."""
+    return "".join(w[0] for w in _name_words(name) if w not in _NAME_STOP)
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    words = short.split()
+    if len(words) != 1 or len(words[0]) < 3 or len(_name_words(long)) < 3:
+        return False
+    letters = words[0].strip(".,()").lower()
+    full = _name_acronym(long)
+    without_body = "".join(
+        w[0] for w in _name_words(long) if w not in _NAME_STOP and w not in BODY_WORDS
+    )
+    return letters in (full, without_body)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two programme names are variants: 'X' and 'X Initiative', plural and
+    singular, small spelling differences, an acronym and its expansion."""
+    ca, cb = _name_core(a), _name_core(b)
+    if not ca or not cb:
+        return False
+    if ca == cb or _is_acronym(a, b) or _is_acronym(b, a):
+        return True
+    wa, wb = ca.split(), cb.split()
+    short, long = sorted((_name_words(a), _name_words(b)), key=len)
+    if len(short) >= 2 and long[-len(short) :] == short:
+        return True  # "Forever Facility", the tagger's piece of "Tropical Forests Forever Facility"
+    return _similar_words(wa, wb)
+
+
+def _similar_words(wa: list[str], wb: list[str]) -> bool:
+    """Word by word, so that a misspelling matches and "UK" never matches "US"."""
+    return len(wa) == len(wb) and all(
+        x == y or (min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= SIMILAR_NAMES)
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+_TITLE = r"[A-Z][\w'’-]*"
+_LONG = rf"{_TITLE}(?:\s+(?:(?:of|for|and|the|on|&)\s+)?{_TITLE}){{1,7}}"
+# "Tropical Forest Forever Facility (TFFF)" and "TFFF (Tropical Forests Forever Fund)"
+_DEFINED = re.compile(
+    rf"({_LONG})\s+\(([A-Z][A-Za-z0-9]{{2,9}})\)|\b([A-Z][A-Z0-9]{{2,9}})\s+\(({_LONG})\)"
+)
+
+
+def defined_acronyms(texts: Iterable[str]) -> Counter[tuple[str, str]]:
+    """(acronym, expansion) pairs the texts define in brackets, checked letter by letter."""
+    found: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            long, short = (match.group(1), match.group(2)) if match.group(1) else (
+                match.group(4), match.group(3))  # fmt: skip
+            long = re.sub(r"^(?:The|the)\s+", "", long)
+            if _is_acronym(short, long):
+                found[(short, long)] += 1
+    return found
+
+
+# "Gavi, the Vaccine Alliance": a name and the body it is, told side by side.
+_CALLED = re.compile(
+    rf"\b({_TITLE}(?:\s+{_TITLE}){{0,3}}),\s+the\s+({_TITLE}(?:\s+{_TITLE}){{0,4}})"
+)
+
+
+def told_as_one(texts: Iterable[str]) -> Counter[tuple[str, str]]:
+    """(name, body) pairs of an apposition whose second half names a kind of body."""
+    found: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for match in _CALLED.finditer(text):
+            name, body = match.group(1), match.group(2)
+            if (
+                body.split()[-1].lower() in BODY_WORDS
+                and name.split()[-1].lower() not in BODY_WORDS
+            ):
+                found[(name, body)] += 1
+    return found
+
+
+def _clean_name(name: str) -> str:
+    """'the Global Alliance for Vaccines and Immunization (Gavi' -> without the bracket."""
+    return name.split("(")[0].strip(" ,;:\"'“”‘’")
+
+
+def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
+    """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
+    An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
+    Alliance'), names its programme; a body word alone ('the Alliance') points to the
+    one programme of that kind."""
+    texts = list(texts)
+    seen = Counter(
+        name.strip()
+        for mention in mentions
+        if mention.value.kind in NUMERIC_KINDS
+        for name in mention.context.names
+    )
+    pairs = [*defined_acronyms(texts).items(), *told_as_one(texts).items()]
+    for (short, long), n in pairs:
+        seen[short] += n
+        seen[long] += n
+    # Variants of variants are one programme: union-find over every pair.
+    ordered = sorted(seen, key=lambda n: (-seen[n], n))
+    index = {name: i for i, name in enumerate(ordered)}
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, name in enumerate(ordered):
+        for j in range(i):
+            if root(i) != root(j) and same_name(_clean_name(name), _clean_name(ordered[j])):
+                parent[root(i)] = root(j)
+    for (short, long), _ in pairs:
+        parent[root(index[short])] = root(index[long])
+    by_root: dict[int, list[str]] = {}
+    for i, name in enumerate(ordered):
+        by_root.setdefault(root(i), []).append(name)
+    groups = [g for g in by_root.values() if any(_name_core(n) for n in g)]
+    # "the Alliance": the one programme whose names say it is an alliance.
+    for group in list(groups):
+        words = _name_words(_clean_name(group[0]))
+        if len(group) == 1 and len(words) == 1 and words[0] in BODY_WORDS:
+            kinds = [
+                g
+                for g in groups
+                if g is not group and any(_name_words(_clean_name(n))[-1:] == words for n in g)
+            ]
+            if len(kinds) == 1:
+                kinds[0].append(group[0])
+                groups.remove(group)
+    aliases: dict[str, str] = {}
+    for group in groups:
+        if len(group) < 2:
+            continue
+        best = _clean_name(min(group, key=lambda n: (len(_name_core(_clean_name(n))), -seen[n], n)))
+        for name in group:
+            if name != best:
+                aliases[name.lower()] = best
+    return aliases
+
+
+def with_programme_names(
+    rules: RuleSet, mentions: Iterable[Mention], texts: Iterable[str] = ()
+) -> RuleSet:
+    """The rules, with the corpus's programme name variants added to their name aliases
+    (the rules' own aliases win)."""
+    found = programme_aliases(mentions, texts)
+    if not found:
+        return rules
+    merged = {**found, **rules.name_aliases}
+    return rules.model_copy(update={"name_aliases": merged})

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from summit_facts import names
+from summit_facts import currencies, names
 from summit_facts.dates import UNDATED_ANCHOR, Tense
 from summit_facts.events import event_cue
 from summit_facts.models import (
@@ -63,6 +63,7 @@ EMPTY_ADJECTIVES = {"new", "initial", "additional", "total", "further", "fresh",
                     "significant", "substantial", "record", "overall", "combined", "own",
                     "annual", "global", "first", "several"}  # fmt: skip
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+PAYER_NOUNS = {"government", "ministry", "treasury", "administration"}
 LEAD_CHARS = 400
 BEFORE_WINDOW = 3
 
@@ -242,14 +243,16 @@ def _context(span: Span, root: Token) -> Context:
         head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
+    names_here = _nearby_names(span, root)
+    agent = _gapped_agent(span) or _agent(root, chain)
     return Context(
         noun=_counted_noun(span, root),
         head=lemma(head) if head is not None and not (span.start <= head.i < span.end) else None,
         governor=lemma(governor) if governor is not None else None,
-        agent=_gapped_agent(span) or _agent(root, chain),
-        names=_nearby_names(span, root),
+        agent=agent,
+        names=names_here,
         places=_nearby_places(span, root),
-        purpose=_purpose(root),
+        purpose=_purpose(root, weak=not _programme_names(names_here, agent, sent.text)),
         lemmas=[lemma(t) for t in sent],
         value_token=span.start - sent.start,
         value_token_end=span.end - sent.start,
@@ -348,6 +351,8 @@ def _noun_words(noun: Token, span: Span) -> str:
 def _agent(root: Token, chain: list[Token]) -> str | None:
     """Who pledges, states or receives: a possessor, a `by` agent, the noun a participle
     describes ('a coalition promising ...'), else the subject of the governing verb."""
+    if root.head.i != root.i and lemma(root.head) in PAYER_NOUNS:
+        return _payer_text(root.head)  # "..., and the French government US$ 500 million"
     for anc in [root, *chain]:
         owned = lemma(anc) in GROUP_HEADS or anc.pos_ == "PROPN"  # "France's 'Current AI' program"
         for child in anc.children:
@@ -355,10 +360,21 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 return _entity_text(child)
         if anc.pos_ in ("NOUN", "PROPN", "NUM"):
             for child in anc.children:
+                # "a US$1.6 billion pledge from the Gates Foundation", "$1.7bn from the UK"
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.pos_ == "PROPN" and not list(obj.conjuncts):
+                        return _payer_text(obj)
                 if child.dep_ == "prep" and child.lower_ == "by":
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                         return _entity_text(obj)
+                # "a $30 billion fund launched by the UAE"
+                if child.dep_ == "acl" and lemma(anc) in GROUP_HEADS:
+                    for agent in child.children:
+                        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if agent.dep_ == "agent" and obj is not None and obj.pos_ == "PROPN":
+                            return _payer_text(obj)
         if (
             anc.pos_ == "VERB"
             and anc.dep_ == "acl"
@@ -375,7 +391,7 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
-                return _entity_text(subj)
+                return _payer_text(subj)
     return None
 
 
@@ -397,6 +413,22 @@ def _gapped_agent(span: Span) -> str | None:
         words = [t.text for t in span.doc[first : span.start] if t.pos_ != "DET"]
         return names.canonical_name(" ".join(words))
     return None
+
+
+def _payer_text(token: Token) -> str:
+    """A subject as who pays: 'the Norwegian government' -> Norway; 'Norway, Indonesia
+    and France pledged a combined $4.5bn' -> 'Norway, Indonesia and France'."""
+    if lemma(token) in PAYER_NOUNS:
+        for child in token.lefts:
+            country = names.country_of(child.text) if child.dep_ == "amod" else None
+            if country:
+                return country
+    payers = [_entity_text(token)]
+    if token.pos_ == "PROPN":
+        payers += [_entity_text(c) for c in token.conjuncts if c.pos_ == "PROPN"]
+    if len(payers) == 1:
+        return payers[0]
+    return ", ".join(payers[:-1]) + " and " + payers[-1]
 
 
 def _entity_text(token: Token) -> str:
@@ -534,7 +566,9 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             if named:
                 text = " ".join(t.text for t in [*named, tok])
                 found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under"):
+        if _acronym_name(tok) and tok.i not in in_values and not _other_clause(tok, clause):
+            found.append((_tree_distance(root, tok), abs(tok.i - span.start), tok.text))
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under", "to", "into"):
             # the tagger often takes a coined name ("InvestAI") for a common noun
             chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
             if chunk and not _other_clause(tok, clause):
@@ -564,6 +598,18 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
         if clean and clean not in seen:
             seen.append(clean)
     return seen[:6]
+
+
+def _acronym_name(token: Token) -> bool:
+    """'TFFF', 'GAVI': an acronym that is no currency code, place or nationality."""
+    text = token.text
+    return (
+        3 <= len(text) <= 8
+        and text.isalpha()
+        and text.isupper()
+        and text not in currencies.codes()
+        and token.ent_type_ not in ("GPE", "NORP", "MONEY", "LOC", "PERSON")
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -598,7 +644,7 @@ def _nearby_places(span: Span, root: Token) -> list[str]:
     return list(dict.fromkeys(text for *_, text in found))[:4]
 
 
-def _purpose(root: Token) -> str | None:
+def _purpose(root: Token, *, weak: bool = False) -> str | None:
     """What the money is for, as a name: 'a fund of EUR 20 billion dedicated to building AI
     gigafactories' -> 'AI gigafactories'; 'pledged $700 million to the new loss and damage
     fund' -> 'loss and damage fund'."""
@@ -618,7 +664,7 @@ def _purpose(root: Token) -> str | None:
     # The money goes "to / into / for" a fund, facility or programme named by common nouns.
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
-        return _money_kind(root)
+        return _money_kind(root) or (_what_it_buys(root) if weak else None)
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "for", "toward", "towards"):
             continue
@@ -632,7 +678,46 @@ def _purpose(root: Token) -> str | None:
                 ]
                 if len(words) > 1:  # "the fund" alone names no purpose: the donor does
                     return " ".join(words)
-    return _money_kind(root)
+    return _money_kind(root) or (_what_it_buys(root) if weak else None)
+
+
+def _programme_names(found: list[str], agent: str | None, sentence: str) -> list[str]:
+    """Names that may name a programme: not the one who acts or their employer ('Google
+    CEO Sundar Pichai'), not a title ('CEO')."""
+    acting = (agent or "").lower().removeprefix("the ")
+    text = sentence.lower()
+    return [
+        n
+        for n in found
+        if n.lower().removeprefix("the ") not in acting
+        and n.lower() not in TITLE_WORDS
+        and not (acting and f"{n.lower()} {acting}" in text)
+    ]
+
+
+def _what_it_buys(root: Token) -> str | None:
+    """With no programme named, what unnamed money pays for: 'a USD 15 billion AI hub'
+    -> 'AI hub'; 'pledged USD 110 billion for AI-focused infrastructure' -> 'AI
+    infrastructure'."""
+    candidates = [root.head] if root.dep_ in ("nummod", "compound", "quantmod") else []
+    verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
+    for head in [root, *([verb] if verb is not None else [])]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for noun in candidates:
+        if noun.pos_ != "NOUN" or lemma(noun) in MONEY_NOUNS | GROUP_HEADS | DESCRIBED_MONEY:
+            continue
+        words = []
+        for t in noun.lefts:
+            if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+                text = "".join(w.text_with_ws for w in t.subtree).strip()  # "AI-focused"
+                word = re.sub(r"\s*-\s*(?:focused|related|driven|based|led|ready)$", "", text)
+                if word != text or (t.pos_ != "VERB" and word.lower() not in EMPTY_ADJECTIVES):
+                    words.append(word)
+        if words:  # a bare "infrastructure" says too little to name a subject
+            return " ".join([*words, noun.text])
+    return None
 
 
 def _money_kind(root: Token) -> str | None:

@@ -7,6 +7,7 @@ filed under an automatic subject named after the words that govern it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,17 @@ EVENT_NAME_WORDS = {"summit", "conference", "congress", "symposium", "expo", "me
 # The European Union and its Commission pay as one donor.
 EU_NAMES = {"eu", "e.u.", "european union", "the european union", "european commission",
             "the european commission", "commission", "europe", "brussels"}  # fmt: skip
+PERSON_TITLES = {"president", "prime", "minister", "chancellor", "ceo", "chief", "secretary",
+                 "king", "queen", "premier", "commissioner", "director", "chair"}  # fmt: skip
+NEWS_AGENCIES = {"reuters", "afp", "ap", "bloomberg", "xinhua", "dpa", "efe", "ansa", "pti"}
+# Bodies that pay rather than receive: never the programme another donor pays into.
+DONOR_BODY_WORDS = {"foundation", "bank", "government", "ministry", "commission", "agency"}
+COMPANY_WORDS = {"industries", "enterprises", "group", "inc", "inc.", "ltd", "ltd.", "limited",
+                 "corporation", "corp", "corp.", "holdings", "plc", "co", "co."}  # fmt: skip
+# Where money goes when the purpose names a destination: a fund, not what it buys.
+DESTINATIONS = {"fund", "facility", "programme", "program", "mechanism", "initiative"}
+# Donors usually told by their initials: `uk_gavi`, not `united_kingdom_gavi`.
+SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emirates": "uae"}
 # A payer that is not a country: a body whose name says it holds money.
 PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commission", "fund",
                "trust", "agency", "council"}  # fmt: skip
@@ -193,14 +205,32 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
     return slugify(" ".join([*distinctive[:3], kind]))
 
 
+def alias_of(rules: RuleSet, name: str) -> str | None:
+    """The name the rules or the corpus give this one ('the Alliance' -> 'Gavi')."""
+    key = name.lower().strip()
+    return rules.name_aliases.get(key) or rules.name_aliases.get(key.removeprefix("the "))
+
+
+def kept_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() not in ("the", "a", "an")]
+
+
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     """The first name near the value that names a programme or group: not an event,
     not a country, not the EU as a body."""
     for name in ctx.names:
-        canonical = rules.name_aliases.get(name.lower(), name)
+        canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
+        if "," in canonical or any(ch.isdigit() for ch in canonical):
+            continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
+        if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
+            continue  # "President Joe Biden", "Reuters": who tells, not what is funded
+        if ctx.agent and slugify(" ".join(kept_words(canonical))) == slugify(
+            " ".join(kept_words(ctx.agent))
+        ):
+            continue  # "the Gates Foundation pledged ... to Gavi": the donor, not the programme
         if known_names.is_country(canonical):
             continue
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
@@ -213,21 +243,33 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     """Who pays, as a subject name: a proper name that acts ('Norway pledged'); the EU
     and its Commission are `eu`. With `payer`, only countries, the EU and bodies whose
     name says they hold money (foundations, banks, governments)."""
-    agent = (ctx.agent or "").strip()
+    agent = (ctx.agent or "").strip(" -–—:,.'\"“”‘’")
     if agent.lower().startswith("the "):
         agent = agent[4:]
     if not agent[:1].isupper():
         return None  # a common noun ('plans', 'the foundation') is no donor
     if agent.lower() in EU_NAMES:
         return "eu"
+    several = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", agent) if p]
+    if len(several) > 1:
+        # "Norway, Indonesia and France pledged a combined $4.5bn": all of them
+        donors = [_donor(ctx.model_copy(update={"agent": p}), payer=True) for p in several]
+        return "_".join(d for d in donors if d) if all(donors) else None
     words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
-    if EVENT_NAME_WORDS & set(words):
-        return None
+    if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:
+        return None  # "President Joe Biden", "the CEO" announce; they do not pay
     if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
         return None
-    return slugify(" ".join(words))
+    canonical = known_names.canonical_name(agent)
+    while len(words) > 1 and words[-1] in COMPANY_WORDS:
+        words = words[:-1]  # "Reliance Industries" pays as "reliance"
+    return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
+
+
+def _payer_name(name: str | None) -> bool:
+    return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
@@ -235,12 +277,27 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     money is filed after the programme or what it pays for, then after who pays."""
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
+    if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
+        purpose = None  # "to the fund" points back to a programme, it names none
     programme = purpose or _programme_name(ctx, rules)
+    donor = _donor(ctx, payer=True)
+    if purpose and donor is None and not DESTINATIONS & set(purpose.split("_")):
+        # Unnamed money for a purpose: any donor that is not itself a coined programme
+        # name ("Reliance ... for AI-focused infrastructure" -> reliance_ai_infrastructure).
+        agent = (ctx.agent or "").strip()
+        coined = " " not in agent and any(ch.isupper() for ch in agent[1:])
+        donor = None if coined else _donor(ctx)
+    if donor and _payer_name(programme) and not purpose:
+        programme = None  # "$1.7bn from the UK" beside "... from the Gates Foundation"
     if programme:
-        donor = _donor(ctx, payer=True)
         if donor and donor not in programme.split("_") and programme not in donor:
             return f"{donor}_{programme}"
         return programme
+    named = alias_of(rules, ctx.agent) if ctx.agent else None
+    if named and not known_names.is_country(named):
+        # "The Alliance raised ...": the agent is a programme the corpus names
+        kept = [w for w in named.split() if w.lower() not in GENERIC_NAME_WORDS]
+        return slugify(" ".join(kept)) or None
     donor = _donor(ctx)
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)

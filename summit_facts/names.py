@@ -141,6 +141,11 @@ def is_city(name: str) -> bool:
     return _fold(canonical_name(name)) in _tables().cities
 
 
+def country_of(adjective: str) -> str | None:
+    """The country or body a nationality adjective points to: 'Norwegian' -> Norway."""
+    return _tables().demonyms.get(_fold(adjective))
+
+
 def _body(text: str) -> str | None:
     """What a role's holder stands for, named by the words around the role."""
     body = _clean(text)

@@ -59,7 +59,9 @@ def test_partial_signer_lists_agree_and_declaration_names_align(report):
 
 
 def test_funding_is_filed_per_programme_in_pounds(report):
-    institute = _subject(report, "funding", "ai_safety_institute")
+    # "The British government said it would invest GBP 100 million in the AI Safety
+    # Institute": one donor, one named programme.
+    institute = _subject(report, "funding", "uk_ai_safety_institute")
     assert institute["consensus"]["value"]["currency"] == "GBP"
     assert institute["consensus"]["value"]["nominal"] == 100_000_000
     resource = _subject(report, "funding", "ai_research_resource")
@@ -112,5 +114,5 @@ def test_pledges_to_one_fund_are_compared(climate):
     fund = _subject(climate, "funding", "loss_and_damage_fund")
     assert fund["verdict"] == "contradiction"  # $700 million against $792 million
     # one donor, one named programme: <donor>_<programme>
-    alterra = _subject(climate, "funding", "united_arab_emirates_alterra")
+    alterra = _subject(climate, "funding", "uae_alterra")
     assert alterra["verdict"] == "consensus"  # named once as the subject, once as "called"

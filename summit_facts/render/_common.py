@@ -463,6 +463,36 @@ def sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.topic, c.slot, c.source.id, c.evidence.start, c.id))
 
 
+def _parts_under_totals(claims: list[Claim]) -> list[Claim]:
+    """Subject by subject, each total followed by the subjects that are its parts."""
+    by_subject: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_subject.setdefault(f"{claim.topic}/{claim.slot}", []).append(claim)
+    under: dict[str, list[str]] = {}
+    for name, filed in by_subject.items():
+        total = next((c.part_of for c in filed if c.part_of), None)
+        if total in by_subject and total != name:
+            under.setdefault(total, []).append(name)
+    out: list[Claim] = []
+    done: set[str] = set()
+
+    def emit(name: str) -> None:
+        if name in done:
+            return
+        done.add(name)
+        out.extend(by_subject[name])
+        for part in under.get(name, []):
+            emit(part)
+
+    placed_under = {part for parts in under.values() for part in parts}
+    for name in by_subject:
+        if name not in placed_under:
+            emit(name)
+    for name in by_subject:
+        emit(name)  # parts of parts whose chain loops
+    return out
+
+
 def claims_sections(
     claims: Sequence[Claim], verdicts: Sequence[SubjectVerdict] | None
 ) -> list[Section]:
@@ -476,18 +506,21 @@ def claims_sections(
     sections: list[Section] = []
     current: Section | None = None
     key: tuple[str, str] | None = None
-    for claim in sorted_claims(claims):
+    for claim in _parts_under_totals(sorted_claims(claims)):
         if (claim.topic, claim.slot) != key:
             key = (claim.topic, claim.slot)
             verdict = by_subject.get(key)
             title = _verdict_title(verdict) if verdict else subject(*key)
+            if claim.part_of:
+                title = f"  part of {claim.part_of.replace('/', ' / ')}: {title}"
             current = Section(title, list(headers), notes=verdict.notes if verdict else [])
             sections.append(current)
         assert current is not None
         role = roles.get(claim.id, ("", ""))[1]
         cells: list[object] = [
             claim.source.id,
-            claim.value.surface,
+            claim.value.surface
+            + "".join(f" ({v.surface})" for v in claim.equivalents),  # "$400 million (EUR 387m)"
             format_value(claim.value),
             _stated(claim.modality, claim.polarity),
             claim.noun,

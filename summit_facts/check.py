@@ -118,6 +118,8 @@ def collect(
     # The events stage needs the whole corpus: which event most documents are about.
     by_id = {source.id: source for source in sources}
     main_event, resolved = resolve(mentions_by_doc, by_id)
+    if main_event is not None:
+        rules = rules.for_event(main_event.city, main_event.year)
     # One programme, one name: variants across the corpus map onto its shortest form.
     named = with_programme_names(
         rules, (m for found in resolved.values() for m in found), texts.values()

@@ -134,7 +134,9 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
     return []
 
 
-def holds(ctx: Context, cond: Condition) -> bool:
+def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
+    if cond.single_day and not (isinstance(value, DateValue) and value.start == value.end):
+        return False
     seq = _scope(ctx, cond)
     return any(_has(seq, word) for word in cond.words)
 
@@ -377,11 +379,11 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.roles and (mention.event.role if mention.event else "main") not in rule.roles:
         return None
-    if not all(holds(ctx, cond) for cond in rule.require):
+    if not all(holds(ctx, cond, value) for cond in rule.require):
         return None
-    if rule.any_of and not any(holds(ctx, cond) for cond in rule.any_of):
+    if rule.any_of and not any(holds(ctx, cond, value) for cond in rule.any_of):
         return None
-    if any(holds(ctx, cond) for cond in rule.exclude):
+    if any(holds(ctx, cond, value) for cond in rule.exclude):
         return None
     return (
         len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))

@@ -52,7 +52,10 @@ PART_HEADS = {
     "exhibition", "segment", "plenary", "opening", "closing", "programme", "program",
     "track", "pavilion", "showcase", "gala", "discussion", "debate", "negotiation",
 }  # fmt: skip
-OTHER_HEADS = {"visit", "trip", "call", "election", "war", "crisis", "tour"}
+OTHER_HEADS = {
+    "visit", "trip", "call", "election", "war", "crisis", "tour", "briefing", "interview",
+    "hearing", "rally", "protest",
+}  # fmt: skip
 # Words that make a meeting another one: two leaders' talks, a bilateral.
 OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
 PRIOR_WORDS = {
@@ -97,7 +100,7 @@ def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
     low = token.lower_
-    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS:
+    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
         return True

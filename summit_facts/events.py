@@ -103,7 +103,8 @@ def is_event_token(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
-        return True
+        # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
+        return not (token.dep_ == "compound" and _lemma(token.head) not in EVENT_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
 
 
@@ -123,6 +124,20 @@ def _phrase(head: Token) -> list[Token]:
         elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
             words.extend(t for t in child.subtree)
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _attended_by_person(head: Token) -> bool:
+    """The event is what a person travels to or attends ('for the summit', 'to attend
+    the summit'), so the clause's dates are that person's, not the event's."""
+    link = head.head
+    if link.lower_ == "for":
+        verb = link.head
+    elif _lemma(link) in ("attend", "join") and head.dep_ == "dobj":
+        verb = link.head if link.dep_ in ("xcomp", "advcl") else link
+    else:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.ent_type_ == "PERSON"
 
 
 def _tense(token: Token) -> str | None:
@@ -188,6 +203,8 @@ def _cue(head: Token, link: str, value: Span | None) -> EventCue:
     by = head.head
     if by.lower_ == "by" and _lemma(by.head) == "precede":
         modifiers.append("preceding")
+    if _attended_by_person(head):
+        modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
     if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
         modifiers.append("plural")  # "the two summits that followed": not one event
     head_lemma = _lemma(head)

@@ -104,7 +104,9 @@ def is_event_token(token: Token) -> bool:
         return True
     if SERIES_NAME.match(low):
         # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
-        return not (token.dep_ == "compound" and _lemma(token.head) not in EVENT_HEADS)
+        head = token.head
+        modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
+        return not (modifies and _lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
 
 

@@ -100,6 +100,10 @@ def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
     low = token.lower_
+    if _lemma(token) in ("day", "week", "weekend", "night") and any(
+        c.dep_ == "nummod" and c.like_num for c in token.children
+    ):
+        return False  # "over five days" is a duration, not a day of the programme
     if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):

@@ -317,9 +317,12 @@ def _key_part(
         return funding_subject(ctx, rules)
     if part == "place":
         # The event's own place ("the summit in Seoul") before places elsewhere around.
-        if ctx.event is not None and ctx.event.place:
-            return slugify(ctx.event.place.split()[0])
-        return slugify(ctx.places[0].split()[0]) if ctx.places else None
+        place = ctx.event.place if ctx.event is not None and ctx.event.place else None
+        place = place or (ctx.places[0] if ctx.places else None)
+        if place is None:
+            return None
+        # A city by its whole name (new_york), a venue by its first word (bletchley).
+        return slugify(place if names.is_city(place) else place.split()[0])
     if part == "instrument":
         return instrument_suffix(ctx, main_key)
     if part == "purpose":

@@ -100,10 +100,13 @@ def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
     low = token.lower_
-    if _lemma(token) in ("day", "week", "weekend", "night") and any(
-        c.dep_ == "nummod" and c.like_num for c in token.children
-    ):
-        return False  # "over five days" is a duration, not a day of the programme
+    if _lemma(token) in ("day", "week", "weekend", "night"):
+        # "the second day", "Science Days", "AI Action Week" are parts of the programme;
+        # "this week", "over five days" are times.
+        return any(
+            c.dep_ in ("compound", "amod") or (c.dep_ == "nummod" and not c.like_num)
+            for c in token.lefts
+        ) or token.pos_ == "PROPN"
     if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
@@ -164,6 +167,19 @@ def _tense(token: Token) -> str | None:
 
 
 def _cue(head: Token, link: str, value: Span | None) -> EventCue:
+    cue = _own_cue(head, link, value)
+    this = any(c.lower_ in ("this", "this year's") for c in head.lefts) or "this" in cue.modifiers
+    if value is not None and not (cue.names or cue.place or cue.year or this or _marked(cue)):
+        # Only a name carries over: "the Forum" after "the Blue Economy and Finance
+        # Forum". An earlier edition told by its place or year ("the Bletchley Park
+        # summit of 2023") does not make a later "the summit" that edition.
+        earlier = _named_before(head, cue.head)
+        if earlier is not None and earlier.names:
+            cue = cue.model_copy(update={"names": earlier.names})
+    return cue
+
+
+def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
     phrase = _phrase(head)
     if value is not None and link != "inside":
         # The value itself is never part of the event's name.
@@ -246,6 +262,31 @@ def _clause_of(token: Token) -> Token:
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     return node
+
+
+_NAMED_KEY = "facts_named_events"
+
+
+def _named_before(token: Token, lemma: str) -> EventCue | None:
+    """The last event of this kind the document named before `token` ('the Blue Economy
+    and Finance Forum' for a later 'the Forum'), within COREFERENCE_CHARS."""
+    doc = token.doc
+    named = doc.user_data.get(_NAMED_KEY)
+    if named is None:
+        named = []
+        for tok in doc:
+            if is_event_token(tok) and tok.dep_ != "compound":
+                cue = _cue(tok, "sentence", None)
+                if cue.names or cue.place:
+                    named.append((tok.i, tok.idx, cue))
+        doc.user_data[_NAMED_KEY] = named
+    found = None
+    for i, at, cue in named:
+        if i >= token.i:
+            break
+        if cue.head == lemma and token.idx - at <= COREFERENCE_CHARS:
+            found = cue
+    return found
 
 
 def event_cue(span: Span, root: Token) -> EventCue | None:
@@ -512,7 +553,7 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     mods = set(cue.modifiers)
     years = {int(w) for w in ctx.lemmas if _YEAR.match(w)}
     if (
-        mods & ORDINALS
+        (mods & ORDINALS or ctx.governor in HOLDING_VERBS)
         and main.year
         and years
         and main.year not in years

@@ -392,6 +392,10 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 return _payer_text(subj)
+            # "..., followed by the Gates Foundation, which pledged ..."
+            relative = subj is not None and subj.lower_ in RELATIVE_PRONOUNS
+            if relative and anc.dep_ == "relcl" and anc.head.pos_ == "PROPN":
+                return _payer_text(anc.head)
     return None
 
 
@@ -693,7 +697,9 @@ def _what_it_buys(root: Token) -> str | None:
             if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
                 text = "".join(w.text_with_ws for w in t.subtree).strip()  # "AI-focused"
                 word = re.sub(r"\s*-\s*(?:focused|related|driven|based|led|ready)$", "", text)
-                if word != text or (t.pos_ != "VERB" and word.lower() not in EMPTY_ADJECTIVES):
+                # A compound noun ("AI hub") or "AI-focused" says what; an adjective
+                # ("tropical", "next", "lower-income") only describes.
+                if word != text or (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")):
                     words.append(word)
         if words:  # a bare "infrastructure" says too little to name a subject
             return " ".join([*words, noun.text])

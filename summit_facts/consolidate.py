@@ -75,7 +75,8 @@ _SOURCE_AFTER = re.compile(
 _PART_BEFORE = re.compile(
     r"\b(?:supplementing|supplements|on\s+top\s+of|in\s+addition\s+to|adding\s+to|"
     r"topping\s+up|out\s+of|part\s+of|share\s+of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|^\s*of\s+(?:the|its|their)\s+$",  # "EUR 7.7 billion of the EUR 10.2 billion budget"
     re.I,
 )
 # A part whose total is told elsewhere: "the EU would contribute EUR 50 billion, with
@@ -309,13 +310,18 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             claim.slot = f"{total.slot}_contribution"
 
 
+_TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought)\b", re.I)
+
+
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
     subject, `<programme>_target`, never compared with what was pledged."""
     for claim in claims:
         if claim.topic != "funding" or claim.slot.endswith("_target"):
             continue
-        if _TARGET_BEFORE.search(_before(claim, texts)):
+        if _TARGET_BEFORE.search(_before(claim, texts)) or _TARGET_AFTER.match(
+            _after(claim, texts)
+        ):
             claim.slot = f"{claim.slot}_target"
 
 

@@ -97,7 +97,7 @@ SHORT_DONORS = {"eu", "uk", "us", "uae"}
 # A subject named after one of these pays: "gates_foundation", "european_investment_bank".
 DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
-_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
+_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
     r"[^.;,]{0,25}$",

@@ -237,8 +237,9 @@ def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> st
         base = total.slot.removesuffix(f"_{total_noun}")
         if noun and noun != total_noun:
             return f"{base}_{noun}"
-    if (part.topic, part.slot) != (total.topic, total.slot) and part.rule != "auto":
-        return part.slot
+    own = set(_tokens(part.slot))
+    if part.topic != total.topic or (part.rule != "auto" and not own <= set(_tokens(total.slot))):
+        return part.slot  # filed after what it pays for: "ai_gigafactories"
     tail = _tail(part, texts) or (slugify(part.noun.split()[-1]) if part.noun else None)
     return f"{total.slot}_{tail or 'part'}"
 
@@ -300,7 +301,8 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             other
             for other in claims
             if other.source.id == claim.source.id
-            and (other.topic, other.slot) == (claim.topic, claim.slot)
+            and other.topic == claim.topic
+            and set(_tokens(claim.slot)) <= set(_tokens(other.slot))  # "eu" in "eu_investai"
             and not other.part_of
             and (_nominal(other.value) or 0) > (_nominal(claim.value) or 0)
         ]

@@ -426,7 +426,12 @@ def _entity_text(token: Token) -> str:
         t
         for t in token.lefts
         if t.dep_ == "compound"
-        or (t.dep_ == "amod" and t.i == token.i - 1 and t.text[:1].isupper() and token.is_upper)
+        or (
+            t.dep_ == "amod"
+            and t.i == token.i - 1
+            and t.text[:1].isupper()
+            and (token.is_upper or names.is_country(f"{t.text} {token.text}"))  # New Zealand
+        )
     ]
     if token.ent_type_:
         ent = _ent_at(token)

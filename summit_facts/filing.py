@@ -255,6 +255,9 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
         # "Norway, Indonesia and France pledged a combined $4.5bn": all of them
         donors = [_donor(ctx.model_copy(update={"agent": p}), payer=True) for p in several]
         return "_".join(d for d in donors if d) if all(donors) else None
+    if known_names.is_country(agent):  # "New Zealand" keeps its "New"
+        canonical = known_names.canonical_name(agent)
+        return SHORT_DONORS.get(canonical) or slugify(canonical)
     words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from summit_facts import SCHEMA_VERSION, __version__
-from summit_facts.consolidate import consolidate, for_event, with_programme_names
+from summit_facts.consolidate import consolidate, with_programme_names
 from summit_facts.events import resolve
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
@@ -118,7 +118,8 @@ def collect(
     # The events stage needs the whole corpus: which event most documents are about.
     by_id = {source.id: source for source in sources}
     main_event, resolved = resolve(mentions_by_doc, by_id)
-    rules = for_event(rules, main_event)  # another event's alias file does not apply
+    if main_event is not None:
+        rules = rules.for_event(main_event.city, main_event.year)
     # One programme, one name: variants across the corpus map onto its shortest form.
     named = with_programme_names(
         rules, (m for found in resolved.values() for m in found), texts.values()

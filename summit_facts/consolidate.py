@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from summit_facts import names
-from summit_facts.models import Claim, MainEvent, Mention, MoneyValue, Value
+from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -708,33 +708,3 @@ def with_programme_names(
         return rules
     merged = {**found, **rules.name_aliases}
     return rules.model_copy(update={"name_aliases": merged})
-
-
-def for_event(rules: RuleSet, main: MainEvent | None) -> RuleSet:
-    """Event files rename subjects of their own event only: a corpus whose main event
-    is in another city than the file's `metadata.city` does not get its aliases."""
-    if main is None or not main.city:
-        return rules
-    elsewhere = [
-        f
-        for f in rules.files
-        if (f.aliases or f.names)
-        and f.metadata.get("city")
-        and str(f.metadata["city"]).casefold() != main.city.casefold()
-    ]
-    if not elsewhere:
-        return rules
-    slot_aliases: dict[tuple[str, str], str] = {}
-    name_aliases: dict[str, str] = {}
-    for rule_file in rules.files:
-        if rule_file in elsewhere:
-            continue
-        for topic, slots in rule_file.aliases.items():
-            for canonical, alias in slots.items():
-                for name in alias.names:
-                    slot_aliases[(topic, slugify(name))] = canonical
-                slot_aliases[(topic, canonical)] = canonical
-        for canonical, others in rule_file.names.items():
-            for other in [canonical, *others]:
-                name_aliases[other.lower()] = canonical
-    return rules.model_copy(update={"slot_aliases": slot_aliases, "name_aliases": name_aliases})

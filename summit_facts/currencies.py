@@ -2,7 +2,7 @@
 
 numbers.py asks three questions of a piece of text next to a number: is it a code
 ("CHF", "NOK", "EUR"), a symbol ("€", "US$", "R", "Rs") or a name ("Swiss francs",
-"kroner", "euros")? Every answer is an ISO 4217 code, or None.
+"Norwegian kroner", "euros")? Every answer is an ISO 4217 code, or None.
 
 - Codes: every active ISO 4217 code babel knows, written in capitals. A few codes
   that are also common capitalised words in headlines ("ALL", "TOP") are left out.
@@ -12,7 +12,9 @@ numbers.py asks three questions of a piece of text next to a number: is it a cod
   "¥" JPY); symbols that stay ambiguous ("kr", "K") are not currencies here.
 - Names: CLDR's English display names, singular and plural ("Swiss franc",
   "Norwegian kroner"), and the last word of a name when it names one currency
-  ("kroner", "rupees"), with the same English-news preferences ("dollars" USD).
+  ("euros", "zloty"; not "kroner", which is Norwegian or Danish), with the same
+  English-news preferences ("dollars" USD, "rupees" INR). Words that are also
+  English words after a number ("won", "real", "rand") count only in full names.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ _PATTERNS = {
     "yy": rf"(?P<y1>{_YEAR_RE}){_CONN}(?P<y2>{_YEAR_RE}|\d\d(?!\d))",  # 2023-2025, 2024-25
     "y": rf"(?P<y1>{_YEAR_RE})",
     # in February: the span is the month alone
-    "m": rf"\b(?:in|In|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
+    "m": rf"\b(?i:in|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
     rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w])(?!\s*\d)",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
@@ -191,20 +191,20 @@ def _place(
 ) -> tuple[date, date] | None:
     """A year-less date or range placed near `anchor`, the published date.
 
-    Told in the past, it is the latest reading that ends by the published date;
-    told in the future, the earliest that starts after it. Otherwise it takes the
-    published year, unless it crosses a new year ("December 30 to January 2"), when
-    the crossing nearest the published date wins. Every reading lies within a
-    year of the published date."""
+    Told in the past, it is the latest reading that had begun by the published date
+    (published 2025-01-10, "ran from December 30 to January 2" ended on 2025-01-02);
+    told in the future, the earliest that is not over by then. Otherwise it takes
+    the published year, unless it crosses a new year, when the crossing nearest the
+    published date wins. Every reading lies within a year of the published date."""
     readings = [r for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (r := build(y))]
     if not readings:
         return None
     if tense == "past":
-        done = [r for r in readings if r[1] <= anchor] or [r for r in readings if r[0] <= anchor]
-        if done:
-            return done[-1]
+        begun = [r for r in readings if r[0] <= anchor]
+        if begun:
+            return begun[-1]
     elif tense == "future":
-        ahead = [r for r in readings if r[0] >= anchor]
+        ahead = [r for r in readings if r[1] >= anchor]
         if ahead:
             return ahead[0]
     same_year = [r for r in readings if r[0].year == anchor.year or r[1].year == anchor.year]
@@ -282,7 +282,7 @@ def _weekend(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date
     published date is in or next to, else by tense."""
     rel = " ".join(g["rel"].lower().split())
     saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # latest, by the anchor
-    upcoming = saturday if anchor.weekday() == 5 else saturday + timedelta(days=7)
+    upcoming = saturday + timedelta(days=7)  # said on a Saturday, "coming" is the next one
     if rel in ("last", "past"):
         start = saturday - timedelta(days=7) if anchor.weekday() in (5, 6) else saturday
     elif rel in ("next", "coming", "this coming"):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from summit_facts import names
@@ -60,6 +60,12 @@ PRIOR_WORDS = {
     "former", "original",
 }  # fmt: skip
 NEXT_WORDS = {"next", "following", "subsequent", "future", "successor"}
+# "last weekend's summit", "next week's meeting": a date, not another edition. (A year is
+# one: "last year's summit" is the previous edition.)
+TIME_UNITS = {
+    "week", "weekend", "month", "day", "night", "morning", "evening", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
 # "first" and "second" mark an earlier edition only with another edition's place or
 # year: "the first AI summit in the Global South" is this one.
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
@@ -164,8 +170,19 @@ def _cue(head: Token, link: str, value: Span | None) -> EventCue:
                 name_words.append(tok.lower_)
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
+            nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+            if lem in ("last", "next", "this", "past") and nxt is not None and (
+                _lemma(nxt) in TIME_UNITS
+            ):
+                continue  # "last weekend's summit" is told by its date, not its edition
+            if lem in TIME_UNITS:
+                continue
             modifiers.append(lem)
-    # "last year's summit", "the 2023 edition": possessive time phrases count too.
+    # "will be preceded by a summit of leaders", "ahead of the conference": an event told
+    # as coming before another is a part of the programme or another event.
+    by = head.head
+    if by.lower_ == "by" and _lemma(by.head) == "precede":
+        modifiers.append("preceding")
     head_lemma = _lemma(head)
     if SERIES_NAME.match(head.lower_):
         name_words.append(head.lower_)
@@ -422,7 +439,7 @@ def role_of(
         if not same_series:
             return "other"
         return "next" if cue.tense == "future" else "previous"
-    if cue.head in PART_HEADS:
+    if cue.head in PART_HEADS or "preceding" in mods:
         return "part"
     if words and key and not words & key:
         return "other"
@@ -455,7 +472,8 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and not isinstance(value, DateValue)
     ):
         return "previous" if max(years) < main.year else "next"
-    if isinstance(value, DateValue) and main.year:
+    holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")
+    if isinstance(value, DateValue) and main.year and holding:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
             return "previous" if value.end.year < main.year else "next"
@@ -480,6 +498,47 @@ def _edition(words: set[str], key: set[str]) -> EventRole | None:
     return None
 
 
+# Verbs that tell when and where an edition was held: "the first summit took place in
+# 2023" dates that edition, "for its work from 2026 to 2030" does not.
+HOLDING_VERBS = {
+    "hold", "take", "convene", "meet", "host", "stage", "organise", "organize", "run",
+    "happen", "be", "gather", "open", "close", "follow", "come",
+}  # fmt: skip
+OPENING_VERBS = {"open", "begin", "start", "kick", "commence", "get", "launch", "run"}
+CLOSING_VERBS = {"close", "end", "conclude", "wrap", "finish", "culminate"}
+
+
+def join_open_close(mentions: Sequence[Mention]) -> list[Mention]:
+    """'opens on Saturday and closes on Sunday', 'opened on February 16, will end on
+    February 21': one sentence giving an event's first and last day is one range."""
+    out = list(mentions)
+    for i, first in enumerate(out):
+        value = first.value
+        if not isinstance(value, DateValue) or first.context.governor not in OPENING_VERBS:
+            continue
+        for j in range(i + 1, len(out)):
+            second = out[j]
+            other = second.value
+            if second.evidence.start != first.evidence.start:
+                continue  # another sentence
+            if not isinstance(other, DateValue) or second.context.governor not in CLOSING_VERBS:
+                continue
+            if not value.start < other.start <= value.start + timedelta(days=31):
+                continue
+            joined = value.model_copy(
+                update={
+                    "surface": f"{value.surface} to {other.surface}",
+                    "end": other.end,
+                    "precision": "day",
+                }
+            )
+            evidence = first.evidence.model_copy(update={"value_end": second.evidence.value_end})
+            out[i] = first.model_copy(update={"value": joined, "evidence": evidence})
+            del out[j]
+            break
+    return out
+
+
 def assign_roles(
     mentions: Sequence[Mention], main: MainEvent | None, source: Source
 ) -> list[Mention]:
@@ -487,7 +546,9 @@ def assign_roles(
     main event's year (DESIGN.md: "A date with no year takes the year of the source's
     published date; where the source has none, the year of the main event")."""
     out: list[Mention] = []
-    for mention in mentions:
+    named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
+    for mention in join_open_close(mentions):
+        mention = _coreferent(mention, named)
         value = mention.value
         if isinstance(value, DateValue) and value.start.year < 100:
             # A year-less date in an undated source: the main event's year, else no
@@ -500,6 +561,37 @@ def assign_roles(
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
         out.append(mention.model_copy(update=update))
     return out
+
+
+# How far back (in characters) "the conference" may point to a named conference.
+COREFERENCE_CHARS = 800
+
+
+def _coreferent(mention: Mention, named: dict[str, tuple[int, EventCue]]) -> Mention:
+    """'The conference drew 500 delegates' after 'the TFFF conference, held on 6-7
+    November': an unnamed, unqualified event phrase is the last event of that kind the
+    document named, a few sentences back (coreference within a document)."""
+    cue = mention.context.event
+    if cue is None:
+        return mention
+    at = mention.evidence.start
+    if cue.names or cue.place or cue.year:
+        named[cue.head] = (at, cue)
+        return mention
+    earlier = named.get(cue.head)
+    if earlier is None or cue.modifiers or at - earlier[0] > COREFERENCE_CHARS:
+        return mention
+    antecedent = earlier[1]
+    resolved = cue.model_copy(
+        update={
+            "names": antecedent.names,
+            "place": antecedent.place,
+            "year": antecedent.year,
+            "modifiers": antecedent.modifiers,
+        }
+    )
+    context = mention.context.model_copy(update={"event": resolved})
+    return mention.model_copy(update={"context": context})
 
 
 def _with_year(value: DateValue, year: int) -> DateValue:

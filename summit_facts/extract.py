@@ -244,7 +244,7 @@ def _context(span: Span, root: Token) -> Context:
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
     names_here = _nearby_names(span, root)
-    agent = _agent(root, chain)
+    agent = _gapped_agent(span) or _agent(root, chain)
     return Context(
         noun=_counted_noun(span, root),
         head=lemma(head) if head is not None and not (span.start <= head.i < span.end) else None,
@@ -396,6 +396,26 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
             relative = subj is not None and subj.lower_ in RELATIVE_PRONOUNS
             if relative and anc.dep_ == "relcl" and anc.head.pos_ == "PROPN":
                 return _payer_text(anc.head)
+    return None
+
+
+def _gapped_agent(span: Span) -> str | None:
+    """'Norway pledged NOK 2 billion, Denmark DKK 1 billion and Sweden SEK 3 billion':
+    a clause without its verb names its donor right before the value."""
+    if span.start < 2:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ not in ("GPE", "ORG", "NORP", "PERSON"):
+        return None
+    ent = _ent_at(prev)
+    first = ent.start if ent is not None else prev.i
+    if first == 0:
+        return None
+    before = span.doc[first - 1]
+    if before.dep_ in ("cc", "punct") or before.lower_ in ("while", "whereas"):
+        # The name only: NER may run it into the currency code ("Denmark DKK").
+        words = [t.text for t in span.doc[first : span.start] if t.pos_ != "DET"]
+        return names.canonical_name(" ".join(words))
     return None
 
 

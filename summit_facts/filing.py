@@ -202,7 +202,7 @@ def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> s
             distinctive = [after]
     if not distinctive:
         return None if kind in PRINCIPAL_WORDS else slugify(kind)
-    return slugify(f"{distinctive[0]} {kind}")
+    return slugify(" ".join([*distinctive[:3], kind]))
 
 
 def alias_of(rules: RuleSet, name: str) -> str | None:

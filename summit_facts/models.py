@@ -48,7 +48,10 @@ class Document(_Model):
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """What the extraction depends on: the text, and the published date that
+        year-less dates are read against (two copies with different dates differ)."""
+        published = self.source.published.isoformat() if self.source.published else ""
+        return hashlib.sha256(f"{self.text}\0{published}".encode()).hexdigest()
 
 
 class Skipped(_Model):

@@ -201,7 +201,7 @@ def canonical_text(text: str) -> str:
     quoted = _QUOTED_TITLE.fullmatch(text.strip())
     if quoted:
         text = quoted.group("title")  # '"X" agreement' names X
-    folded = _fold(text.translate(_DASHES)).replace("&", " and ")
+    folded = _fold(text).translate(_DASHES).replace("&", " and ")  # NFKD may make dashes
     folded = " ".join(folded.translate(_DROP_QUOTES).split())
     prefixes = ("the ", *_tables().prefixes)
     while True:  # "the Declaration on the Future of AI." -> "future of ai"

@@ -140,7 +140,8 @@ _QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{_alt(list(_QUALIFIER_OF))})\s+|(?P<t>[~≈])\s*)$", re.I
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-# "from 40 to 60" is two figures unless something ranges ("ranging from $1m to $5m").
+# "rose 2 percentage points to 45%", "up 5 seats to 60": the change may name its unit.
+_CHANGE_TO_GAP = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+to\s+", re.I)
 _FROM_JOIN = re.compile(r"\s+from\s+", re.I)
 _DASH_JOIN = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014]\s*")
 _TO_JOIN = re.compile(r"\s+to\s+", re.I)
@@ -188,6 +189,7 @@ _VAGUE = re.compile(
     r"|(?:several|a\s+few|many)\s+(?P<one>dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
+_VAGUE_CURRENCY = re.compile(rf"(?:\s+of)?\s+(?P<cur>{_NAME_ALT})\b", re.I)
 _VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
@@ -397,7 +399,7 @@ def quantities(text: str) -> list[Quantity]:
         change = _CHANGE_BEFORE.search(text, window, a.start)
         if change is not None:
             # A change ("by $1.2 million") or the old level ("from 40"): not a claim.
-            if i + 1 < len(atoms) and _TO_JOIN.fullmatch(text[a.end : atoms[i + 1].start]):
+            if i + 1 < len(atoms) and _CHANGE_TO_GAP.fullmatch(text[a.end : atoms[i + 1].start]):
                 quantity = _single(text, atoms[i + 1])
                 if quantity is not None:
                     found.append(quantity)
@@ -448,7 +450,12 @@ def _vague(text: str) -> Iterator[Quantity]:
         nominal = Decimal(2 * _VAGUE_UNITS[unit])
         if m.group("outer"):
             nominal *= 10 if m.group("outer").lower() == "tens" else 100
-        yield Quantity(m.start(), m.end(), "count", nominal, "vague")
+        money = _VAGUE_CURRENCY.match(text, m.end())
+        if money is not None:  # "billions of dollars", "several million euros"
+            currency = currencies.code_of(money.group("cur"))
+            yield Quantity(m.start(), money.end(), "money", nominal, "vague", currency)
+        else:
+            yield Quantity(m.start(), m.end(), "count", nominal, "vague")
 
 
 # ---------------------------------------------------------------- normalisation

@@ -174,6 +174,23 @@ class RuleSet(BaseModel):
             self._by_kind = index
         return self._by_kind.get(kind, [])
 
+    def for_event(self, city: str | None, year: int | None) -> RuleSet:
+        """These rules with the alias files of the corpus's main event: an event file
+        (rules/events/) applies only where its metadata's city and year are the main
+        event's, so one event's names never rename another's subjects."""
+        chosen = [
+            f
+            for f in self.files
+            if (meta := event_of(f)) and _same_event(meta, city, year)
+        ]
+        if not chosen:
+            return self
+        slot_aliases = dict(self.slot_aliases)
+        name_aliases = dict(self.name_aliases)
+        for rule_file in chosen:
+            _index_aliases(rule_file, slot_aliases, name_aliases)
+        return self.model_copy(update={"slot_aliases": slot_aliases, "name_aliases": name_aliases})
+
     def slot_rule(self, topic: str, slot: str) -> SlotRule | None:
         for rule_file in self.files:
             if rule_file.topic == topic:
@@ -323,14 +340,8 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     slot_aliases: dict[tuple[str, str], str] = {}
     name_aliases: dict[str, str] = {}
     for rule_file in files:
-        for topic, slots in rule_file.aliases.items():
-            for canonical, alias in slots.items():
-                for name in alias.names:
-                    slot_aliases[(topic, slugify(name))] = canonical
-                slot_aliases[(topic, canonical)] = canonical
-        for canonical, others in rule_file.names.items():
-            for other in [canonical, *others]:
-                name_aliases[other.lower()] = canonical
+        if not event_of(rule_file):
+            _index_aliases(rule_file, slot_aliases, name_aliases)
     resolved = [_expand_terms(f, terms) for f in files]
     return RuleSet(
         files=resolved,
@@ -339,6 +350,36 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         name_aliases=name_aliases,
         digest=digest.hexdigest()[:16],
     )
+
+
+def _same_event(meta: dict[str, object], city: str | None, year: int | None) -> bool:
+    from summit_facts.names import canonical_name
+
+    wanted_city = meta.get("city")
+    if not wanted_city or not city or canonical_name(str(wanted_city)) != canonical_name(city):
+        return False
+    dates = str(meta.get("dates") or "")
+    return not (year and dates[:4].isdigit() and int(dates[:4]) != year)
+
+
+def event_of(rule_file: RuleFile) -> dict[str, object]:
+    """The event an alias file is about (its `metadata`: event, city, dates), or {} for a
+    file that holds for every event."""
+    meta = rule_file.metadata
+    return {k: meta[k] for k in ("event", "city", "dates") if k in meta}
+
+
+def _index_aliases(
+    rule_file: RuleFile, slot_aliases: dict[tuple[str, str], str], name_aliases: dict[str, str]
+) -> None:
+    for topic, slots in rule_file.aliases.items():
+        for canonical, alias in slots.items():
+            for name in alias.names:
+                slot_aliases[(topic, slugify(name))] = canonical
+            slot_aliases[(topic, canonical)] = canonical
+    for canonical, others in rule_file.names.items():
+        for other in [canonical, *others]:
+            name_aliases[other.lower()] = canonical
 
 
 def _expand_terms(rule_file: RuleFile, terms: dict[str, list[str]]) -> RuleFile:

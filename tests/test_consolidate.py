@@ -359,20 +359,6 @@ def test_an_equivalent_never_becomes_a_claim_end_to_end(tmp_path):
     ]
 
 
-def test_an_event_alias_file_applies_to_its_own_event_only():
-    from summit_facts.consolidate import for_event
-    from summit_facts.models import MainEvent
-    from summit_facts.rules import load_rules
-
-    rules = load_rules(None)
-    assert ("funding", "europe") in rules.slot_aliases  # the Paris file's alias
-    paris = for_event(rules, MainEvent(name="AI Action Summit", city="Paris"))
-    assert paris.slot_aliases == rules.slot_aliases
-    belem = for_event(rules, MainEvent(name="COP30", city="Belém"))
-    assert ("funding", "europe") not in belem.slot_aliases
-    assert for_event(rules, None) is rules  # no main event found: nothing dropped
-
-
 PARIS_LIKE = {
     "a.md": "---\npublisher: A\n---\nFrench President Emmanuel Macron announced €109 billion of "
     "private investment in France's AI sector.\n",

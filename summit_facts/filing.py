@@ -282,6 +282,8 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
         purpose = None  # "to the fund" points back to a programme, it names none
+    if purpose and EVENT_NAME_WORDS & set(purpose.split("_")):
+        purpose = None  # "for the AI Impact Summit": where it was announced
     programme = purpose or _programme_name(ctx, rules)
     donor = _donor(ctx, payer=True)
     if purpose and donor is None and not DESTINATIONS & set(purpose.split("_")):

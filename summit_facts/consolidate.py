@@ -638,6 +638,16 @@ def _clean_name(name: str) -> str:
     return name.split("(")[0].strip(" ,;:\"'“”‘’")
 
 
+def _block_keys(name: str) -> set[str]:
+    words = [w for w in _name_words(name) if w not in _NAME_STOP]
+    keys = {f"w:{w[:3]}" for w in words if w not in BODY_WORDS}
+    keys.add(f"a:{_name_acronym(name)}")
+    keys.add(f"a:{''.join(w[0] for w in words if w not in BODY_WORDS)}")
+    if len(words) == 1:
+        keys.add(f"a:{words[0]}")
+    return keys
+
+
 def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
     """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
     An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
@@ -665,10 +675,19 @@ def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) ->
             i = parent[i]
         return i
 
+    # Only names that share a word's first letters or an acronym are compared, so that
+    # a corpus of thousands of names is not compared pair by pair.
+    blocks: dict[str, list[int]] = {}
     for i, name in enumerate(ordered):
-        for j in range(i):
-            if root(i) != root(j) and same_name(_clean_name(name), _clean_name(ordered[j])):
-                parent[root(i)] = root(j)
+        for key in _block_keys(_clean_name(name)):
+            blocks.setdefault(key, []).append(i)
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            for j in members[:n]:
+                if root(i) != root(j) and same_name(
+                    _clean_name(ordered[i]), _clean_name(ordered[j])
+                ):
+                    parent[root(i)] = root(j)
     for (short, long), _ in pairs:
         parent[root(index[short])] = root(index[long])
     by_root: dict[int, list[str]] = {}

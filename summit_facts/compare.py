@@ -107,12 +107,10 @@ def compare_values(
         return Relation.CONFLICT_VALUE
     if isinstance(a, EntitiesValue) and isinstance(b, EntitiesValue):
         return _compare_entities(a, b, a_negated, b_negated, complete_lists, aliases)
-    relation = _compare_affirmed(a, b, aliases)
-    if a_negated == b_negated:
-        return relation
-    # "X was not on Y" against "X was on Y": only the very same value is denied;
-    # a different value is not contradicted by a denial.
-    return Relation.CONFLICT_VALUE if relation is Relation.SAME else Relation.COMPATIBLE
+    # Polarity is compared for members only ("did not sign"): a "not" in the clause
+    # above a date or a figure ("does not regard the absence ... from this weekend's
+    # summit as a failure") says nothing against the date itself.
+    return _compare_affirmed(a, b, aliases)
 
 
 def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> Relation:

@@ -287,12 +287,10 @@ def _weekend(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date
         start = saturday - timedelta(days=7) if anchor.weekday() in (5, 6) else saturday
     elif rel in ("next", "coming", "this coming"):
         start = upcoming
-    elif anchor.weekday() in (5, 6, 0) or tense == "past":
-        start = saturday
-    elif tense == "future" or anchor.weekday() >= 3:
-        start = upcoming
+    elif anchor.weekday() in (5, 6) or tense == "past":
+        start = saturday  # "this weekend" said at the weekend, or told in the past
     else:
-        start = saturday
+        start = upcoming
     return start, start + timedelta(days=1)
 
 

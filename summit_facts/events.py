@@ -52,7 +52,10 @@ PART_HEADS = {
     "exhibition", "segment", "plenary", "opening", "closing", "programme", "program",
     "track", "pavilion", "showcase", "gala", "discussion", "debate", "negotiation",
 }  # fmt: skip
-OTHER_HEADS = {"visit", "trip", "call", "election", "war", "crisis", "tour"}
+OTHER_HEADS = {
+    "visit", "trip", "call", "election", "war", "crisis", "tour", "briefing", "interview",
+    "hearing", "rally", "protest",
+}  # fmt: skip
 # Words that make a meeting another one: two leaders' talks, a bilateral.
 OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
 PRIOR_WORDS = {
@@ -97,10 +100,17 @@ def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
     low = token.lower_
-    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS:
+    if _lemma(token) in ("day", "week", "weekend", "night") and any(
+        c.dep_ == "nummod" and c.like_num for c in token.children
+    ):
+        return False  # "over five days" is a duration, not a day of the programme
+    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
-        return True
+        # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
+        head = token.head
+        modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
+        return not (modifies and _lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
 
 
@@ -120,6 +130,20 @@ def _phrase(head: Token) -> list[Token]:
         elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
             words.extend(t for t in child.subtree)
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _attended_by_person(head: Token) -> bool:
+    """The event is what a person travels to or attends ('for the summit', 'to attend
+    the summit'), so the clause's dates are that person's, not the event's."""
+    link = head.head
+    if link.lower_ == "for":
+        verb = link.head
+    elif _lemma(link) in ("attend", "join") and head.dep_ == "dobj":
+        verb = link.head if link.dep_ in ("xcomp", "advcl") else link
+    else:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.ent_type_ == "PERSON"
 
 
 def _tense(token: Token) -> str | None:
@@ -171,8 +195,10 @@ def _cue(head: Token, link: str, value: Span | None) -> EventCue:
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
             nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-            if lem in ("last", "next", "this", "past") and nxt is not None and (
-                _lemma(nxt) in TIME_UNITS
+            if (
+                lem in ("last", "next", "this", "past")
+                and nxt is not None
+                and (_lemma(nxt) in TIME_UNITS)
             ):
                 continue  # "last weekend's summit" is told by its date, not its edition
             if lem in TIME_UNITS:
@@ -183,6 +209,10 @@ def _cue(head: Token, link: str, value: Span | None) -> EventCue:
     by = head.head
     if by.lower_ == "by" and _lemma(by.head) == "precede":
         modifiers.append("preceding")
+    if _attended_by_person(head):
+        modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
+    if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
+        modifiers.append("plural")  # "the two summits that followed": not one event
     head_lemma = _lemma(head)
     if SERIES_NAME.match(head.lower_):
         name_words.append(head.lower_)
@@ -286,7 +316,9 @@ def _key_words(cue: EventCue) -> list[str]:
 def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
-    return bool(mods & (PRIOR_WORDS | NEXT_WORDS)) or cue.head in PART_HEADS | OTHER_HEADS
+    return (
+        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural"})) or cue.head in PART_HEADS | OTHER_HEADS
+    )
 
 
 def find_main_event(
@@ -382,6 +414,13 @@ def find_main_event(
     return main
 
 
+def same_place(a: str, b: str) -> bool:
+    """'Belém' and 'Belem', 'New Delhi' and 'Delhi': one place (whole words of one
+    name within the other)."""
+    x, y = (f" {names.fold(names.canonical_name(n))} " for n in (a, b))
+    return x in y or y in x
+
+
 def _fits(cue: EventCue, key: Sequence[str], city: str | None, year: int | None) -> bool:
     """Whether an unmarked cue can be the main event: its name words are the main
     event's (or it has none: 'the summit'), its place is the main city, its year the
@@ -389,7 +428,7 @@ def _fits(cue: EventCue, key: Sequence[str], city: str | None, year: int | None)
     words = set(_key_words(cue))
     if words and key and not words & set(key):
         return False
-    if city and cue.place and names.is_city(cue.place) and cue.place != city:
+    if city and cue.place and names.is_city(cue.place) and not same_place(cue.place, city):
         return False
     return not (year and cue.year and cue.year != year)
 
@@ -428,12 +467,15 @@ def role_of(
         return "previous" if cue.year < main.year else "next"
     if cue.head in OTHER_HEADS or "bilateral" in mods or "bilateral" in lemmas:
         return "other"
+    if "plural" in mods and cue.head not in PART_HEADS:
+        # Several events of the kind: earlier editions when told in the past.
+        return "previous" if cue.tense == "past" else "other"
     other_place = (
         main is not None
         and main.city is not None
         and cue.place is not None
         and names.is_city(cue.place)
-        and cue.place != main.city
+        and not same_place(cue.place, main.city)
     )
     if other_place:
         if not same_series:
@@ -454,7 +496,12 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     if ctx.dateline:
         # Where and when the report was filed: the event's city only when it is the
         # main event's; a wire's date is the report's date.
-        is_main_city = isinstance(value, TextValue) and main is not None and value.text == main.city
+        is_main_city = (
+            isinstance(value, TextValue)
+            and main is not None
+            and main.city is not None
+            and same_place(value.text, main.city)
+        )
         return "main" if is_main_city else "other"
     cue = ctx.event
     role = role_of(cue, main, ctx.lemmas)
@@ -481,7 +528,7 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         isinstance(value, TextValue)
         and ctx.label == "CITY"
         and main.city
-        and value.text != main.city
+        and not same_place(value.text, main.city)
         and mods & ORDINALS
     ):
         return "previous" if cue.tense != "future" else "next"
@@ -533,14 +580,22 @@ def join_open_close(mentions: Sequence[Mention]) -> list[Mention]:
                 }
             )
             evidence = first.evidence.model_copy(update={"value_end": second.evidence.value_end})
-            out[i] = first.model_copy(update={"value": joined, "evidence": evidence})
+            # The range says when the event was held, as "held on A to B" would.
+            context = first.context.model_copy(update={"governor": "hold"})
+            out[i] = first.model_copy(
+                update={"value": joined, "evidence": evidence, "context": context}
+            )
             del out[j]
             break
     return out
 
 
 def assign_roles(
-    mentions: Sequence[Mention], main: MainEvent | None, source: Source
+    mentions: Sequence[Mention],
+    main: MainEvent | None,
+    source: Source,
+    *,
+    own: MainEvent | None = None,
 ) -> list[Mention]:
     """Each mention with its `event` set; year-less dates in an undated source take the
     main event's year (DESIGN.md: "A date with no year takes the year of the source's
@@ -549,6 +604,8 @@ def assign_roles(
     named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
     for mention in join_open_close(mentions):
         mention = _coreferent(mention, named)
+        if own is not None:
+            mention = _about(mention, own)
         value = mention.value
         if isinstance(value, DateValue) and value.start.year < 100:
             # A year-less date in an undated source: the main event's year, else no
@@ -561,6 +618,21 @@ def assign_roles(
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
         out.append(mention.model_copy(update=update))
     return out
+
+
+def _about(mention: Mention, own: MainEvent) -> Mention:
+    """An unnamed event phrase in a document about another event is that event."""
+    cue = mention.context.event
+    if cue is None or cue.place or cue.year or _marked(cue):
+        return mention
+    if cue.names and own.key and not set(_key_words(cue)) <= set(own.key):
+        return mention  # it names yet another event
+    resolved = cue.model_copy(
+        update={"names": own.key or cue.names, "place": own.city, "year": own.year}
+    )
+    return mention.model_copy(
+        update={"context": mention.context.model_copy(update={"event": resolved})}
+    )
 
 
 # How far back (in characters) "the conference" may point to a named conference.
@@ -614,7 +686,59 @@ def resolve(
     """The events stage for a corpus: the main event, and every mention with its role."""
     main = find_main_event(mentions_by_doc, sources)
     resolved = {
-        doc_id: assign_roles(mentions, main, sources[doc_id])
+        doc_id: assign_roles(
+            mentions, main, sources[doc_id], own=_own_event(doc_id, mentions, sources, main)
+        )
         for doc_id, mentions in mentions_by_doc.items()
     }
     return main, resolved
+
+
+def _own_event(
+    doc_id: str, mentions: Sequence[Mention], sources: Mapping[str, Source], main: MainEvent | None
+) -> MainEvent | None:
+    """The event a document is about, when it is not the corpus's main event (a report
+    on last year's edition in a folder about this year's). Its unnamed 'the summit' is
+    then that event, not the main one. None when the document is about the main event.
+
+    Told by the cities it holds its events in (never the main city), else by the event
+    its lead names."""
+    if main is None:
+        return None
+    cities: Counter[str] = Counter()
+    for m in mentions:
+        cue = m.context.event
+        if cue is None or m.context.dateline or _marked(cue) or cue.link == "sentence":
+            continue
+        if mention_role(m, main) != "main":
+            continue  # told as another edition already ("the first summit, in 2023")
+        if isinstance(m.value, TextValue) and m.context.label == "CITY":
+            cities[m.value.text] += 1
+        elif cue.place and names.is_city(cue.place):
+            cities[cue.place] += 1
+    if main.city and any(same_place(c, main.city) for c in cities):
+        return None
+    if cities:
+        years = Counter(
+            m.value.start.year
+            for m in mentions
+            if isinstance(m.value, DateValue)
+            and m.value.start.year >= 100
+            and _HAS_YEAR.search(m.value.surface)
+        )
+        year = years.most_common(1)[0][0] if years else None
+        return MainEvent(key=main.key, city=cities.most_common(1)[0][0], year=year)
+    told = [
+        cue
+        for m in mentions
+        if (cue := m.context.event) is not None
+        and not _marked(cue)
+        and (cue.names or cue.place or cue.year)
+    ]
+    if any(role_of(cue, main) == "main" for cue in told):
+        return None  # it names the main event somewhere: "the summit" may well be it
+    lead = [m.context.event for m in mentions if m.context.lead and m.context.event in told]
+    if not lead or lead[0] is None:
+        return None
+    cue = lead[0]
+    return MainEvent(key=_key_words(cue), city=cue.place, year=cue.year)

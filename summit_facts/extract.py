@@ -272,6 +272,8 @@ _DATELINE = re.compile(
     r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
     r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
 )
+# "NEW DELHI/JOHANNESBURG —", "NICE (FRANCE) —": a capitalised place line without a date.
+_CAPS_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:\([A-Za-z .-]+\))?[ ]?[-–—:][ ]")
 _RANGE = re.compile(r"\d\s*[-–]\s*\d|\bto\b|\band\b|\bfrom\b")
 _DATELINE_KEY = "facts_datelines"
 
@@ -284,7 +286,7 @@ def _in_dateline(span: Span) -> bool:
             (m.start(), m.end())
             for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
             if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
-        ]
+        ] + [(m.start(), m.end()) for m in _CAPS_DATELINE.finditer(doc.text[: LEAD_CHARS * 2])]
     return any(start <= span.start_char and span.end_char <= end for start, end in found)
 
 

@@ -134,7 +134,9 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
     return []
 
 
-def holds(ctx: Context, cond: Condition) -> bool:
+def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
+    if cond.single_day and not (isinstance(value, DateValue) and value.start == value.end):
+        return False
     seq = _scope(ctx, cond)
     return any(_has(seq, word) for word in cond.words)
 
@@ -320,9 +322,12 @@ def _key_part(
         return funding_subject(ctx, rules)
     if part == "place":
         # The event's own place ("the summit in Seoul") before places elsewhere around.
-        if ctx.event is not None and ctx.event.place:
-            return slugify(ctx.event.place.split()[0])
-        return slugify(ctx.places[0].split()[0]) if ctx.places else None
+        place = ctx.event.place if ctx.event is not None and ctx.event.place else None
+        place = place or (ctx.places[0] if ctx.places else None)
+        if place is None:
+            return None
+        # A city by its whole name (new_york), a venue by its first word (bletchley).
+        return slugify(place if names.is_city(place) else place.split()[0])
     if part == "instrument":
         return instrument_suffix(ctx, main_key)
     if part == "purpose":
@@ -382,11 +387,11 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.roles and (mention.event.role if mention.event else "main") not in rule.roles:
         return None
-    if not all(holds(ctx, cond) for cond in rule.require):
+    if not all(holds(ctx, cond, value) for cond in rule.require):
         return None
-    if rule.any_of and not any(holds(ctx, cond) for cond in rule.any_of):
+    if rule.any_of and not any(holds(ctx, cond, value) for cond in rule.any_of):
         return None
-    if any(holds(ctx, cond) for cond in rule.exclude):
+    if any(holds(ctx, cond, value) for cond in rule.exclude):
         return None
     return (
         len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))

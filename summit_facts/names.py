@@ -103,6 +103,11 @@ def _gazetteer_cities() -> frozenset[str]:
     )
 
 
+def fold(text: str) -> str:
+    """Case, accents, curly apostrophes and spacing folded away: 'Belém' -> 'belem'."""
+    return _fold(text)
+
+
 def _clean(text: str) -> str:
     """Quotes, spacing, a leading 'the' and a trailing possessive taken off."""
     name = " ".join(text.split()).strip(_QUOTES + " ,;:")

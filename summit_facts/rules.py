@@ -52,6 +52,10 @@ class Condition(_Strict):
     scope: Scope = "sentence"
     words: list[str] = Field(min_length=1, description="Lemmas or phrases; `$name` = a term list.")
     window: int = Field(default=6, ge=1, le=50, description="Tokens either side, for `near`.")
+    single_day: bool = Field(
+        default=False,
+        description="Holds only for a date of one day ('opened on 27 June', not '27-28 June').",
+    )
 
     @field_validator("words")
     @classmethod
@@ -178,11 +182,7 @@ class RuleSet(BaseModel):
         """These rules with the alias files of the corpus's main event: an event file
         (rules/events/) applies only where its metadata's city and year are the main
         event's, so one event's names never rename another's subjects."""
-        chosen = [
-            f
-            for f in self.files
-            if (meta := event_of(f)) and _same_event(meta, city, year)
-        ]
+        chosen = [f for f in self.files if (meta := event_of(f)) and _same_event(meta, city, year)]
         if not chosen:
             return self
         slot_aliases = dict(self.slot_aliases)

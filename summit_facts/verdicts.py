@@ -107,20 +107,25 @@ def judge_subject(
             claim.id,
         )
 
-    piles: list[_Pile] = []
-    for claim in sorted(claims, key=order):
-        key = relate.key(claim)
-        fits = [p for p in piles if all(not relate(key, k).is_conflict for k in p.keys)]
-        if fits:
-            pile = max(fits, key=lambda p: (weight(p.source_ids(), groups), -p.index))
-        else:
-            pile = _Pile(index=len(piles))
-            piles.append(pile)
-        pile.claims.append(claim)
-        if key not in pile.keys:
-            pile.keys.append(key)
+    def pile_up(kept: Sequence[Claim]) -> list[_Pile]:
+        piles: list[_Pile] = []
+        for claim in sorted(kept, key=order):
+            key = relate.key(claim)
+            fits = [p for p in piles if all(not relate(key, k).is_conflict for k in p.keys)]
+            if fits:
+                pile = max(fits, key=lambda p: (weight(p.source_ids(), groups), -p.index))
+            else:
+                pile = _Pile(index=len(piles))
+                piles.append(pile)
+            pile.claims.append(claim)
+            if key not in pile.keys:
+                pile.keys.append(key)
+        return piles
 
-    piles, once_notes = _count_each_source_once(piles, order, relate)
+    piles, once_notes = _count_each_source_once(pile_up(claims), order, relate)
+    # With each source's other values set aside, piles that only a dropped value kept
+    # apart are one: pile the kept claims again.
+    piles = pile_up([c for p in piles for c in p.claims])
 
     def rank(pile: _Pile) -> tuple[float, int, int]:
         # By independent weight, then number of sources, then fewer sources that

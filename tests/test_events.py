@@ -136,3 +136,66 @@ def test_claims_carry_their_event_role(tmp_path):
     assert roles.get("3-4 March 2025") == "previous"
     assert roles.get("9-10 June 2027") == "next"
     assert roles.get("26 June 2026") == "part"
+
+
+# A folder that mixes two editions: three reports on this year's summit in Lisbon, two
+# on last year's in Nairobi that never name Lisbon. Nothing of Nairobi's is the main
+# event's.
+MIXED = {
+    "lisbon1.txt": (
+        "Ocean Summit opens in Lisbon\n\n"
+        "The Ocean Summit opened in Lisbon on 27 June 2026 and runs for two days.\n\n"
+        "Delegations from more than 120 countries are taking part in the summit.\n"
+    ),
+    "lisbon2.md": (
+        "---\npublisher: Sea Daily\npublished: 2026-06-29\n---\n"
+        "Leaders closed the Ocean Summit in Lisbon on Sunday.\n\n"
+        "The summit, held on 27-28 June 2026, drew delegations from 125 countries.\n"
+    ),
+    "lisbon3.md": (
+        "---\npublisher: Blue Post\npublished: 2026-06-28\n---\n"
+        "The Ocean Summit in Lisbon entered its second day on 28 June 2026.\n\n"
+        "The summit gathered more than 120 countries.\n"
+    ),
+    "nairobi1.md": (
+        "---\npublisher: Coast Times\npublished: 2025-03-05\n---\n"
+        "The Ocean Summit in Nairobi ended on 4 March 2025.\n\n"
+        "The summit, held on 3-4 March 2025, drew delegations from 80 countries.\n"
+    ),
+    "nairobi2.md": (
+        "---\npublisher: Rift Review\npublished: 2025-03-04\n---\n"
+        "Nairobi hosts the Ocean Summit.\n\n"
+        "The two-day summit opened on 3 March 2025 with 75 countries taking part.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    for name, text in MIXED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = tmp_path_factory.mktemp("mixed-store")
+    args = ["check", str(folder), "--format", "json", "--store", str(store), "--quiet"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.model
+def test_a_folder_of_two_editions_names_the_main_one(mixed):
+    main = mixed["main_event"]
+    assert main["city"] == "Lisbon" and main["year"] == 2026
+
+
+@pytest.mark.model
+def test_nothing_of_the_other_edition_is_filed_under_the_summit(mixed):
+    subjects = _subjects(mixed)
+    summit = [v for (topic, _), v in subjects.items() if topic == "summit"]
+    assert summit, "the main event's own subjects are there"
+    for verdict in summit:
+        sources = {
+            s for c in [verdict["consensus"], *verdict["dissent"]] if c for s in c["sources"]
+        }
+        assert not {"nairobi1.md", "nairobi2.md"} & sources, verdict["slot"]
+        assert verdict["verdict"] != "contradiction", verdict["slot"]

@@ -75,7 +75,8 @@ _SOURCE_AFTER = re.compile(
 _PART_BEFORE = re.compile(
     r"\b(?:supplementing|supplements|on\s+top\s+of|in\s+addition\s+to|adding\s+to|"
     r"topping\s+up|out\s+of|part\s+of|share\s+of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|^\s*of\s+(?:the|its|their)\s+$",  # "EUR 7.7 billion of the EUR 10.2 billion budget"
     re.I,
 )
 # A part whose total is told elsewhere: "the EU would contribute EUR 50 billion, with
@@ -96,7 +97,7 @@ SHORT_DONORS = {"eu", "uk", "us", "uae"}
 # A subject named after one of these pays: "gates_foundation", "european_investment_bank".
 DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
-_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition)\b", re.I)
+_POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
     r"[^.;,]{0,25}$",
@@ -236,8 +237,9 @@ def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> st
         base = total.slot.removesuffix(f"_{total_noun}")
         if noun and noun != total_noun:
             return f"{base}_{noun}"
-    if (part.topic, part.slot) != (total.topic, total.slot) and part.rule != "auto":
-        return part.slot
+    own = set(_tokens(part.slot))
+    if part.topic != total.topic or (part.rule != "auto" and not own <= set(_tokens(total.slot))):
+        return part.slot  # filed after what it pays for: "ai_gigafactories"
     tail = _tail(part, texts) or (slugify(part.noun.split()[-1]) if part.noun else None)
     return f"{total.slot}_{tail or 'part'}"
 
@@ -299,7 +301,8 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             other
             for other in claims
             if other.source.id == claim.source.id
-            and (other.topic, other.slot) == (claim.topic, claim.slot)
+            and other.topic == claim.topic
+            and set(_tokens(claim.slot)) <= set(_tokens(other.slot))  # "eu" in "eu_investai"
             and not other.part_of
             and (_nominal(other.value) or 0) > (_nominal(claim.value) or 0)
         ]
@@ -309,13 +312,18 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             claim.slot = f"{total.slot}_contribution"
 
 
+_TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought)\b", re.I)
+
+
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
     subject, `<programme>_target`, never compared with what was pledged."""
     for claim in claims:
         if claim.topic != "funding" or claim.slot.endswith("_target"):
             continue
-        if _TARGET_BEFORE.search(_before(claim, texts)):
+        if _TARGET_BEFORE.search(_before(claim, texts)) or _TARGET_AFTER.match(
+            _after(claim, texts)
+        ):
             claim.slot = f"{claim.slot}_target"
 
 
@@ -630,6 +638,16 @@ def _clean_name(name: str) -> str:
     return name.split("(")[0].strip(" ,;:\"'“”‘’")
 
 
+def _block_keys(name: str) -> set[str]:
+    words = [w for w in _name_words(name) if w not in _NAME_STOP]
+    keys = {f"w:{w[:3]}" for w in words if w not in BODY_WORDS}
+    keys.add(f"a:{_name_acronym(name)}")
+    keys.add(f"a:{''.join(w[0] for w in words if w not in BODY_WORDS)}")
+    if len(words) == 1:
+        keys.add(f"a:{words[0]}")
+    return keys
+
+
 def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
     """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
     An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
@@ -657,10 +675,19 @@ def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) ->
             i = parent[i]
         return i
 
+    # Only names that share a word's first letters or an acronym are compared, so that
+    # a corpus of thousands of names is not compared pair by pair.
+    blocks: dict[str, list[int]] = {}
     for i, name in enumerate(ordered):
-        for j in range(i):
-            if root(i) != root(j) and same_name(_clean_name(name), _clean_name(ordered[j])):
-                parent[root(i)] = root(j)
+        for key in _block_keys(_clean_name(name)):
+            blocks.setdefault(key, []).append(i)
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            for j in members[:n]:
+                if root(i) != root(j) and same_name(
+                    _clean_name(ordered[i]), _clean_name(ordered[j])
+                ):
+                    parent[root(i)] = root(j)
     for (short, long), _ in pairs:
         parent[root(index[short])] = root(index[long])
     by_root: dict[int, list[str]] = {}

@@ -394,6 +394,10 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 return _payer_text(subj)
+            # "..., followed by the Gates Foundation, which pledged ..."
+            relative = subj is not None and subj.lower_ in RELATIVE_PRONOUNS
+            if relative and anc.dep_ == "relcl" and anc.head.pos_ == "PROPN":
+                return _payer_text(anc.head)
     return None
 
 
@@ -440,7 +444,17 @@ def _entity_text(token: Token) -> str:
     poss = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_), None)
     if poss is not None:
         token = poss
-    compounds = [t for t in token.lefts if t.dep_ == "compound"]
+    compounds = [
+        t
+        for t in token.lefts
+        if t.dep_ == "compound"
+        or (
+            t.dep_ == "amod"
+            and t.i == token.i - 1
+            and t.text[:1].isupper()
+            and (token.is_upper or names.is_country(f"{t.text} {token.text}"))  # New Zealand
+        )
+    ]
     if token.ent_type_:
         ent = _ent_at(token)
         if ent is not None:
@@ -531,12 +545,24 @@ def _referent(span: Span, antecedents: list[dict[str, str]], sent_index: int) ->
     return None
 
 
+def _coined_name(text: str) -> bool:
+    """'InvestAI', 'OpenEuroLLM': one word with capitals inside, no place's name."""
+    return " " not in text and any(ch.isupper() for ch in text[1:]) and not text.isupper()
+
+
 def _proper_chunk(token: Token) -> str | None:
     """A proper-noun phrase headed by `token`: 'Current AI', 'InvestAI Initiative'."""
-    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PROGRAMME_LABELS:
+    coined = token.pos_ == "NOUN" and _coined_name(token.text)  # "InvestAI" read as a noun
+    if (token.pos_ != "PROPN" and not coined) or token.ent_type_ in NOT_PROGRAMME_LABELS:
         return None
-    left = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if not left and token.ent_type_ in ("GPE", "LOC"):
+    left = [
+        t
+        for t in token.lefts
+        if (t.dep_ == "compound" and t.pos_ == "PROPN")
+        # "Current AI": the tagger reads "Current" as an adjective
+        or (t.dep_ == "amod" and t.i == token.i - 1 and t.text[:1].isupper() and token.is_upper)
+    ]
+    if not left and token.ent_type_ in ("GPE", "LOC") and not _coined_name(token.text):
         return None  # a place on its own; "Current AI" (tagged GPE) has a compound
     return " ".join([*(t.text for t in left), token.text])
 
@@ -715,7 +741,9 @@ def _what_it_buys(root: Token) -> str | None:
             if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
                 text = "".join(w.text_with_ws for w in t.subtree).strip()  # "AI-focused"
                 word = re.sub(r"\s*-\s*(?:focused|related|driven|based|led|ready)$", "", text)
-                if word != text or (t.pos_ != "VERB" and word.lower() not in EMPTY_ADJECTIVES):
+                # A compound noun ("AI hub") or "AI-focused" says what; an adjective
+                # ("tropical", "next", "lower-income") only describes.
+                if word != text or (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")):
                     words.append(word)
         if words:  # a bare "infrastructure" says too little to name a subject
             return " ".join([*words, noun.text])
@@ -725,7 +753,10 @@ def _what_it_buys(root: Token) -> str | None:
 def _money_kind(root: Token) -> str | None:
     """Unnamed money told by its kind: 'private sector investments totalling EUR 109
     billion' -> 'private investment'. Only a describing adjective makes it a purpose."""
-    for tok in [root, *root.ancestors][:4]:
+    # "EUR 109 billion of private investment", "EUR 5 billion in new funding"
+    told = [o for p in root.rights if p.dep_ == "prep" and p.lower_ in ("of", "in")
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    for tok in [root, *root.ancestors][:4] + told:
         if tok.pos_ != "NOUN" or lemma(tok) not in DESCRIBED_MONEY:
             continue
         adjectives = [

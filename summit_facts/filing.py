@@ -257,6 +257,9 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
         # "Norway, Indonesia and France pledged a combined $4.5bn": all of them
         donors = [_donor(ctx.model_copy(update={"agent": p}), payer=True) for p in several]
         return "_".join(d for d in donors if d) if all(donors) else None
+    if known_names.is_country(agent):  # "New Zealand" keeps its "New"
+        canonical = known_names.canonical_name(agent)
+        return SHORT_DONORS.get(canonical) or slugify(canonical)
     words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
@@ -281,6 +284,8 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
         purpose = None  # "to the fund" points back to a programme, it names none
+    if purpose and EVENT_NAME_WORDS & set(purpose.split("_")):
+        purpose = None  # "for the AI Impact Summit": where it was announced
     programme = purpose or _programme_name(ctx, rules)
     donor = _donor(ctx, payer=True)
     if purpose and donor is None and not DESTINATIONS & set(purpose.split("_")):

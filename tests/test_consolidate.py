@@ -357,3 +357,51 @@ def test_an_equivalent_never_becomes_a_claim_end_to_end(tmp_path):
         "$400 million",
         "$400 million",
     ]
+
+
+PARIS_LIKE = {
+    "a.md": "---\npublisher: A\n---\nFrench President Emmanuel Macron announced €109 billion of "
+    "private investment in France's AI sector.\n",
+    "b.md": "---\npublisher: B\n---\nMacron said France would attract €109 billion "
+    "(£112.5 billion) in private investment.\n",
+    "c.md": "---\npublisher: C\n---\nEuropean Commission President Ursula von der Leyen unveiled "
+    "InvestAI, a €200 billion plan, with €150 billion coming from companies. The EU would "
+    "contribute €50 billion, with the rest from investors. InvestAI includes €20 billion to "
+    "fund four AI gigafactories.\n",
+    "d.md": "---\npublisher: D\n---\nThe EU's InvestAI initiative aims to mobilise EUR200 billion "
+    "($206 billion) for artificial intelligence.\n",
+}
+
+
+@pytest.mark.model
+def test_programmes_donors_parts_and_equivalents_without_the_alias_file(
+    tmp_path, rules_without_aliases
+):
+    report = _check(tmp_path, PARIS_LIKE, rules_without_aliases)
+    funding = _funding(report)
+    assert not report["contradictions"]
+    assert _values(funding["eu_investai"]) == [(200_000_000_000, "EUR", ["c.md", "d.md"])]
+    assert funding["eu_investai"]["verdict"] == "consensus"
+    france = funding["france_private_investment"]
+    assert france["verdict"] == "consensus"
+    assert _values(france) == [(109_000_000_000, "EUR", ["a.md", "b.md"])]
+    # the parts have subjects of their own, never compared with the EUR 200 billion
+    assert _values(funding["eu_investai_companies"]) == [(150_000_000_000, "EUR", ["c.md"])]
+    assert _values(funding["eu_investai_contribution"]) == [(50_000_000_000, "EUR", ["c.md"])]
+    assert _values(funding["ai_gigafactories"]) == [(20_000_000_000, "EUR", ["c.md"])]
+    claims = json.loads(
+        CliRunner()
+        .invoke(
+            app, ["show", "--topic", "funding", "--format", "json", "--store", str(tmp_path / "st")]
+        )  # fmt: skip
+        .stdout
+    )
+    records = claims["claims"] if isinstance(claims, dict) else claims
+    parts = {c["slot"]: c["part_of"] for c in records if c.get("part_of")}
+    assert parts == {
+        "eu_investai_companies": "funding/eu_investai",
+        "eu_investai_contribution": "funding/eu_investai",
+    }
+    # "(GBP 112.5 billion)" and "($206 billion)" are equivalents, never claims
+    surfaces = {c["value"]["surface"] for c in records}
+    assert "£112.5 billion" not in surfaces and "$206 billion" not in surfaces

@@ -103,10 +103,13 @@ def is_event_token(token: Token) -> bool:
     if _lemma(token) in ("day", "week", "weekend", "night"):
         # "the second day", "Science Days", "AI Action Week" are parts of the programme;
         # "this week", "over five days" are times.
-        return any(
-            c.dep_ in ("compound", "amod") or (c.dep_ == "nummod" and not c.like_num)
-            for c in token.lefts
-        ) or token.pos_ == "PROPN"
+        return (
+            any(
+                c.dep_ in ("compound", "amod") or (c.dep_ == "nummod" and not c.like_num)
+                for c in token.lefts
+            )
+            or token.pos_ == "PROPN"
+        )
     if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
@@ -314,6 +317,18 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         if any(t.head.i == tok.i for t in span) and root.i < tok.i and root.head.i == tok.i:
             return _cue(tok, "inside", span)
     ancestors = [a for a in root.ancestors if sent.start <= a.i < sent.end]
+    # "after co-hosting this one with Kenya": "this one" is the event the article is about.
+    verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
+    this_one = verb is not None and any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("one", "edition", "year's")
+        and any(d.lower_ == "this" for d in c.children)
+        for c in verb.children
+    )
+    if this_one and verb is not None:
+        return EventCue(
+            text="this one", head="summit", modifiers=["this"], link="clause", tense=_tense(verb)
+        )  # type: ignore[arg-type]
     for anc in ancestors:
         if is_event_token(anc):
             return _cue(anc, "path", span)

@@ -561,6 +561,17 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         return "main" if is_main_city else "other"
     cue = ctx.event
     role = role_of(cue, main, ctx.lemmas)
+    if (
+        role == "other"
+        and cue is not None
+        and not _marked(cue)
+        and isinstance(value, TextValue)
+        and ctx.label == "CITY"
+        and main is not None
+        and main.city
+        and same_place(value.text, main.city)
+    ):
+        return "main"  # "the two-week summit in the Amazon city of Belem": its own city
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
     # "The first summit took place at Bletchley Park in 2023": the value, or the year

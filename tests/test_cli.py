@@ -276,7 +276,7 @@ def test_help_loads_no_models_renderers_or_model():
 
 def test_shared_constants_agree():
     from summit_facts.cli._common import DEFAULT_MAX_BYTES
-    from summit_facts.cli.topics import AUTO_TOPIC
+    from summit_facts.cli.reading import AUTO_TOPIC
     from summit_facts.filing import AUTO_TOPIC as FILED
     from summit_facts.pipeline import DEFAULT_MAX_BYTES as PIPELINE
 

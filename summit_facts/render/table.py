@@ -218,9 +218,12 @@ def _draw(build: Callable[[int], list[RenderableType]], width: int | None) -> st
 # Characters Rich draws one cell wide: its own single-cell ranges, and the
 # punctuation, currency signs, arrows and maths signs of news text. A test
 # checks every one against Rich. Text with any other character goes to Rich.
+NARROW = (
+    (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2010, 0x2027),
+    (0x2030, 0x205E), (0x20A0, 0x20C0), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2500, 0x25FC),
+)  # fmt: skip
 _NARROW = re.compile(
-    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e"
-    "\u20a0-\u20c0\u2190-\u21ff\u2200-\u22ff\u2500-\u25fc]*"
+    "[" + "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in NARROW) + "]*"
 )
 _WORD = re.compile(r"\s*\S+\s*")  # a word and the blanks around it, as Rich splits
 
@@ -252,7 +255,9 @@ def _plain_tables(sections: list[Section], width: int) -> str | None:
         if section.notes:
             notes = [_wrap(f"note: {note}", width - 2) for note in section.notes]
             out += ["  " + line for lines in notes for line in lines] + [""]
-    return "\n".join(line.rstrip() for line in out).rstrip("\n") + "\n"
+    # As `_draw` trims Rich's output: trailing newlines, then each line's blanks.
+    lines = "\n".join(out).rstrip("\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def _plain_table(section: Section, cells: list[list[str]], width: int) -> list[str] | None:

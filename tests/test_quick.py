@@ -229,3 +229,35 @@ def test_any_plain_table_is_drawn_as_rich_draws_it(tables, width):
     if plain is not None:
         assert plain == rich_drawing(tables, width)
     assert any(h in NUMERIC_HEADERS for h in HEADERS)
+
+
+# ---------------------------------------------------------------- --help
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "300"])
+def test_help_is_the_typer_apps_help(columns, capsys, monkeypatch):
+    # The Typer app in a process of its own: CliRunner fixes the help's width.
+    code = (
+        "import sys; sys.argv = ['facts', '--help']\nfrom summit_facts.cli.app import main\nmain()"
+    )
+    env = {"COLUMNS": columns, "PATH": ""}
+    typer_help = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env
+    )
+    assert typer_help.returncode == 0, typer_help.stderr
+    assert typer_help.stdout == quick.HELP, "facts --help changed: paste it into quick.HELP"
+    monkeypatch.setattr(sys, "argv", ["facts", "--help"])
+    monkeypatch.setenv("COLUMNS", columns)
+    for spelling in ("--help", "-h"):
+        capsys.readouterr()
+        assert quick.answer([spelling]) == 0
+        assert capsys.readouterr().out == quick.HELP
+
+
+def test_help_on_a_narrow_terminal_or_under_another_name_is_left_to_typer(monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["facts", "--help"])
+    monkeypatch.setenv("COLUMNS", "79")
+    assert quick.answer(["--help"]) is None
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setattr(sys, "argv", ["/x/summit_facts/__main__.py", "--help"])
+    assert quick.answer(["--help"]) is None

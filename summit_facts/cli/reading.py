@@ -8,7 +8,6 @@ read as stored records (`store.Record`), not validated models.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,6 +27,8 @@ _HINT_CHECK_FIRST = "run `facts check PATH...` first, or give PATH to this comma
 
 def known_topic(topic: str, rules_dir: Path | None, store_dir: Path | None = None) -> None:
     """Raise with the closest known topic as a hint when `topic` is unknown."""
+    import difflib
+
     from summit_facts.filing import AUTO_TOPIC
     from summit_facts.rules import load_rules
 

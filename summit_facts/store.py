@@ -440,6 +440,14 @@ class Store:
         with self._errors():
             return [SubjectVerdict.model_validate_json(data) for data in rows]
 
+    def last_tool_version(self) -> str | None:
+        """The summit-facts version that wrote the last complete run, if any."""
+        with self._read() as con:
+            row = con.execute(
+                "SELECT tool_version FROM runs WHERE complete = 1 ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return row[0] if row else None
+
     def claim_records_for(self, topic: str, *, slot: str | None = None) -> list[Record]:
         """`claims_for` as stored records, without the models (see `Record`)."""
         return self._records(self._select_for("claim", "claims", topic, slot))

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from summit_facts import __version__
 from summit_facts.cli import quick
 from summit_facts.cli.app import app
 from summit_facts.render import Format, render_claims
@@ -142,6 +143,36 @@ def test_quick_answers_import_no_typer_pydantic_rich_or_spacy(args, store):
 # ---------------------------------------------------------------- records
 
 
+def test_no_model_field_is_hidden_by_a_dict_attribute():
+    # `record.items` would be dict.items, not a field called "items".
+    from pydantic import BaseModel
+
+    from summit_facts import models
+
+    fields = {
+        name
+        for model in vars(models).values()
+        if isinstance(model, type) and issubclass(model, BaseModel)
+        for name in model.model_fields
+    }
+    assert fields and not fields & set(dir(dict))
+
+
+def test_records_read_their_fields_as_attributes(store):
+    with Store.open(store) as db:
+        assert db.last_tool_version() == __version__
+        record = db.claim_records_for("signatories", slot="count")[0]
+        model = db.claims_for("signatories", slot="count")[0]
+    assert (record.topic, record.source.id, record.value.kind) == (
+        "signatories",
+        model.source.id,
+        "count",
+    )
+    assert record == model.model_dump(mode="json")
+    with pytest.raises(AttributeError):
+        _ = record.no_such_field
+
+
 @pytest.mark.parametrize("fmt", list(Format))
 def test_stored_records_render_as_the_models(fmt, store):
     with Store.open(store) as db:
@@ -167,6 +198,27 @@ def test_records_the_models_cannot_read_are_still_a_store_error(
     con.commit()
     con.close()
     args = ["show", "--topic", "summit", "--store", str(copy)]
+    code, out, err = quick_answer(args, capsys, monkeypatch)
+    assert (code, out, err) == typer_answer(args)
+    assert code == 2 and "cannot read" in err and out == ""
+
+
+def test_another_versions_records_are_read_through_the_models(store, tmp_path, capsys, monkeypatch):
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    con = sqlite3.connect(copy / "claims.sqlite3")
+    # A field this version's models do not have: the records would render it away.
+    claim = con.execute("SELECT claim FROM claims WHERE topic = 'summit'").fetchone()[0]
+    con.execute("UPDATE claims SET claim = ?", (claim[:-1] + ', "confidence": 0.9}',))
+    con.commit()
+    args = ["show", "--topic", "summit", "--store", str(copy)]
+    assert quick_answer(args, capsys, monkeypatch)[0] == 0  # written by this version: as stored
+    con.execute("UPDATE runs SET tool_version = '0.0.1'")
+    con.commit()
+    con.close()
     code, out, err = quick_answer(args, capsys, monkeypatch)
     assert (code, out, err) == typer_answer(args)
     assert code == 2 and "cannot read" in err and out == ""

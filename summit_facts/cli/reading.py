@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from summit_facts import __version__
 from summit_facts.cli._io import console_width
 from summit_facts.errors import InputError, StoreError
 from summit_facts.render import Format, render_claims, render_topics
@@ -62,21 +63,31 @@ def show_text(
     store_dir: Path | None = None,
     rules_dir: Path | None = None,
 ) -> str:
-    """Every claim of `topic` (or of one slot) in the last check, with its verdict."""
+    """Every claim of `topic` (or of one slot) in the last check, with its verdict.
+
+    Claims and verdicts written by this version of summit-facts are read as
+    records, which render as their models would; another version's go through
+    the models, which fill in new fields or say that the store cannot be read.
+    """
     db = open_last_run_store(store_dir)
     with db:
-        claims = db.claim_records_for(topic, slot=slot)
-        verdicts = db.verdict_records_for(topic, slot=slot)
+        as_records = db.last_tool_version() == __version__
+        if as_records:
+            claims = cast("list[Claim]", db.claim_records_for(topic, slot=slot))
+            verdicts = cast("list[SubjectVerdict]", db.verdict_records_for(topic, slot=slot))
+        else:
+            claims, verdicts = db.claims_for(topic, slot=slot), db.verdicts_for(topic, slot=slot)
         if not claims:
             known = {row.topic for row in db.topics()}
             if topic not in known:
                 known_topic(topic, rules_dir)
         try:
-            # Records read like the models they were dumped from.
-            return _claims(cast("list[Claim]", claims), cast("list[SubjectVerdict]", verdicts), fmt)
+            return _claims(claims, verdicts, fmt)
         except (KeyError, AttributeError, TypeError, ValueError):
-            # Records this version does not lay out (another summit-facts wrote
-            # them): the models read them, or say that the store cannot be read.
+            if not as_records:
+                raise
+            # A record this code does not lay out (written before a field was
+            # added, say): the models read it, or say the store cannot be read.
             return _claims(db.claims_for(topic, slot=slot), db.verdicts_for(topic, slot=slot), fmt)
 
 

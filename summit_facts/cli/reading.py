@@ -49,7 +49,7 @@ def open_last_run_store(store_dir: Path | None) -> Store:
         # Reading must not leave an empty store (and its folders) behind.
         raise StoreError(f"no claim store at {folder} yet", hint=_HINT_CHECK_FIRST)
     store = Store.open(folder)
-    if not store.topics() and store.last_run() is None:
+    if store.last_tool_version() is None:  # no complete run (and no models built to say so)
         store.close()
         raise StoreError("the claim store holds no completed check yet", hint=_HINT_CHECK_FIRST)
     return store

@@ -116,6 +116,21 @@ class TopicRow(NamedTuple):
     verdict: str | None
 
 
+class Record(dict[str, Any]):
+    """A claim or verdict as stored (its model's JSON), read without building the
+    model: `record.topic` is `record["topic"]`, and nested objects are records
+    too. Enough for the renderers, which only read fields; nothing is validated.
+    `facts show` reads these, so that it answers without Pydantic."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 @dataclass(frozen=True)
 class StoredRun:
     id: int
@@ -424,6 +439,26 @@ class Store:
         rows = self._select_for("data", "verdicts", topic, slot)
         with self._errors():
             return [SubjectVerdict.model_validate_json(data) for data in rows]
+
+    def last_tool_version(self) -> str | None:
+        """The summit-facts version that wrote the last complete run, if any."""
+        with self._read() as con:
+            row = con.execute(
+                "SELECT tool_version FROM runs WHERE complete = 1 ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return row[0] if row else None
+
+    def claim_records_for(self, topic: str, *, slot: str | None = None) -> list[Record]:
+        """`claims_for` as stored records, without the models (see `Record`)."""
+        return self._records(self._select_for("claim", "claims", topic, slot))
+
+    def verdict_records_for(self, topic: str, *, slot: str | None = None) -> list[Record]:
+        """`verdicts_for` as stored records, without the models (see `Record`)."""
+        return self._records(self._select_for("data", "verdicts", topic, slot))
+
+    def _records(self, rows: list[str]) -> list[Record]:
+        with self._errors():  # a row that is not JSON is a ValueError
+            return [json.loads(data, object_hook=Record) for data in rows]
 
     def _select_for(self, column: str, table: str, topic: str, slot: str | None) -> list[str]:
         with self._read() as con:

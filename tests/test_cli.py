@@ -256,7 +256,8 @@ def test_version_answers_before_anything_loads():
     assert done.stdout.splitlines() == ["facts 0.1.0", "[]"]
 
 
-def test_help_loads_no_models_renderers_or_model():
+@pytest.mark.parametrize("columns", ["100", "60"])  # the quick path's copy; Typer's own
+def test_help_loads_no_models_renderers_or_model(columns):
     code = (
         "import sys\n"
         "sys.argv = ['facts', '--help']\n"
@@ -267,16 +268,18 @@ def test_help_loads_no_models_renderers_or_model():
         "    pass\n"
         "heavy = ('pydantic', 'rich', 'jinja2', 'spacy', 'yaml', 'summit_facts.models')\n"
         "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        "print('TYPER', 'typer' in sys.modules)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, "COLUMNS": columns}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert "check" in done.stdout and "report" in done.stdout
-    assert done.stdout.splitlines()[-1] == "LOADED []"
+    assert done.stdout.splitlines()[-2:] == ["LOADED []", f"TYPER {columns == '60'}"]
 
 
 def test_shared_constants_agree():
     from summit_facts.cli._common import DEFAULT_MAX_BYTES
-    from summit_facts.cli.topics import AUTO_TOPIC
+    from summit_facts.cli.reading import AUTO_TOPIC
     from summit_facts.filing import AUTO_TOPIC as FILED
     from summit_facts.pipeline import DEFAULT_MAX_BYTES as PIPELINE
 

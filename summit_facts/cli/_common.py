@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -10,6 +9,9 @@ from typing import Annotated
 
 import typer
 
+from summit_facts.cli._io import console_width as console_width
+from summit_facts.cli._io import err as err
+from summit_facts.cli._io import out as out
 from summit_facts.render import Format
 
 # The ingest limit (pipeline.DEFAULT_MAX_BYTES), here so that `--help` imports
@@ -38,30 +40,6 @@ ModelOption = Annotated[
     str | None,
     typer.Option("--model", help="spaCy model name or path (default: en_core_web_sm)."),
 ]
-
-
-def err(message: str) -> None:
-    """A message for people: always stderr, so stdout stays data."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def out(text: str) -> None:
-    """Data on stdout. A closed pipe (`| head`) is not an error."""
-    if not text:
-        return
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
-def console_width() -> int | None:
-    """A fixed width when stdout is not a terminal, so piped tables are stable."""
-    if sys.stdout.isatty():
-        return None
-    return int(os.environ.get("COLUMNS", "120"))
 
 
 class ProgressPrinter:

@@ -16,20 +16,12 @@ from typer.core import TyperGroup
 from summit_facts import __version__
 from summit_facts.cli import check, extract, report, rules, schema, show, topics
 from summit_facts.cli import eval as eval_cmd
-from summit_facts.errors import FactsError, RuleError
+from summit_facts.cli._io import print_error
+from summit_facts.errors import FactsError
 
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_USAGE = 2
-
-
-def print_error(exc: FactsError) -> None:
-    print(f"Error: {exc.message}", file=sys.stderr)
-    if isinstance(exc, RuleError):
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-    if exc.hint:
-        print(f"Hint: {exc.hint}", file=sys.stderr)
 
 
 class FactsGroup(TyperGroup):

@@ -107,6 +107,6 @@ def check_cli(
 
 def _check_topic(topic: str | None, rules: Path | None) -> None:
     if topic:
-        from summit_facts.cli.topics import known_topic
+        from summit_facts.cli.reading import known_topic
 
         known_topic(topic, rules)

@@ -23,7 +23,7 @@ def report_cli(
     store: StoreOption = None,
 ) -> None:
     """Write the last check as report.html: open it in a browser, offline."""
-    from summit_facts.cli.topics import open_last_run_store
+    from summit_facts.cli.reading import open_last_run_store
     from summit_facts.render import Format, ReportView, render_report
 
     db = open_last_run_store(store)

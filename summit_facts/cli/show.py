@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from summit_facts.cli._common import FormatOption, RulesOption, StoreOption, console_width, out
-from summit_facts.cli.topics import check_first, known_topic, open_last_run_store
-from summit_facts.render import Format, render_claims
+from summit_facts.cli._common import FormatOption, RulesOption, StoreOption, out
+from summit_facts.cli.reading import known_topic, show_text
+from summit_facts.cli.topics import check_first
+from summit_facts.render import Format
 
 
 def show_cli(
@@ -25,12 +26,4 @@ def show_cli(
     if paths:
         known_topic(topic, rules)  # a typo fails before the model loads
         check_first(paths, store, rules)
-    db = open_last_run_store(store)
-    with db:
-        claims = db.claims_for(topic, slot=slot)
-        verdicts = db.verdicts_for(topic, slot=slot)
-        if not claims:
-            known = {row.topic for row in db.topics()}
-            if topic not in known:
-                known_topic(topic, rules)
-    out(render_claims(claims, fmt, verdicts=verdicts, console_width=console_width()))
+    out(show_text(topic, slot=slot, fmt=fmt, store_dir=store, rules_dir=rules))

@@ -63,24 +63,26 @@ def format_value(value: Value) -> str:
     Not `verdicts.display`, which labels a cluster in the source's words ('nearly
     40%', 'EUR 200 billion'): next to the surface text, that would repeat it.
     """
-    from summit_facts.models import DateValue, EntitiesValue, MoneyValue, PercentValue, TextValue
-
-    if isinstance(value, DateValue):
+    # By `kind`, not by class: `facts show` renders claims read from the store
+    # as plain records (`store.Record`), without building the models.
+    if value.kind == "date":
         start, end = _day(value.start, value.precision), _day(value.end, value.precision)
         return start if start == end else f"{start} to {end}"
-    if isinstance(value, EntitiesValue):
+    if value.kind == "entities":
         names = [f"{m} ({value.roles[m]})" if m in value.roles else m for m in value.members]
         return ", ".join(names) + ("" if value.complete else ", …")
-    if isinstance(value, TextValue):
+    if value.kind == "text":
         return value.text
-    unit = "%" if isinstance(value, PercentValue) else ""
+    unit = "%" if value.kind == "percent" else ""
     shown = _interval(value.interval, unit)
-    if isinstance(value, MoneyValue):
+    if value.kind == "money":
         return f"{value.currency} {shown}" if value.currency else f"{shown} (currency unknown)"
     return shown
 
 
-def _day(day: date, precision: str) -> str:
+def _day(day: date | str, precision: str) -> str:
+    if isinstance(day, str):  # a record's ISO date
+        day = date.fromisoformat(day)
     if precision == "year":
         return f"{day.year}"
     if precision == "month":

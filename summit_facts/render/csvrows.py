@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
     ReportView,
     TopicRows,
@@ -24,6 +24,9 @@ from summit_facts.render._common import (
     format_value,
     sorted_claims,
 )
+
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Report, SubjectVerdict
 
 REPORT_COLUMNS = [
     "topic", "slot", "automatic", "verdict", "role", "value", "sources", "independent",

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
     Marked,
@@ -35,6 +34,8 @@ from summit_facts.render._common import (
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from summit_facts.models import Claim, Report, SubjectVerdict
 
 VERDICT_WORDS = {
     "contradiction": "contradiction",

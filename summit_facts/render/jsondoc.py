@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from summit_facts import SCHEMA_VERSION
-from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import ReportView, TopicRows
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from summit_facts.models import Claim, Report, SubjectVerdict
 
 # Characters that some line splitters (str.splitlines, old JavaScript) treat as
 # line breaks although JSON allows them raw inside strings.
@@ -24,6 +29,12 @@ def dumps(data: object, *, indent: int | None = None) -> str:
     for raw, escaped in _BREAKS.items():
         text = text.replace(raw, escaped)  # only ever inside strings: JSON syntax is ASCII
     return text
+
+
+def plain(item: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    """A record as JSON data: a model dumped, or a dict (a record read from the
+    claim store without its model, `store.Record`) as it is."""
+    return item if isinstance(item, dict) else item.model_dump(mode="json")
 
 
 def header(kind: str) -> dict[str, object]:
@@ -44,8 +55,8 @@ def claims(
 ) -> str:
     data = {
         **header("claims"),
-        "claims": [c.model_dump(mode="json") for c in claims],
-        "verdicts": [v.model_dump(mode="json") for v in verdicts or []],
+        "claims": [plain(c) for c in claims],
+        "verdicts": [plain(v) for v in verdicts or []],
     }
     return dumps(data, indent=2) + "\n"
 

@@ -8,19 +8,22 @@ automatic subjects (`"record": "automatic"`), its sources, the skipped inputs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from summit_facts import SCHEMA_VERSION
-from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import ReportView, TopicRows
-from summit_facts.render.jsondoc import dumps, topic_record
+from summit_facts.render.jsondoc import dumps, plain, topic_record
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from summit_facts.models import Claim, Report, SubjectVerdict
 
 
 def _lines(records: Iterable[tuple[str, BaseModel | dict[str, object]]]) -> str:
     out = []
     for name, item in records:
-        body = item.model_dump(mode="json") if isinstance(item, BaseModel) else item
+        body = plain(item)
         out.append(dumps({"record": name, "schema_version": SCHEMA_VERSION, **body}) + "\n")
     return "".join(out)
 

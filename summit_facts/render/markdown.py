@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from summit_facts.models import Claim, Report, SubjectVerdict
 from summit_facts.render._common import (
     NUMERIC_HEADERS,
     Marked,
@@ -23,6 +23,9 @@ from summit_facts.render._common import (
     summary,
     topics_sections,
 )
+
+if TYPE_CHECKING:
+    from summit_facts.models import Claim, Report, SubjectVerdict
 
 # Backslash first, so that the escapes added for the others are not escaped again.
 _PUNCT = re.compile(r"([\\`*_\[\]|~#])")

@@ -327,8 +327,12 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     )
     if this_one and verb is not None:
         return EventCue(
-            text="this one", head="summit", modifiers=["this"], link="clause", tense=_tense(verb)
-        )  # type: ignore[arg-type]
+            text="this one",
+            head="summit",
+            modifiers=["this"],
+            link="clause",
+            tense=_tense(verb),  # type: ignore[arg-type]
+        )
     for anc in ancestors:
         if is_event_token(anc):
             return _cue(anc, "path", span)

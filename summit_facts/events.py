@@ -204,8 +204,10 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
             elif place is None and names.is_country(text):
                 modifiers.append(names.canonical_name(text).lower())
             continue
+        acronym = tok.is_upper and tok.is_alpha and len(tok) >= 2  # TFFF, UNOC, WEF
         if (
             tok.pos_ == "PROPN"
+            or acronym
             or SERIES_NAME.match(tok.lower_)
             or (tok.is_title and tok.i != phrase[0].i and tok.pos_ in ("NOUN", "ADJ"))
         ):

@@ -76,7 +76,10 @@ _PART_BEFORE = re.compile(
     r"\b(?:supplementing|supplements|on\s+top\s+of|in\s+addition\s+to|adding\s+to|"
     r"topping\s+up|out\s+of|part\s+of|share\s+of)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
-    r"|^\s*of\s+(?:the|its|their)\s+$",  # "EUR 7.7 billion of the EUR 10.2 billion budget"
+    r"|^\s*of\s+(?:the|its|their)\s+$"  # "EUR 7.7 billion of the EUR 10.2 billion budget"
+    # "Eighteen countries ratified it on Monday, taking the total to 49": an increment
+    r"|\b(?:taking|bringing|raising|lifting|pushing)\s+(?:the|its|their)\s+"
+    r"(?:overall\s+|running\s+)?(?:total|tally|number|count)\s+to\s+$",
     re.I,
 )
 # A part whose total is told elsewhere: "the EU would contribute EUR 50 billion, with

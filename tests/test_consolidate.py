@@ -231,6 +231,24 @@ def test_a_supplement_is_not_compared_with_what_it_adds_to():
     assert out[0].part_of == "funding/ai_champions" and out[0].slot != "ai_champions"
 
 
+def test_an_increment_is_a_part_of_the_running_total():
+    sentence = "Eighteen countries ratified the treaty on Monday, taking the total to 49."
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("signatories/count_seas_treaty", "Eighteen", count("Eighteen", 18)),
+                ("signatories/count_seas_treaty", "49", count("49", 49)),
+            ],
+        )
+    )
+    by_value = {c.value.nominal: c for c in out}  # type: ignore[union-attr]
+    assert by_value[18].part_of == "signatories/count_seas_treaty"
+    assert by_value[18].slot != "count_seas_treaty"
+    assert by_value[49].slot == "count_seas_treaty" and by_value[49].part_of is None
+
+
 # ---------------------------------------------------------------- programme names
 
 

@@ -294,8 +294,14 @@ def _pdf_text(data: bytes) -> tuple[str, dict[str, Any]]:
     import io
 
     # Imported here: only a corpus with PDFs pays for pypdf.
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
+    # pypdf logs what it recovers from ("EOF marker not found") to stderr; the skip
+    # reason or the text it still read says all a user needs.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     try:
         reader = PdfReader(io.BytesIO(data))

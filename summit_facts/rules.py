@@ -342,6 +342,11 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     for rule_file in files:
         if not event_of(rule_file):
             _index_aliases(rule_file, slot_aliases, name_aliases)
+    if not any(f.topic for f in files):
+        raise RuleError(
+            f"no rule file with a topic in {directory}",
+            hint="pass --rules a folder of rule files (rules/ in the checkout), or leave it out",
+        )
     resolved = [_expand_terms(f, terms) for f in files]
     return RuleSet(
         files=resolved,

@@ -578,6 +578,15 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and same_place(value.text, main.city)
     ):
         return "main"  # "the two-week summit in the Amazon city of Belem": its own city
+    if (
+        role in ("previous", "next")
+        and isinstance(value, TextValue)
+        and ctx.label == "CITY"
+        and main is not None
+        and main.city
+        and same_place(value.text, main.city)
+    ):
+        return "main"  # another edition is not in the main event's own city
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
     # "The first summit took place at Bletchley Park in 2023": the value, or the year
@@ -593,7 +602,8 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     ):
         return "previous" if max(years) < main.year else "next"
     holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")
-    if isinstance(value, DateValue) and main.year and holding:
+    one_year = isinstance(value, DateValue) and value.start.year == value.end.year
+    if isinstance(value, DateValue) and main.year and holding and one_year:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
             return "previous" if value.end.year < main.year else "next"

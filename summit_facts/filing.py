@@ -141,6 +141,9 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
     return any(_has(seq, word) for word in cond.words)
 
 
+# Marks the main event's city among the main event's key words handed to slot naming.
+CITY_MARK = "@city:"
+
 # Documents signed at an event. The principal one (the leaders' declaration) keeps the
 # plain slots; each other one gets its name's distinctive word and its kind as a suffix:
 # count_ministerial_statement, members_frontier_commitments (DESIGN.md, "Several
@@ -321,9 +324,12 @@ def _key_part(
     if part == "programme":
         return funding_subject(ctx, rules)
     if part == "place":
-        # The event's own place ("the summit in Seoul") before places elsewhere around.
-        place = ctx.event.place if ctx.event is not None and ctx.event.place else None
-        place = place or (ctx.places[0] if ctx.places else None)
+        # The event's own place ("the summit in Seoul") before places elsewhere around;
+        # never the main event's city (an earlier edition was held elsewhere).
+        here = {p for p in main_key if p.startswith(CITY_MARK)}
+        candidates = [ctx.event.place] if ctx.event is not None and ctx.event.place else []
+        candidates += ctx.places
+        place = next((p for p in candidates if CITY_MARK + names.fold(p) not in here), None)
         if place is None:
             return None
         # A city by its whole name (new_york), a venue by its first word (bletchley).
@@ -450,6 +456,8 @@ def file_mentions(
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
     main_key = frozenset(main.key) if main else frozenset()
+    if main is not None and main.city:
+        main_key |= {CITY_MARK + names.fold(main.city)}
     for mention in mentions:
         filing = best_filing(mention, rules, main_key)
         if filing is None:

@@ -120,7 +120,7 @@ _SCALE_WORD_RE = r"thousand|million|billion|trillion|lakh\s+crore|lakhs?|crores?
 # one regex scanning every position with these alternations is several times slower.
 _ATOM_AT = re.compile(
     rf"(?P<num>{_DIGITS_RE}|{_WORDNUM_RE}|\ba(?=\s+(?:{_SCALE_WORD_RE})\b))"
-    rf"(?P<scale>\s*(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|bln|mln|trn|tn)\b|(?:m|b|k)\b)?"
+    rf"(?P<scale>(?:\s*|-)(?:{_SCALE_WORD_RE})\b|\s?(?:bn|mn|bln|mln|trn|tn)\b|(?:m|b|k)\b)?"
     r"(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
     r"(?P<pct>\s?%|\s?(?:per\s?cent|per-cent|percent)\b|(?-i:\s?pc)\b)?"
     rf"(?P<suf>\s+(?-i:{_CODE_ALT})\b|\s+(?:{_NAME_ALT})\b|\s?[€£₹¥₩](?!\w))?",
@@ -304,7 +304,7 @@ def _atoms(text: str) -> Iterator[_Atom]:
             continue
         if number is None:
             continue
-        scale_word = (m.group("scale") or "").strip().lower()
+        scale_word = (m.group("scale") or "").strip(" -\t\n").lower()  # "€100-million"
         currency = _currency_of(pre.group() if pre else None, m.group("suf"))
         if scale_word in ("m", "b") and currency is None:
             continue  # 5m is metres more often than millions

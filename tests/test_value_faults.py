@@ -673,3 +673,16 @@ def test_donors_of_clauses_without_a_verb(tmp_path):
         "CHF": ("funding", "switzerland"),
         "CAD": ("funding", "canada"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("€100-million", 100e6, "EUR"),
+        ("$125-billion", 125e9, "USD"),
+        ("a 40-million euros", 40e6, "EUR"),
+    ],
+)
+def test_a_scale_word_joined_by_a_hyphen(text, amount, currency):
+    value = parse_money(text)
+    assert value is not None and (value.nominal, value.currency) == (amount, currency)

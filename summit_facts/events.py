@@ -470,8 +470,15 @@ def find_main_event(
     if dates:
         in_year = [(n, d) for d, n in dates.items() if main.year in (None, d[0].year)]
         if in_year:
+            # The most often stated range of several days (an opening day alone is not
+            # the event's dates); among equals, the narrower.
             main.start, main.end = max(
-                in_year, key=lambda item: (item[0], -(item[1][1] - item[1][0]).days)
+                in_year,
+                key=lambda item: (
+                    item[1][1] > item[1][0],
+                    item[0],
+                    -(item[1][1] - item[1][0]).days,
+                ),
             )[1]
     return main
 

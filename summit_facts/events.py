@@ -403,7 +403,7 @@ def find_main_event(
             key = _key_words(cue)
             words.update(key)
             if key:
-                names_seen[" ".join(key)] += 1
+                names_seen[_display_name(cue.text)] += 1
         word_docs.update(words)
     n_docs = len(mentions_by_doc)
     if not n_docs:
@@ -414,9 +414,14 @@ def find_main_event(
     key = sorted(w for w, n in word_docs.items() if n >= max(2, 0.5 * top)) if top else []
     main = MainEvent(key=key, documents=0)
     if names_seen and key:
-        fitting = [(n, name) for name, n in names_seen.items() if set(name.split()) & set(key)]
-        if fitting:
-            main.name = max(fitting)[1]
+        # The name as most sources write it, among those that carry every key word.
+        fitting = [
+            (len(set(key) & {w.lower() for w in re.findall(r"[\w-]+", name)}), n, -len(name), name)
+            for name, n in names_seen.items()
+        ]
+        best = max(fitting)
+        if best[0]:
+            main.name = best[3]
     cities: Counter[str] = Counter()
     years: Counter[int] = Counter()
     dates: Counter[tuple[date, date]] = Counter()
@@ -481,6 +486,12 @@ def find_main_event(
                 ),
             )[1]
     return main
+
+
+def _display_name(text: str) -> str:
+    """'the India AI Impact Summit 2026' -> 'India AI Impact Summit 2026'."""
+    text = re.sub(r"\s+(['’])", r"\1", " ".join(text.split()))  # "Leaders ' Summit"
+    return re.sub(r"^(?:the|a|an|this|that)\s+", "", text, flags=re.I)
 
 
 def same_place(a: str, b: str) -> bool:

@@ -87,7 +87,8 @@ def test_the_installed_wheel_gives_the_checkouts_report(tmp_path):
         done = subprocess.run(
             [str(facts), "rules", "check", *override], capture_output=True, text=True, env=env
         )
-        assert done.returncode == 0 and "0 rule files" in done.stderr, done.stderr
+        # An empty folder is taken, and refused for what it is: no rule file in it.
+        assert done.returncode == 2 and str(empty) in done.stderr, done.stderr
     shipped = subprocess.run([str(facts), "rules", "check"], capture_output=True, text=True,
                              env=clean_env())  # fmt: skip
     assert shipped.returncode == 0 and "0 rule files" not in shipped.stderr

@@ -162,16 +162,30 @@ def _cell(value: object) -> str | Marked:
     return clean(str(value))
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary(report: Report) -> str:
     """The counts every format agrees on: rule subjects only (automatic ones apart)."""
     parts = [
         f"summit-facts {report.tool_version}",
-        f"{report.documents} documents",
-        f"{report.claims} claims",
-        f"{len(report.contradictions)} contradictions",
+        _counted(report.documents, "document"),
+        _counted(report.claims, "claim"),
+        _counted(len(report.contradictions), "contradiction"),
         f"{len(report.consensus)} consensus",
         f"{len(report.single_source)} single-source",
     ]
+    main = report.main_event
+    if main is not None and (main.name or main.city):
+        told = [main.name or "", main.city or "", str(main.year or "")]
+        if main.start and main.end:
+            told.append(
+                main.start.isoformat()
+                if main.start == main.end
+                else f"{main.start.isoformat()} to {main.end.isoformat()}"
+            )
+        parts.append("main event: " + ", ".join(t for t in told if t))
     if report.outlier:
         parts.append(f"outlier: {report.outlier}")
     if report.automatic:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summit_facts import names
@@ -365,14 +366,17 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
 
 def _key_words(cue: EventCue) -> list[str]:
     """Name words that tell one event from another: not 'summit', not a city, not a year."""
-    return [
-        w
-        for w in cue.names
-        if w not in GENERIC_NAME_WORDS | GENERIC_HEADS
-        and not _YEAR.match(w)
-        and not names.is_city(w)
-        and not names.is_country(w)
-    ]
+    return [w for w in cue.names if _key_word(w)]
+
+
+@lru_cache(maxsize=4096)
+def _key_word(word: str) -> bool:
+    return (
+        word not in GENERIC_NAME_WORDS | GENERIC_HEADS
+        and not _YEAR.match(word)
+        and not names.is_city(word)
+        and not names.is_country(word)
+    )
 
 
 def _marked(cue: EventCue) -> bool:

@@ -142,6 +142,17 @@ def _agents_by_role(mentions: list[Mention], persons: set[str]) -> None:
                 roles[person] = role
                 roles[person.split()[-1]] = role
     for mention in mentions:
+        value = mention.value
+        if isinstance(value, EntitiesValue) and roles:
+            # "Sunak hosted the summit" after "British Prime Minister Rishi Sunak": the
+            # person stands for what the article says they lead, in every list.
+            known = {
+                m: roles.get(m) or roles[m.split()[-1]]
+                for m in value.members
+                if m not in value.roles and (m in roles or m.split()[-1] in roles)
+            }
+            if known:
+                mention.value = value.model_copy(update={"roles": {**value.roles, **known}})
         agent = mention.context.agent
         if agent and (agent in roles or agent.split()[-1] in roles):
             mention.context.agent = roles.get(agent) or roles[agent.split()[-1]]

@@ -162,7 +162,20 @@ NOT_DISTINCTIVE = {
 }  # fmt: skip
 
 
+COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "developers",
+                   "business", "businesses"}  # fmt: skip
+
+
 def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
+    """The instrument's suffix, and "companies" for companies signing the principal one
+    (their pledge is another instrument than the states' declaration)."""
+    suffix = _instrument_suffix(ctx, main_key)
+    if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
+        return "companies"
+    return suffix
+
+
+def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
     """'ministerial_statement' for a value tied to "the Seoul Ministerial Statement";
     None for the principal instrument (a declaration, or a document with no
     distinctive word). Words of the main event's name and places never count."""

@@ -199,3 +199,25 @@ def test_nothing_of_the_other_edition_is_filed_under_the_summit(mixed):
         }
         assert not {"nairobi1.md", "nairobi2.md"} & sources, verdict["slot"]
         assert verdict["verdict"] != "contradiction", verdict["slot"]
+
+
+@pytest.mark.model
+def test_a_person_named_with_a_role_earlier_stands_for_it_later(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "British Prime Minister Rishi Sunak opened the AI summit at Bletchley Park on"
+        " 1 November 2023.\n\nThe summit was hosted by Sunak.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "The AI summit at Bletchley Park, hosted by the United Kingdom, opened on"
+        " 1 November 2023.\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(folder), "--format", "json", "--store", str(tmp_path / "s"), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    hosts = _subjects(json.loads(result.stdout))[("summit", "hosts")]
+    assert hosts["verdict"] == "consensus"
+    assert hosts["consensus"]["value"]["roles"] == {"Sunak": "United Kingdom"}

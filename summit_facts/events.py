@@ -36,6 +36,7 @@ from summit_facts.models import (
     Source,
     TextValue,
 )
+from summit_facts.tokens import lemma, tree_distance
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -91,17 +92,11 @@ _HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 # ---------------------------------------------------------------- parse time
 
 
-def _lemma(token: Token) -> str:
-    if token.pos_ == "PROPN":
-        return token.lower_
-    return (token.lemma_ or token.text).lower()
-
-
 def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
     low = token.lower_
-    if _lemma(token) in ("day", "week", "weekend", "night"):
+    if lemma(token) in ("day", "week", "weekend", "night"):
         # "the second day", "Science Days", "AI Action Week" are parts of the programme;
         # "this week", "over five days" are times.
         return (
@@ -111,13 +106,13 @@ def is_event_token(token: Token) -> bool:
             )
             or token.pos_ == "PROPN"
         )
-    if token.pos_ in ("NOUN", "PROPN") and _lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
+    if token.pos_ in ("NOUN", "PROPN") and lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
     if SERIES_NAME.match(low):
         # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
         head = token.head
         modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
-        return not (modifies and _lemma(head) not in EVENT_HEADS | PART_HEADS)
+        return not (modifies and lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
 
 
@@ -145,7 +140,7 @@ def _attended_by_person(head: Token) -> bool:
     link = head.head
     if link.lower_ == "for":
         verb = link.head
-    elif _lemma(link) in ("attend", "join") and head.dep_ == "dobj":
+    elif lemma(link) in ("attend", "join") and head.dep_ == "dobj":
         verb = link.head if link.dep_ in ("xcomp", "advcl") else link
     else:
         return False
@@ -193,7 +188,7 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
     place: str | None = None
     year: int | None = None
     for tok in phrase:
-        lem = _lemma(tok)
+        lem = lemma(tok)
         if _YEAR.match(tok.text) and tok.i != head.i:
             year = int(tok.text)
             continue
@@ -220,7 +215,7 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
             if (
                 lem in ("last", "next", "this", "past")
                 and nxt is not None
-                and (_lemma(nxt) in TIME_UNITS)
+                and (lemma(nxt) in TIME_UNITS)
             ):
                 continue  # "last weekend's summit" is told by its date, not its edition
             if lem in TIME_UNITS:
@@ -229,13 +224,13 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
     # "will be preceded by a summit of leaders", "ahead of the conference": an event told
     # as coming before another is a part of the programme or another event.
     by = head.head
-    if by.lower_ == "by" and _lemma(by.head) == "precede":
+    if by.lower_ == "by" and lemma(by.head) == "precede":
         modifiers.append("preceding")
     if _attended_by_person(head):
         modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
     if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
         modifiers.append("plural")  # "the two summits that followed": not one event
-    head_lemma = _lemma(head)
+    head_lemma = lemma(head)
     if SERIES_NAME.match(head.lower_):
         name_words.append(head.lower_)
     return EventCue(
@@ -248,18 +243,6 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
         link=link,  # type: ignore[arg-type]
         tense=_tense(head) if link != "inside" else _tense(head),  # type: ignore[arg-type]
     )
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up = {a.i: 0}
-    for n, anc in enumerate(a.ancestors, 1):
-        up[anc.i] = n
-    if b.i in up:
-        return up[b.i]
-    for n, anc in enumerate(b.ancestors, 1):
-        if anc.i in up:
-            return n + up[anc.i]
-    return 99
 
 
 def _clause_of(token: Token) -> Token:
@@ -355,9 +338,9 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             if in_clause:
                 break
     if in_clause:
-        best = min(in_clause, key=lambda t: (_tree_distance(root, t), abs(t.i - span.start)))
+        best = min(in_clause, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
         return _cue(best, "clause", span)
-    best = min(events, key=lambda t: (_tree_distance(root, t), abs(t.i - span.start)))
+    best = min(events, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
     return _cue(best, "sentence", span)
 
 

@@ -30,6 +30,7 @@ from summit_facts.models import (
     TextValue,
 )
 from summit_facts.nlp import value_spans
+from summit_facts.tokens import lemma, tree_distance
 from summit_facts.values import parse_count, parse_date, parse_money, parse_percent
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -79,13 +80,6 @@ _TITLED = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b)"
 )
-
-
-def lemma(token: Token) -> str:
-    """Lower-cased lemma; proper nouns keep their text (the tagger does not lemmatise them)."""
-    if token.pos_ == "PROPN":
-        return token.lower_
-    return (token.lemma_ or token.text).lower()
 
 
 _ENTS_KEY = "facts_ents"
@@ -475,18 +469,6 @@ def _entity_text(token: Token) -> str:
     return " ".join([*(w.text for w in compounds), token.text])
 
 
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = {a.i: 0}
-    for n, anc in enumerate(a.ancestors, 1):
-        up_a[anc.i] = n
-    if b.i in up_a:
-        return up_a[b.i]
-    for n, anc in enumerate(b.ancestors, 1):
-        if anc.i in up_a:
-            return n + up_a[anc.i]
-    return 99
-
-
 NOT_PROGRAMME_LABELS = {"PERSON", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
 JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}
 
@@ -591,7 +573,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
                 continue  # an example, or part of a value ("40 million CAD")
             if _other_clause(ent.root, clause):
                 continue
-            found.append((_tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
+            found.append((tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
     # "... pledged EUR 200 billion through InvestAI": the channel names the programme;
     # "unveiled the InvestAI program, aiming to mobilise ...": so does a named programme.
     for tok in sent:
@@ -605,19 +587,19 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             ]
             if named:
                 text = " ".join(t.text for t in [*named, tok])
-                found.append((_tree_distance(root, tok), abs(tok.i - span.start), text))
+                found.append((tree_distance(root, tok), abs(tok.i - span.start), text))
         if _acronym_name(tok) and tok.i not in in_values and not _other_clause(tok, clause):
-            found.append((_tree_distance(root, tok), abs(tok.i - span.start), tok.text))
+            found.append((tree_distance(root, tok), abs(tok.i - span.start), tok.text))
         if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under", "to", "into"):
             # the tagger often takes a coined name ("InvestAI") for a common noun
             chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
             if chunk and not _other_clause(tok, clause):
-                found.append((_tree_distance(root, tok), abs(tok.i - span.start), chunk))
+                found.append((tree_distance(root, tok), abs(tok.i - span.start), chunk))
     for match in _QUOTED.finditer(sent.text):
         quoted = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if quoted is not None:
             found.append(
-                (_tree_distance(root, quoted.root), abs(quoted.start - span.start), match.group(1))
+                (tree_distance(root, quoted.root), abs(quoted.start - span.start), match.group(1))
             )
     for n, anc in enumerate(_ancestors(root, sent), 1):
         named = [

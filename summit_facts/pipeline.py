@@ -81,8 +81,8 @@ def extractor_key(model: str | None) -> str:
 # The modules whose code decides what a parse yields: a change to any of them
 # must invalidate cached mentions, even without a version bump.
 _EXTRACTION_CODE = (
-    "nlp.py", "extract.py", "events.py", "values.py", "numbers.py", "dates.py", "names.py",
-    "models.py",
+    "nlp.py", "extract.py", "events.py", "tokens.py", "values.py", "numbers.py", "dates.py",
+    "names.py", "models.py", "currencies.py",
 )  # fmt: skip
 
 

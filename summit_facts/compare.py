@@ -9,6 +9,7 @@ with itself), so the clustering in `verdicts` does not depend on input order.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -126,6 +127,8 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
         short, long = sorted((ta, tb), key=len)
         if short and f" {short} " in f" {long} ":
             return Relation.COMPATIBLE
+        if _mostly_shared(ta, tb):
+            return Relation.COMPATIBLE
         return Relation.CONFLICT_VALUE
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
         ca, cb = (a.currency or "").upper(), (b.currency or "").upper()
@@ -139,6 +142,24 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
     if isinstance(a, CountValue | PercentValue) and isinstance(b, CountValue | PercentValue):
         return _compare_intervals(a.interval, b.interval)
     return Relation.CONFLICT_VALUE
+
+
+_NAME_FILLER = {"the", "of", "on", "for", "and", "in", "at", "de", "des", "du", "la", "le", "&"}
+
+
+def _mostly_shared(a: str, b: str) -> bool:
+    """Two names of one thing told in other words: more than half of the shorter name's
+    words are in the longer one ("Nasrec Expo Centre" and "Nasrec Conference Centre";
+    "India AI Impact Summit Declaration" and "New Delhi Declaration on AI Impact"). Half
+    is not enough: "Grand Palais" and "Palais des Congrès", "Bletchley Declaration" and
+    "Seoul Declaration" are different things."""
+    wa, wb = (
+        {w for w in re.findall(r"\w+", t.casefold()) if w not in _NAME_FILLER} for t in (a, b)
+    )
+    if not wa or not wb:
+        return False
+    shorter = min(len(wa), len(wb))
+    return shorter >= 2 and len(wa & wb) * 2 > shorter
 
 
 # ---------------------------------------------------------------- numbers

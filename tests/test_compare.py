@@ -262,7 +262,8 @@ def test_different_venues_contradict() -> None:
 
 def test_text_alias_match() -> None:
     a, b = claim(text("Bletchley Declaration")), claim(text("Bletchley Park Declaration"))
-    assert both_ways(a, b) is Relation.CONFLICT_VALUE
+    # Every word of the shorter name is in the longer: the same name told at more length.
+    assert both_ways(a, b) is Relation.COMPATIBLE
     aliases = {"Bletchley Park Declaration": "Bletchley Declaration"}
     assert both_ways(a, b, aliases=aliases) is Relation.SAME
 
@@ -365,3 +366,20 @@ def test_conflict_means_no_shared_point(left: Interval, right: Interval) -> None
         assert relation is Relation.SAME
     else:
         assert relation.is_conflict == (not shared)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("Nasrec Expo Centre", "Nasrec Conference Centre", Relation.COMPATIBLE),
+        (
+            "India AI Impact Summit Declaration",
+            "New Delhi Declaration on AI Impact",
+            Relation.COMPATIBLE,
+        ),
+        ("Grand Palais", "Palais des Congrès", Relation.CONFLICT_VALUE),
+        ("Bletchley Declaration", "Seoul Declaration", Relation.CONFLICT_VALUE),
+    ],
+)
+def test_names_told_in_other_words(a, b, relation) -> None:
+    assert both_ways(claim(text(a)), claim(text(b))) is relation

@@ -243,7 +243,11 @@ def _context(span: Span, root: Token) -> Context:
             for child in anc.children:
                 if child.dep_ in SUBJECT_DEPS and not (span.start <= child.i < span.end):
                     path.extend(_phrase_lemmas(child))
-    governor = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    # A participle the tagger took for an adjective ("Co-hosted by France, the event
+    # drew ...") still governs.
+    governor = next(
+        (t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None
+    )
     head = root.head if root.head.i != root.i else None
     if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
         head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's

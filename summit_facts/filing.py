@@ -410,10 +410,17 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.any_of and not any(holds(ctx, cond, value) for cond in rule.any_of):
         return None
+    if rule.either and not any(
+        all(holds(ctx, cond, value) for cond in group) for group in rule.either
+    ):
+        return None
     if any(holds(ctx, cond, value) for cond in rule.exclude):
         return None
     return (
-        len(rule.require) + bool(rule.any_of) + sum(1 for cond in rule.prefer if holds(ctx, cond))
+        len(rule.require)
+        + bool(rule.any_of)
+        + bool(rule.either)
+        + sum(1 for cond in rule.prefer if holds(ctx, cond))
     )
 
 

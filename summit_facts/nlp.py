@@ -160,6 +160,24 @@ def _load(name: str) -> Language:
         return spacy.load(name)
 
 
+# "co-hosted", "co-chairs": one word, so that the parse has a verb (the tokenizer's hyphen
+# rule otherwise makes "Co", "-", "hosted" a noun, a dash and an adjective).
+_CO_FORMS = ("", "s", "ed", "ing")
+
+
+def _keep_co_verbs(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+
+    from summit_facts.tokens import CO_VERBS
+
+    for verb in CO_VERBS:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        for form in _CO_FORMS:
+            word = f"co-{verb}{form}" if form in ("", "s") else f"co-{stem}{form}"
+            for text in (word, word.capitalize()):
+                nlp.tokenizer.add_special_case(text, [{ORTH: text}])  # type: ignore[union-attr]
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The model plus the facts_ components. Cached per process."""
@@ -178,6 +196,7 @@ def load_pipeline(model: str | None = None) -> Language:
                 f"cannot load the spaCy model {model!r}", hint=f"check the name, or {MODEL_HINT}"
             )
         raise ModelError("no English spaCy model is installed", hint=MODEL_HINT)
+    _keep_co_verbs(nlp)
     nlp.add_pipe("facts_line_breaks", before="parser")
     # An EntityRuler after the statistical NER: venues and named events.
     ruler = nlp.add_pipe(

@@ -92,6 +92,11 @@ class SlotRule(_Strict):
     any_of: list[Condition] = Field(
         default_factory=list, description="At least one must hold (when any are given)."
     )
+    either: list[list[Condition]] = Field(
+        default_factory=list,
+        description="At least one group must hold in full (when any are given): ways of"
+        " saying the same thing ('hosted by X' or 'the host country X').",
+    )
     prefer: list[Condition] = Field(
         default_factory=list, description="Each that holds adds one to the score."
     )
@@ -277,8 +282,10 @@ def _read(path: Path, problems: list[str], digest: Any) -> RuleFile | None:
 
 def _check_refs(rule_file: RuleFile, path: Path, terms: dict[str, list[str]], problems: list[str]):
     for slot_name, slot in rule_file.slots.items():
-        for group in ("require", "any_of", "prefer", "exclude"):
-            for n, cond in enumerate(getattr(slot, group)):
+        groups = [(g, getattr(slot, g)) for g in ("require", "any_of", "prefer", "exclude")]
+        groups += [(f"either.{i}", conds) for i, conds in enumerate(slot.either)]
+        for group, conds in groups:
+            for n, cond in enumerate(conds):
                 for word in cond.words:
                     if word.startswith("$") and word[1:] not in terms:
                         problems.append(
@@ -396,7 +403,8 @@ def _expand_terms(rule_file: RuleFile, terms: dict[str, list[str]]) -> RuleFile:
 
     copy = rule_file.model_copy(deep=True)
     for slot in copy.slots.values():
-        for cond in [*slot.require, *slot.any_of, *slot.prefer, *slot.exclude]:
+        conds = [*slot.require, *slot.any_of, *slot.prefer, *slot.exclude]
+        for cond in [*conds, *(c for group in slot.either for c in group)]:
             cond.words = expand(cond.words)
     return copy
 

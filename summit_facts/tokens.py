@@ -11,10 +11,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Verbs kept whole with their "co-" (nlp.py): the lemmatiser's suffix rules misread them
+# ("co-hosted" -> "co-hoste"), so their lemma is their verb.
+CO_VERBS = ("host", "chair", "organise", "organize", "sponsor", "convene", "lead", "sign")
+
+
 def lemma(token: Token) -> str:
     """Lower-cased lemma; proper nouns keep their text (the tagger does not lemmatise them)."""
+    low = token.lower_
+    if low.startswith("co-"):
+        for verb in CO_VERBS:
+            if low[3:].startswith(verb.rstrip("e")):
+                return f"co-{verb}"
     if token.pos_ == "PROPN":
-        return token.lower_
+        return low
     return (token.lemma_ or token.text).lower()
 
 

@@ -348,6 +348,13 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
             return _noun_words(of_noun, span) if of_noun is not None else None
         noun = nxt
+    if noun.tag_ == "NN" and noun.i >= span.end:
+        # "55 donor and implementing countries": a singular noun that a figure counts
+        # is a modifier of the plural noun a few words on.
+        ahead = noun.doc[noun.i + 1 : min(noun.i + 5, len(noun.doc))]
+        plural = next((t for t in ahead if t.tag_ == "NNS" and t.pos_ == "NOUN"), None)
+        if plural is not None and any(t.lower_ in ("and", "or", ",") for t in ahead[:3]):
+            noun = plural
     return _noun_words(noun, span)
 
 

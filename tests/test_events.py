@@ -221,3 +221,22 @@ def test_a_person_named_with_a_role_earlier_stands_for_it_later(tmp_path):
     hosts = _subjects(json.loads(result.stdout))[("summit", "hosts")]
     assert hosts["verdict"] == "consensus"
     assert hosts["consensus"]["value"]["roles"] == {"Sunak": "United Kingdom"}
+
+
+@pytest.mark.model
+def test_show_tells_the_event_a_value_is_about(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name, text in MIXED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = str(tmp_path / "s")
+    done = CliRunner().invoke(app, ["check", str(folder), "--store", store, "-q"])
+    assert done.exit_code == 0, done.output
+    shown = CliRunner().invoke(app, ["show", "--topic", "history", "--store", store])
+    assert shown.exit_code == 0, shown.output
+    assert "Event" in shown.stdout and "previous" in shown.stdout
+    data = CliRunner().invoke(
+        app, ["show", "--topic", "history", "--store", store, "--format", "json"]
+    )
+    claims = json.loads(data.stdout)["claims"]
+    assert claims and {c["event"]["role"] for c in claims} == {"previous"}

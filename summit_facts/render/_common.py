@@ -516,9 +516,9 @@ def claims_sections(
     roles = claim_roles(verdicts or [])
     # "Stated" holds modality and polarity, blank for the common asserted +
     # affirmed: two mostly constant columns would squeeze the quote.
-    headers = ["Source", "Value", "Normalised", "Stated", "Noun", "Quote"]
+    headers = ["Source", "Value", "Normalised", "Stated", "Event", "Noun", "Quote"]
     if verdicts is not None:
-        headers.insert(4, "Role")
+        headers.insert(5, "Role")
     sections: list[Section] = []
     current: Section | None = None
     key: tuple[str, str] | None = None
@@ -539,13 +539,22 @@ def claims_sections(
             + "".join(f" ({v.surface})" for v in claim.equivalents),  # "$400 million (EUR 387m)"
             format_value(claim.value),
             _stated(claim.modality, claim.polarity),
+            _event_role(claim),
             claim.noun,
             f"“{clean(claim.evidence.sentence)}”",
         ]
         if verdicts is not None:
-            cells.insert(4, role)
+            cells.insert(5, role)
         current.add(cells, style=role or None)
-    return [s.drop_empty("Stated", "Noun") for s in sections]
+    return [s.drop_empty("Stated", "Event", "Noun") for s in sections]
+
+
+def _event_role(claim: Claim) -> str:
+    """The event the value is about (events stage), shown when it is not the main one:
+    'previous', 'next', 'part', 'other'. Stored records give it as a mapping."""
+    event = getattr(claim, "event", None)
+    role = event.get("role") if isinstance(event, dict) else getattr(event, "role", None)
+    return "" if role in (None, "main") else str(role)
 
 
 def topics_sections(rows: TopicRows) -> list[Section]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from summit_facts import names
 from summit_facts import names as known_names
-from summit_facts.events import PART_HEADS
+from summit_facts.events import PART_HEADS, same_place
 from summit_facts.models import (
     Claim,
     Context,
@@ -140,9 +140,6 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
     seq = _scope(ctx, cond)
     return any(_has(seq, word) for word in cond.words)
 
-
-# Marks the main event's city among the main event's key words handed to slot naming.
-CITY_MARK = "@city:"
 
 # Documents signed at an event. The principal one (the leaders' declaration) keeps the
 # plain slots; each other one gets its name's distinctive word and its kind as a suffix:
@@ -329,9 +326,7 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     return donor
 
 
-def _key_part(
-    ctx: Context, part: str, rules: RuleSet, main_key: frozenset[str] = frozenset()
-) -> str | None:
+def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:
     if part == "name":
         return _programme_name(ctx, rules)
     if part == "programme":
@@ -339,16 +334,16 @@ def _key_part(
     if part == "place":
         # The event's own place ("the summit in Seoul") before places elsewhere around;
         # never the main event's city (an earlier edition was held elsewhere).
-        here = {p for p in main_key if p.startswith(CITY_MARK)}
         candidates = [ctx.event.place] if ctx.event is not None and ctx.event.place else []
         candidates += ctx.places
-        place = next((p for p in candidates if CITY_MARK + names.fold(p) not in here), None)
+        here = main.city if main is not None else None
+        place = next((p for p in candidates if not (here and same_place(p, here))), None)
         if place is None:
             return None
         # A city by its whole name (new_york), a venue by its first word (bletchley).
         return slugify(place if names.is_city(place) else place.split()[0])
     if part == "instrument":
-        return instrument_suffix(ctx, main_key)
+        return instrument_suffix(ctx, frozenset(main.key) if main else frozenset())
     if part == "purpose":
         return slugify(ctx.purpose) if ctx.purpose else None
     if part == "agent":
@@ -370,10 +365,10 @@ def _slot_name(
     rule: SlotRule,
     ctx: Context,
     rules: RuleSet,
-    main_key: frozenset[str] = frozenset(),
+    main: MainEvent | None = None,
 ) -> str | None:
     if rule.key:
-        base = next((k for k in (_key_part(ctx, p, rules, main_key) for p in rule.key) if k), None)
+        base = next((k for k in (_key_part(ctx, p, rules, main) for p in rule.key) if k), None)
         if base is None:
             return None
         alias = rules.slot_aliases.get((topic, base))
@@ -383,7 +378,7 @@ def _slot_name(
         base = name
     parts = [base]
     for part in rule.suffix:
-        piece = _key_part(ctx, part, rules, main_key)
+        piece = _key_part(ctx, part, rules, main)
         if piece and piece not in parts:
             parts.append(piece)
     slot = "_".join(parts)
@@ -425,14 +420,14 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
 
 
 def best_filing(
-    mention: Mention, rules: RuleSet, main_key: frozenset[str] = frozenset()
+    mention: Mention, rules: RuleSet, main: MainEvent | None = None
 ) -> Filing | None:
     best: Filing | None = None
     for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
         score = matches(mention, rule)
         if score is None:
             continue
-        slot = _slot_name(topic, name, rule, mention.context, rules, main_key)
+        slot = _slot_name(topic, name, rule, mention.context, rules, main)
         if slot is None:
             continue
         filing = Filing(topic, slot, f"{file_id}.{name}", rule.priority, score)
@@ -475,11 +470,8 @@ def file_mentions(
     """
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
-    main_key = frozenset(main.key) if main else frozenset()
-    if main is not None and main.city:
-        main_key |= {CITY_MARK + names.fold(main.city)}
     for mention in mentions:
-        filing = best_filing(mention, rules, main_key)
+        filing = best_filing(mention, rules, main)
         if filing is None:
             if mention.value.kind not in AUTO_KINDS:
                 continue

@@ -728,9 +728,14 @@ COREFERENCE_CHARS = 800
 
 
 def _coreferent(mention: Mention, named: dict[str, tuple[int, EventCue]]) -> Mention:
-    """'The conference drew 500 delegates' after 'the TFFF conference, held on 6-7
-    November': an unnamed, unqualified event phrase is the last event of that kind the
-    document named, a few sentences back (coreference within a document)."""
+    """'...organising the summit' after 'Switzerland will host the next summit in Geneva
+    in 2027': an unnamed, unqualified event phrase is the last event of that kind the
+    document told with a value, a few sentences back, qualification included (next,
+    its place, its year).
+
+    The parse-time half (`_named_before`) carries only a *name* over, from any earlier
+    sentence; this half sees the events told with values across the document and carries
+    the whole qualification, which is what tells "the summit" of a next edition apart."""
     cue = mention.context.event
     if cue is None:
         return mention

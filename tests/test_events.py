@@ -73,16 +73,24 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("two-editions")
-    for name, text in ARTICLES.items():
+def write_articles(folder, articles: dict[str, str]):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
         (folder / name).write_text(text, encoding="utf-8")
-    store = tmp_path_factory.mktemp("store")
+    return folder
+
+
+def check_json(folder, store) -> dict:
     args = ["check", str(folder), "--format", "json", "--store", str(store), "--quiet"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    folder = write_articles(tmp_path_factory.mktemp("two-editions"), ARTICLES)
+    return check_json(folder, tmp_path_factory.mktemp("store"))
 
 
 def _subjects(report):
@@ -125,9 +133,7 @@ def test_next_edition_files_under_next_summit(report):
 
 @pytest.mark.model
 def test_claims_carry_their_event_role(tmp_path):
-    folder = tmp_path / "a"
-    folder.mkdir()
-    (folder / "wire.txt").write_text(ARTICLES["wire.txt"], encoding="utf-8")
+    folder = write_articles(tmp_path / "a", {"wire.txt": ARTICLES["wire.txt"]})
     args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -172,14 +178,8 @@ MIXED = {
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("mixed")
-    for name, text in MIXED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = tmp_path_factory.mktemp("mixed-store")
-    args = ["check", str(folder), "--format", "json", "--store", str(store), "--quiet"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    folder = write_articles(tmp_path_factory.mktemp("mixed"), MIXED)
+    return check_json(folder, tmp_path_factory.mktemp("mixed-store"))
 
 
 @pytest.mark.model
@@ -203,32 +203,21 @@ def test_nothing_of_the_other_edition_is_filed_under_the_summit(mixed):
 
 @pytest.mark.model
 def test_a_person_named_with_a_role_earlier_stands_for_it_later(tmp_path):
-    folder = tmp_path / "a"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "British Prime Minister Rishi Sunak opened the AI summit at Bletchley Park on"
+    articles = {
+        "a.txt": "British Prime Minister Rishi Sunak opened the AI summit at Bletchley Park on"
         " 1 November 2023.\n\nThe summit was hosted by Sunak.\n",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "The AI summit at Bletchley Park, hosted by the United Kingdom, opened on"
+        "b.txt": "The AI summit at Bletchley Park, hosted by the United Kingdom, opened on"
         " 1 November 2023.\n",
-        encoding="utf-8",
-    )
-    args = ["check", str(folder), "--format", "json", "--store", str(tmp_path / "s"), "-q"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    hosts = _subjects(json.loads(result.stdout))[("summit", "hosts")]
+    }
+    report = check_json(write_articles(tmp_path / "a", articles), tmp_path / "s")
+    hosts = _subjects(report)[("summit", "hosts")]
     assert hosts["verdict"] == "consensus"
     assert hosts["consensus"]["value"]["roles"] == {"Sunak": "United Kingdom"}
 
 
 @pytest.mark.model
 def test_show_tells_the_event_a_value_is_about(tmp_path):
-    folder = tmp_path / "a"
-    folder.mkdir()
-    for name, text in MIXED.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_articles(tmp_path / "a", MIXED)
     store = str(tmp_path / "s")
     done = CliRunner().invoke(app, ["check", str(folder), "--store", store, "-q"])
     assert done.exit_code == 0, done.output

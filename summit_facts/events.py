@@ -22,13 +22,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from summit_facts import names
 from summit_facts.dates import UNDATED_ANCHOR
 from summit_facts.models import (
     DateValue,
     EventCue,
+    EventLink,
     EventRef,
     EventRole,
     MainEvent,
@@ -37,6 +38,8 @@ from summit_facts.models import (
     TextValue,
 )
 from summit_facts.tokens import lemma, tree_distance
+
+Tense = Literal["past", "present", "future"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -148,7 +151,7 @@ def _attended_by_person(head: Token) -> bool:
     return subject is not None and subject.ent_type_ == "PERSON"
 
 
-def _tense(token: Token) -> str | None:
+def _tense(token: Token) -> Tense | None:
     """Tense of the clause that tells of the event: future for will/shall/to be held."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -165,7 +168,7 @@ def _tense(token: Token) -> str | None:
     return "present"
 
 
-def _cue(head: Token, link: str, value: Span | None) -> EventCue:
+def _cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     cue = _own_cue(head, link, value)
     this = any(c.lower_ in ("this", "this year's") for c in head.lefts) or "this" in cue.modifiers
     if value is not None and not (cue.names or cue.place or cue.year or this or _marked(cue)):
@@ -178,7 +181,7 @@ def _cue(head: Token, link: str, value: Span | None) -> EventCue:
     return cue
 
 
-def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
+def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     phrase = _phrase(head)
     if value is not None and link != "inside":
         # The value itself is never part of the event's name.
@@ -240,8 +243,8 @@ def _own_cue(head: Token, link: str, value: Span | None) -> EventCue:
         names=list(dict.fromkeys(name_words)),
         place=place,
         year=year,
-        link=link,  # type: ignore[arg-type]
-        tense=_tense(head) if link != "inside" else _tense(head),  # type: ignore[arg-type]
+        link=link,
+        tense=_tense(head),
     )
 
 
@@ -317,7 +320,7 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             head="summit",
             modifiers=["this"],
             link="clause",
-            tense=_tense(verb),  # type: ignore[arg-type]
+            tense=_tense(verb),
         )
     for anc in ancestors:
         if is_event_token(anc):

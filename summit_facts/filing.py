@@ -419,9 +419,7 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
     )
 
 
-def best_filing(
-    mention: Mention, rules: RuleSet, main: MainEvent | None = None
-) -> Filing | None:
+def best_filing(mention: Mention, rules: RuleSet, main: MainEvent | None = None) -> Filing | None:
     best: Filing | None = None
     for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
         score = matches(mention, rule)

@@ -892,13 +892,62 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
             continue
         group = [heads[i]]
         used.add(i)
-        for conj in heads[i].conjuncts:
-            if conj.i not in used and conj.pos_ == "PROPN":
-                group.append(conj)
-                used.add(conj.i)
+        # "Gavi, the Vaccine Alliance, the EU and the Gates Foundation": the apposition
+        # renames the first name, and the list goes on from it.
+        appos = [c for c in heads[i].children if c.dep_ == "appos" and c.i in heads]
+        for name in [heads[i], *appos]:
+            if name is not heads[i]:
+                used.add(name.i)
+            for conj in name.conjuncts:
+                if conj.i not in used and conj.pos_ == "PROPN":
+                    conj = _whole_name(conj, used)
+                    group.append(conj)
+                    used.add(conj.i)
+        for partner in _joint_partners(heads[i], heads):
+            if partner.i not in used:
+                group.append(partner)
+                used.add(partner.i)
         group.sort(key=lambda t: t.i)
         groups.append(group)
     return groups
+
+
+JOINT_WORDS = {"together", "jointly", "along"}
+
+
+def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
+    """Names that act with the subject of a joint verb: 'the EU co-hosted the summit
+    together with the Gates Foundation', 'France co-chairs it with India', 'Chile,
+    alongside Kenya, hosted it'. One list: who did it."""
+    if head.dep_ != "nsubj":
+        return []
+    verb = head.head
+    joint = verb.lower_.startswith("co-")
+    found: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        together = joint and prep.lower_ == "with"
+        together = together or prep.lower_ == "alongside"
+        together = together or (
+            prep.lower_ == "with" and any(c.lower_ in JOINT_WORDS for c in prep.children)
+        )
+        if not together:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.i in heads:
+                found += [obj, *(c for c in obj.conjuncts if c.pos_ == "PROPN")]
+    return found
+
+
+def _whole_name(conj: Token, used: set[int]) -> Token:
+    """The head of the name a conjunct opens: in 'the EU and the Bill & Melinda Gates
+    Foundation' the parser makes 'Bill' the conjunct, the name is the Foundation."""
+    ent = _ent_at(conj)
+    if ent is None or ent[-1].i == conj.i or ent[-1].pos_ != "PROPN":
+        return conj
+    used.update(t.i for t in ent)
+    return ent[-1]
 
 
 def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
@@ -916,7 +965,11 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             if not members:
                 continue
             first = _name_tokens(group[0])[0] if _name_tokens(group[0]) else group[0]
-            span = doc[first.i : group[-1].i + 1]
+            # Partners named after a joint verb ("co-hosted it together with X") are
+            # members, but the span stays before the verb: the value is who, not what.
+            verb = group[0].head if group[0].dep_ == "nsubj" else None
+            last = max((t.i for t in group if verb is None or t.i < verb.i), default=group[-1].i)
+            span = doc[first.i : last + 1]
             context = _context(span, group[0])
             context.label = "ENTITIES"
             partial = bool(set(context.before) & PARTIAL_MARKERS) or (

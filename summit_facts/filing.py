@@ -125,6 +125,10 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
         return ctx.lemmas[ctx.value_token : ctx.value_token_end]
     if scope == "event":
         # The event the value's clause is about (not one merely elsewhere in the sentence).
+        if ctx.dateline:
+            # Where the report was filed ("NAIROBI, March 3 (Reuters) -"): the event's
+            # city when the events stage gave it the main role, never an event cue.
+            return ["@dateline"]
         cue = ctx.event
         if cue is None or cue.link == "sentence":
             return []

@@ -283,7 +283,20 @@ def _parse(
         raise _Unusable("no text")
     source = source_metadata(body, front, doc_id=ids.claim(doc_id), path=path)
     yield from notices
-    yield Document(source=source, text=body)
+    yield Document(source=source, text=with_headline(source.title, body))
+
+
+def with_headline(title: str | None, body: str) -> str:
+    """The body with its headline as the first line, when the headline came from
+    metadata (front matter, an HTML page's title) and the body does not open with it.
+    Headlines state figures too ("Third ocean conference begins in Nice"), so they are
+    read like the text; claims' offsets index this text."""
+    if not title or not title.strip():
+        return body
+    headline = " ".join(title.split())
+    if " ".join(body[: len(headline) + 400].split()).find(headline) != -1:
+        return body
+    return f"{headline}\n\n{body}"
 
 
 # ---------------------------------------------------------------- PDF

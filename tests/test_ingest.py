@@ -85,7 +85,10 @@ def test_seeds_folder_gives_five_documents_with_their_metadata():
     }
     first = docs[0]
     assert first.source.path == str(SEEDS / "000_0f5d428d2bf41162.txt")
-    assert "publish_date" not in first.text and first.text.lstrip().startswith("The dawn of 2025")
+    # The front matter's headline is read as the text's first line, then the body.
+    headline, _, body = first.text.partition("\n\n")
+    assert headline == first.source.title and headline.startswith("Global Leaders Unite")
+    assert "publish_date" not in first.text and body.lstrip().startswith("The dawn of 2025")
 
 
 def test_seed_file_given_directly_is_named_by_its_file_name():
@@ -406,7 +409,8 @@ def test_front_matter_is_metadata_not_text(tmp_path):
         "Sixty countries signed the declaration.\n"
     )
     doc, notices = only_doc(folder_with(tmp_path, "post.md", article), "post.md")
-    assert doc.text == "Sixty countries signed the declaration.\n"
+    # The headline is text too (it states figures), read as the first line.
+    assert doc.text == "Paris summit ends\n\nSixty countries signed the declaration.\n"
     source = doc.source
     assert (source.title, source.author) == ("Paris summit ends", "Claire Martin, Paul Durand")
     assert (source.published, source.publisher) == (date(2025, 2, 12), "lemonde.fr")
@@ -538,7 +542,7 @@ def test_stdin_is_one_document():
     assert [(doc.source.id, doc.source.path, doc.source.title) for doc in docs] == [
         ("stdin", "-", "From a pipe")
     ]
-    assert docs[0].text == "Leaders met in Paris.\n"
+    assert docs[0].text == "From a pipe\n\nLeaders met in Paris.\n"
 
 
 def test_stdin_html_is_recognised():
@@ -656,3 +660,9 @@ def test_pdf_without_text_or_broken_is_skipped_with_its_reason(tmp_path):
     reasons = {os.path.basename(s.path): s.reason for s in skipped}
     assert reasons["scan.pdf"] == "PDF without a text layer (scanned?): nothing to read"
     assert reasons["broken.pdf"].startswith(("not a readable PDF", "PDF without a text layer"))
+
+
+def test_a_headline_already_opening_the_body_is_not_read_twice(tmp_path):
+    article = "---\ntitle: Paris summit ends\n---\nParis summit ends\n\nSixty countries signed.\n"
+    doc, _ = only_doc(folder_with(tmp_path, "post.md", article), "post.md")
+    assert doc.text.count("Paris summit ends") == 1

@@ -1,7 +1,8 @@
 """One story in every format: table, json, jsonl, csv, md and html report the
 same counts (rule subjects only), the same outlier and the same --fail-on
 answer, on the seeds, on two small files whose only shared figures no rule
-names, and on a field corpus about another summit (DESIGN.md, "Verdicts")."""
+names, and on a field corpus about another summit, the REAIM summit of 2023 (hand-written,
+figures are invented for the test) (DESIGN.md, "Verdicts")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from summit_facts.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-FIELD = REPO / "tests" / "fixtures" / "corpora" / "bletchley"
+FIELD = REPO / "tests" / "fixtures" / "corpora" / "reaim"
 KEYS = ("contradiction", "consensus", "single_source")
 
 # Two short notes that each cite an article and a room: values no rule names.

@@ -1,6 +1,7 @@
-"""The shipped rules carry over to another summit: a hand-written corpus about the
-2023 AI Safety Summit, with one preview article that got the dates, venue and
-hosts wrong. None of these sentences appears in the seeds or in the rules."""
+"""The shipped rules carry over to another summit: a corpus about the REAIM summit
+(Responsible AI in the Military Domain, The Hague, February 2023), hand-written, figures
+are invented for the test, with one preview article that got the dates, venue and hosts
+wrong. None of these sentences appears in the seeds or in the rules."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from summit_facts.cli.app import app
 from tests.conftest import REPO
 
-CORPUS = REPO / "tests" / "fixtures" / "corpora" / "bletchley"
+CORPUS = REPO / "tests" / "fixtures" / "corpora" / "reaim"
 
 pytestmark = pytest.mark.model
 
@@ -38,15 +39,15 @@ def _subject(report, topic, slot):
 def test_wrong_dates_are_a_contradiction_with_the_right_consensus(report):
     dates = _subject(report, "summit", "dates")
     assert dates["verdict"] == "contradiction"
-    assert dates["consensus"]["value"]["start"] == "2023-11-01"
-    assert dates["consensus"]["value"]["end"] == "2023-11-02"
+    assert dates["consensus"]["value"]["start"] == "2023-02-15"
+    assert dates["consensus"]["value"]["end"] == "2023-02-16"
     assert dates["dissent"][0]["sources"] == ["preview.txt"]
 
 
 def test_venue_and_signer_count_contradict(report):
     venue = _subject(report, "summit", "venue")
     assert venue["verdict"] == "contradiction"
-    assert venue["consensus"]["value"]["text"] == "Bletchley Park"
+    assert venue["consensus"]["value"]["text"] == "World Forum"
     count = _subject(report, "signatories", "count")
     assert count["verdict"] == "contradiction"
     values = sorted(c["value"]["nominal"] for c in [count["consensus"], *count["dissent"]] if c)
@@ -55,24 +56,43 @@ def test_venue_and_signer_count_contradict(report):
 
 def test_partial_signer_lists_agree_and_declaration_names_align(report):
     assert _subject(report, "signatories", "members")["verdict"] == "consensus"
-    assert _subject(report, "signatories", "declaration_name")["verdict"] == "consensus"
+    # "the “Call to Action” declaration" and "the “Call to Action on Responsible AI in the
+    # Military Domain” declaration" name one text. A name without a declaration word is
+    # filed with its own suffix (declaration_name_action_call), so look it up by prefix.
+    names = [
+        verdict
+        for section in ("contradictions", "consensus", "single_source")
+        for verdict in report[section]
+        if verdict["topic"] == "signatories" and verdict["slot"].startswith("declaration_name")
+    ]
+    assert len(names) == 1, [v["slot"] for v in names]
+    assert names[0]["verdict"] == "consensus"
+    assert names[0]["consensus"]["value"]["text"].startswith("call to action")
 
 
-def test_funding_is_filed_per_programme_in_pounds(report):
-    # "The British government said it would invest GBP 100 million in the AI Safety
-    # Institute": one donor, one named programme.
-    institute = _subject(report, "funding", "uk_ai_safety_institute")
-    assert institute["consensus"]["value"]["currency"] == "GBP"
+def test_funding_is_filed_per_programme_in_euros(report):
+    # "The Dutch government said it would invest EUR 100 million in the Military AI
+    # Assurance Institute": one donor, one named programme.
+    institute = _subject(report, "funding", "netherlands_military_ai_assurance_institute")
+    assert institute["consensus"]["value"]["currency"] == "EUR"
     assert institute["consensus"]["value"]["nominal"] == 100_000_000
-    resource = _subject(report, "funding", "ai_research_resource")
-    assert resource["consensus"]["value"]["nominal"] == 300_000_000
+    testbed = _subject(report, "funding", "military_ai_testbed")
+    assert testbed["consensus"]["value"]["currency"] == "EUR"
+    assert testbed["consensus"]["value"]["nominal"] == 30_000_000
 
 
 def test_next_host_is_not_this_summits_host(report):
+    # South Korea co-hosts this summit and hosts the next one; Spain, which hosts the
+    # one after, must not leak into this summit's hosts.
+    assert _subject(report, "next_summit", "host")["consensus"]["value"]["members"] == [
+        "South Korea"
+    ]
     hosts = _subject(report, "summit", "hosts")
+    assert hosts["consensus"]["value"]["members"] == ["Netherlands", "South Korea"]
+    assert hosts["dissent"][0]["sources"] == ["preview.txt"]
     for cluster in [hosts["consensus"], *hosts["dissent"]]:
         if cluster:
-            assert "France" not in cluster["value"]["members"]
+            assert "Spain" not in cluster["value"]["members"]
 
 
 def test_the_preview_is_the_outlier(report):

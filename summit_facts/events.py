@@ -183,7 +183,7 @@ def _cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
 
 def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     phrase = _phrase(head)
-    if value is not None and link != "inside":
+    if value is not None and (link != "inside" or value.root.dep_ == "pobj"):
         # The value itself is never part of the event's name.
         phrase = [t for t in phrase if not (value.start <= t.i < value.end)]
     modifiers: list[str] = []
@@ -324,6 +324,11 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         )
     for anc in ancestors:
         if is_event_token(anc):
+            # "a pledging summit in Brussels on 25 June": no verb between the value and
+            # the event, so the value is said of the event itself.
+            between = [a for a in ancestors if a.i != anc.i and a in anc.subtree]
+            if not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return _cue(anc, "inside", span)
             return _cue(anc, "path", span)
     clause = _clause_of(root)
     in_clause = [

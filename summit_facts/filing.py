@@ -141,6 +141,8 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
 def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
     if cond.single_day and not (isinstance(value, DateValue) and value.start == value.end):
         return False
+    if cond.single_day and ctx.event is not None and ctx.event.link == "inside":
+        return False  # "a summit in Brussels on 25 June": that day is the event's own
     seq = _scope(ctx, cond)
     return any(_has(seq, word) for word in cond.words)
 

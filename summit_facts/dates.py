@@ -89,6 +89,10 @@ _RELATIVE = {
         r"(?<![\w-])(?P<rel>this\s+coming|this|last|next|coming|past|the)\s+weekend(?![\w-])",
         re.I,
     ),
+    # "held today in Brussels", "last month's summit": the published date's day or the
+    # month before it.
+    "td": re.compile(r"(?<![\w-])(?P<td>[Tt]oday)(?![\w-])"),
+    "lm": re.compile(r"(?<![\w-])(?P<rel>last|this)\s+month(?![\w-])", re.I),
 }
 # Year-less dates in a source with no published date are read against this anchor and
 # re-dated by the events stage with the main event's year (DESIGN.md, "Events").
@@ -240,6 +244,19 @@ def _resolve(
                 return None  # a weekday only means something against a published date
             days = _weekday(g, anchor, tense) if name == "wd" else _weekend(g, anchor, tense)
             return DateValue(surface=surface, start=days[0], end=days[1], precision="day")
+        if name == "td":
+            if anchor is None or anchor.year < 100:
+                return None
+            return DateValue(surface=surface, start=anchor, end=anchor, precision="day")
+        if name == "lm":
+            if anchor is None or anchor.year < 100:
+                return None
+            first = anchor.replace(day=1)
+            if g["rel"].lower() == "last":
+                first = (first - timedelta(days=1)).replace(day=1)
+            return DateValue(
+                surface=surface, start=first, end=_last_day(first.year, first.month), precision="month"
+            )
         m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
         if name in ("my", "m"):
             assert m1 is not None

@@ -605,7 +605,7 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     # "The first summit took place at Bletchley Park in 2023": the value, or the year
     # its sentence gives, is what tells the edition apart.
     mods = set(cue.modifiers)
-    years = {int(w) for w in ctx.lemmas if _YEAR.match(w)}
+    years = _edition_years(ctx.lemmas)
     if (
         (mods & ORDINALS or ctx.governor in HOLDING_VERBS)
         and main.year
@@ -629,6 +629,23 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     ):
         return "previous" if cue.tense != "future" else "next"
     return role
+
+
+RANGE_WORDS = {"to", "-", "–", "—", "through", "until", "and"}
+
+
+def _edition_years(lemmas: Sequence[str]) -> set[int]:
+    """The years a sentence names, but not the ends of a span ('for the 2026 to 2030
+    period', '2026-2030'): a span of years is a period of work, not an edition."""
+    years: set[int] = set()
+    for i, word in enumerate(lemmas):
+        if not _YEAR.match(word):
+            continue
+        spans_on = i + 2 < len(lemmas) and lemmas[i + 1] in RANGE_WORDS and _YEAR.match(lemmas[i + 2])
+        spans_back = i >= 2 and lemmas[i - 1] in RANGE_WORDS and _YEAR.match(lemmas[i - 2])
+        if not (spans_on or spans_back):
+            years.add(int(word))
+    return years
 
 
 def _edition(words: set[str], key: set[str]) -> EventRole | None:

@@ -229,3 +229,13 @@ def test_show_tells_the_event_a_value_is_about(tmp_path):
     )
     claims = json.loads(data.stdout)["claims"]
     assert claims and {c["event"]["role"] for c in claims} == {"previous"}
+
+
+def test_a_span_of_years_is_a_period_of_work_not_an_edition():
+    from summit_facts.events import _edition_years
+
+    # "...in Brussels for the pledging summit, to raise $9 billion for the 2026 to 2030
+    # period": no edition year; "held in New York in 2017 and Lisbon in 2022": two.
+    assert _edition_years("for the 2026 to 2030 period".split()) == set()
+    assert _edition_years("goals ( 2026 - 2030 )".split()) == set()
+    assert _edition_years("held in new york in 2017 and lisbon in 2022".split()) == {2017, 2022}

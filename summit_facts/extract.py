@@ -1001,6 +1001,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 continue  # "Imperial College London" names a college, not a venue city
             if names.is_city(token.text):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
+    yield from _venues_by_parse(doc, source)
     for sent in doc.sents:
         for regex in (_QUOTED, _TITLED):
             for match in regex.finditer(sent.text):
@@ -1009,6 +1010,36 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is not None and len(span) >= 2:
                     yield _text_mention(source, span, "TITLE")
+
+
+# Verbs whose "at X" is where an event happens: "held at Bharat Mandapam", "runs ... at
+# the Nasrec Expo Centre", "gathered at Lancaster House".
+VENUE_VERBS = {"hold", "host", "take", "run", "gather", "convene", "stage", "meet", "open",
+               "begin", "start", "close", "end", "conclude", "assemble", "organise", "organize"}  # fmt: skip
+NOT_VENUE_LABELS = {"GPE", "PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT"}
+
+
+def _venues_by_parse(doc: Doc, source: Source) -> Iterator[Mention]:
+    """A named place after 'at' on a verb of holding ('Held at Bharat Mandapam from
+    February 16 to 21'): a venue the small model's NER does not tag as FAC."""
+    for token in doc:
+        prep = token.head
+        if not (
+            token.dep_ == "pobj"
+            and token.pos_ == "PROPN"
+            and prep.lower_ == "at"
+            and lemma(prep.head) in VENUE_VERBS
+            and token.ent_type_ not in NOT_VENUE_LABELS
+            and token.ent_type_ != "FAC"
+        ):
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        start = min([token.i, *(t.i for t in words)])
+        span = doc[start : token.i + 1]
+        text = span.text
+        if names.is_city(text) or names.is_country(text):
+            continue
+        yield _text_mention(source, span, "FAC")
 
 
 def _text_mention(source: Source, span: Span, label: str) -> Mention:

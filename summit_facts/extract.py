@@ -898,6 +898,8 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         for name in [heads[i], *appos]:
             if name is not heads[i]:
                 used.add(name.i)
+                if names.is_country(name.text):
+                    group.append(name)  # "The US, UK, China and France": a list, misparsed
             for conj in name.conjuncts:
                 if conj.i not in used and conj.pos_ == "PROPN":
                     conj = _whole_name(conj, used)

@@ -255,7 +255,10 @@ def _resolve(
             if g["rel"].lower() == "last":
                 first = (first - timedelta(days=1)).replace(day=1)
             return DateValue(
-                surface=surface, start=first, end=_last_day(first.year, first.month), precision="month"
+                surface=surface,
+                start=first,
+                end=_last_day(first.year, first.month),
+                precision="month",
             )
         m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
         if name in ("my", "m"):

@@ -190,6 +190,14 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     name_words: list[str] = []
     place: str | None = None
     year: int | None = None
+    # "the summit in the Amazon city of Belem": a complement of place or time tells
+    # where or when, its proper nouns do not name the event.
+    where = {
+        t.i
+        for child in head.rights
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on")
+        for t in child.subtree
+    }
     for tok in phrase:
         lem = lemma(tok)
         if _YEAR.match(tok.text) and tok.i != head.i:
@@ -210,7 +218,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             or SERIES_NAME.match(tok.lower_)
             or (tok.is_title and tok.i != phrase[0].i and tok.pos_ in ("NOUN", "ADJ"))
         ):
-            if lem not in GENERIC_NAME_WORDS:
+            if lem not in GENERIC_NAME_WORDS and tok.i not in where:
                 name_words.append(tok.lower_)
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
@@ -641,7 +649,9 @@ def _edition_years(lemmas: Sequence[str]) -> set[int]:
     for i, word in enumerate(lemmas):
         if not _YEAR.match(word):
             continue
-        spans_on = i + 2 < len(lemmas) and lemmas[i + 1] in RANGE_WORDS and _YEAR.match(lemmas[i + 2])
+        spans_on = (
+            i + 2 < len(lemmas) and lemmas[i + 1] in RANGE_WORDS and _YEAR.match(lemmas[i + 2])
+        )
         spans_back = i >= 2 and lemmas[i - 1] in RANGE_WORDS and _YEAR.match(lemmas[i - 2])
         if not (spans_on or spans_back):
             years.add(int(word))

@@ -87,10 +87,16 @@ def _words_of(text: str | None) -> list[str]:
     return out
 
 
+_EDITION = re.compile(r"^([a-z]+)-?\d{1,3}$")  # "cop30", "cop-30": an edition of "cop"
+
+
 def _has(seq: list[str], word: str) -> bool:
     parts = word.split()
     if len(parts) == 1:
-        return word in seq
+        if word in seq:
+            return True
+        # A numbered edition is an instance of its series word: COP30 of "cop".
+        return any((m := _EDITION.match(w)) is not None and m.group(1) == word for w in seq)
     n = len(parts)
     return any(seq[i : i + n] == parts for i in range(len(seq) - n + 1))
 

@@ -1017,7 +1017,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
 # Verbs whose "at X" is where an event happens: "held at Bharat Mandapam", "runs ... at
 # the Nasrec Expo Centre", "gathered at Lancaster House".
 VENUE_VERBS = {"hold", "host", "take", "run", "gather", "convene", "stage", "meet", "open",
-               "begin", "start", "close", "end", "conclude", "assemble", "organise", "organize"}  # fmt: skip
+               "begin", "start", "close", "end", "conclude", "assemble", "organise",
+               "organize"}  # fmt: skip
 NOT_VENUE_LABELS = {"GPE", "PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "EVENT"}
 
 

@@ -997,9 +997,24 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         yield _text_mention(source, ent, label)
     # A city inside another name ("the Paris AI Summit") is still where it happened.
     for token in doc:
-        if token.pos_ == "PROPN" and token.i not in city_tokens and token.ent_type_ != "GPE":
+        # "Belém: COP30 delivers...": a headline's place label, tagged as a common noun.
+        label_noun = (
+            token.pos_ == "NOUN" and token.is_title and token.nbor(1).text == ":"
+            if token.i + 1 < len(doc)
+            else False
+        )
+        if (
+            (token.pos_ == "PROPN" or label_noun)
+            and token.i not in city_tokens
+            and token.ent_type_ != "GPE"
+        ):
             around = _ent_at(token)
-            if around is not None and not any(t.lower_ in EVENT_WORDS for t in around):
+            alone = around is not None and len(around) == 1 and around.label_ in ("ORG", "LOC")
+            if (
+                around is not None
+                and not alone
+                and not any(t.lower_ in EVENT_WORDS for t in around)
+            ):
                 continue  # "Imperial College London" names a college, not a venue city
             if names.is_city(token.text):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")

@@ -382,6 +382,31 @@ def test_names_with_spaces_non_ascii_letters_and_newlines(tmp_path, store):
     ]
 
 
+@pytest.mark.model
+def test_names_with_an_escape_sequence_are_shown_escaped_and_never_lost(tmp_path, store):
+    # Two copies of the seed whose names a terminal would act on: the table shows
+    # each escaped, on a line of its own; JSON keeps the exact names.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    names = {"evil\x1b[31mred.txt": "evil\\x1b[31mred.txt", "new\nline.txt": "new\\nline.txt"}
+    for name in names:
+        (folder / name).write_bytes(SEED.read_bytes())
+    table = facts("check", folder, "--store", store, "-q")
+    assert table.code == 0, table
+    assert "\x1b" not in table.stdout
+    sources = table.stdout[table.stdout.index("Sources (2)") :].splitlines()
+    for name, shown in names.items():
+        assert any(line.startswith(shown + " ") for line in sources), (name, sources)
+    run = facts("check", folder, "--store", store, "-q", "--format", "json")
+    assert set(names) == {s["source_id"] for s in run.report["sources"]}
+    assert set(names) == {s["source_id"] for s in supports(run.report)}
+    for fmt in ("csv", "md", "html"):
+        out = facts("check", folder, "--store", store, "-q", "--format", fmt).stdout
+        assert "\x1b" not in out and "\\x1b" in out, fmt
+    listed = facts("extract", folder, "--store", store, "-q").stdout
+    assert all(shown in listed for shown in names.values()) and "\x1b" not in listed
+
+
 # ---------------------------------------------------------------- formats
 
 
@@ -568,9 +593,10 @@ def test_unknown_format_is_a_usage_error(store):
     run = facts("check", SEED, "--format", "xml", "--store", store)
     assert run.code == 2, run
     assert run.stdout == ""
-    assert "Error: Invalid value for '--format'" in run.stderr
-    assert "'xml' is not one of 'table', 'json'" in run.stderr
-    assert "Try 'facts check -h' for help." in run.stderr
+    assert run.stderr.splitlines() == [
+        "Error: unknown --format value 'xml'",
+        "Hint: use --format table, json, jsonl, csv, md or html",
+    ]
 
 
 def test_nonexistent_path_alone_is_an_input_error(tmp_path, store):

@@ -4,6 +4,9 @@ or spaCy; and the plain tables drawn as Rich draws them."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +23,18 @@ from summit_facts.cli.app import app
 from summit_facts.render import Format, render_claims
 from summit_facts.render import table as table_format
 from summit_facts.render._common import NUMERIC_HEADERS, Section, claims_sections, topics_sections
+from summit_facts.render.markdown import escape as md_escape
 from summit_facts.store import Store
-from tests.test_render import CLAIMS, nasty_claim, nasty_report, seed_report
+from tests.test_render import (
+    CLAIMS,
+    EVIL,
+    NEWLINE,
+    SHOWN,
+    nasty_claim,
+    nasty_report,
+    renamed,
+    seed_report,
+)
 
 WIDTH = "100"
 
@@ -63,6 +76,11 @@ COMMANDS = [
     ["show", "--topic", "summit", "--slot", "nothing"],  # no claims: empty output
     ["show", "--topic", "sumit"],  # unknown topic: error with a hint
     ["show", "--topic", "summit", "--rules", "/nonexistent/rules", "--slot", "x"],
+    # A format neither writes: the same two lines as Typer, before the store is opened.
+    ["show", "--topic", "summit", "--format", "xml"],
+    ["show", "-t", "summit", "-f", "XML", "--slot", "count"],
+    ["topics", "--format=xml"],
+    ["topics", "-f", "csv\x1b[31m"],
 ]
 
 
@@ -70,6 +88,27 @@ COMMANDS = [
 def test_quick_path_answers_as_the_typer_app(args, store, capsys, monkeypatch):
     args = [*args, "--store", str(store)]
     assert quick_answer(args, capsys, monkeypatch) == typer_answer(args)
+
+
+@pytest.mark.parametrize(
+    "args", [["show", "--topic", "summit", "-f", "xml"], ["topics", "-f", "x"]]
+)
+def test_a_bad_format_is_an_error_and_a_hint_on_the_quick_path(args, tmp_path, capsys, monkeypatch):
+    code, out, err = quick_answer([*args, "--store", str(tmp_path / "none")], capsys, monkeypatch)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0].startswith("Error: unknown --format value")
+    assert err.splitlines()[1:] == ["Hint: use --format table, json, jsonl, csv, md or html"]
+    assert not (tmp_path / "none").exists()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=8).filter(lambda fmt: not fmt.startswith("-")))
+def test_any_format_value_is_answered_as_typer_answers_it(fmt):
+    args = ["topics", "--format", fmt, "--store", "/nonexistent/store"]
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        code = quick.answer(args)
+    assert (code, stderr.getvalue()) == typer_answer(args)[::2]
 
 
 def test_store_from_the_environment_and_errors_answer_as_typer(
@@ -103,7 +142,6 @@ def test_store_from_the_environment_and_errors_answer_as_typer(
         ["show", "-t=summit"],
         ["show", "--topic", "-x"],
         ["show", "--topic", "summit", "--"],
-        ["show", "--topic", "summit", "--format", "xml"],
         ["show", "--topic", "summit", "--quotes", "full"],
         ["topics", "--slot", "dates"],
         ["topics", "--version"],
@@ -138,6 +176,47 @@ def test_quick_answers_import_no_typer_pydantic_rich_or_spacy(args, store):
     assert done.returncode == 0, done.stderr
     assert "summit" in done.stdout
     assert done.stdout.splitlines()[-1] == "LOADED []"
+
+
+# ---------------------------------------------------------------- file names
+
+
+@pytest.fixture(scope="module")
+def named_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed claims and report in a store, two sources named with an escape
+    sequence and a newline."""
+    path = tmp_path_factory.mktemp("quick") / "store"
+    claims = [renamed(c) for c in CLAIMS]
+    sources = list({c.source.id: c.source for c in claims}.values())
+    with Store.open(path) as db:
+        db.save_run(renamed(seed_report()), claims, sources, paths=["seeds"], rules_hash="test")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "html"])
+def test_show_gives_control_characters_in_file_names_escaped(fmt, named_store, capsys, monkeypatch):
+    args = ["show", "--topic", "summit", "--format", fmt, "--store", str(named_store)]
+    code, out, err = quick_answer(args, capsys, monkeypatch)
+    assert (code, out, err) == typer_answer(args)
+    assert code == 0 and "\x1b" not in out
+    for name, shown in SHOWN.items():
+        assert (md_escape(shown) if fmt == "md" else shown) in out, name
+
+
+def test_show_json_keeps_the_exact_file_names(named_store, capsys, monkeypatch):
+    args = ["show", "--topic", "summit", "--format", "json", "--store", str(named_store)]
+    code, out, _ = quick_answer(args, capsys, monkeypatch)
+    assert code == 0
+    assert {EVIL, NEWLINE} <= {c["source"]["id"] for c in json.loads(out)["claims"]}
+
+
+def test_report_page_gives_file_names_escaped(named_store):
+    result = CliRunner().invoke(app, ["report", "--store", str(named_store), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert "\x1b" not in page
+    assert f'<strong id="outlier">{SHOWN[NEWLINE]}</strong>' in page
+    assert f"<td>{SHOWN[EVIL]}</td>" in page and f"<td>{SHOWN[NEWLINE]}</td>" in page
 
 
 # ---------------------------------------------------------------- records

@@ -795,6 +795,65 @@ def test_table_shows_markup_literally_and_drops_controls():
     assert "\x1b" not in out and "\x00" not in out and "\x07" not in out
 
 
+# ---------------------------------------------------------------- file names
+
+EVIL, NEWLINE = "evil\x1b[31mred.txt", "new\nline.txt"  # two real file names
+SHOWN = {EVIL: "evil\\x1b[31mred.txt", NEWLINE: "new\\nline.txt"}
+
+
+def renamed(model):  # type: ignore[no-untyped-def]
+    """`model` (a report, a claim, a source) with seeds 000 and 001 renamed EVIL and
+    NEWLINE, wherever their names appear: ids, paths, notes."""
+    text = model.model_dump_json()
+    for old, new in ((S000.id, EVIL), (S001.id, NEWLINE)):
+        text = text.replace(old, json.dumps(new)[1:-1])
+    return type(model).model_validate_json(text)
+
+
+@pytest.mark.parametrize("fmt", [Format.table, Format.md, Format.html, Format.csv])
+def test_file_names_with_control_characters_are_shown_escaped(fmt):
+    report = renamed(seed_report())
+    assert report.outlier == NEWLINE and EVIL in report.consensus[0].notes[0]
+    out = render_report(report, fmt, console_width=200)
+    assert "\x1b" not in out
+    shown = {name: md_escape(text) if fmt is Format.md else text for name, text in SHOWN.items()}
+    if fmt is Format.csv:
+        sources = {s for row in _csv(out) for s in row["sources"].split("; ")}
+        assert {SHOWN[EVIL], SHOWN[NEWLINE]} <= sources
+        return
+    for name, text in shown.items():
+        # In the sources table, each on a line of its own: no name is lost or split.
+        assert any(text in line for line in out.splitlines()), name
+    flat = " ".join(out.split())
+    assert f"outlier: {shown[NEWLINE]}" in flat.replace('<strong id="outlier">', "")
+    assert f"{shown[EVIL]} says over 40" in flat  # the note names it too
+
+
+@pytest.mark.parametrize("fmt", [Format.json, Format.jsonl])
+def test_machine_formats_keep_the_exact_file_names(fmt):
+    out = render_report(renamed(seed_report()), fmt)
+    assert "\x1b" not in out and "\\u001b" in out  # JSON's own escape
+    records = [json.loads(line) for line in out.splitlines()] if fmt is Format.jsonl else []
+    data = json.loads(out) if fmt is Format.json else {"sources": [], "outlier": None}
+    for record in records:
+        if record["record"] == "source":
+            data["sources"].append(record)
+    ids = {s["source_id"] for s in data["sources"]}
+    assert {EVIL, NEWLINE} <= ids
+    if fmt is Format.json:
+        assert data["outlier"] == NEWLINE
+
+
+@pytest.mark.parametrize("fmt", [Format.table, Format.md, Format.csv, Format.html])
+def test_claims_views_show_file_names_escaped(fmt):
+    claims = [renamed(c) for c in CLAIMS]
+    out = render_claims(claims, fmt, console_width=200)
+    assert "\x1b" not in out
+    expected = {n: md_escape(t) if fmt is Format.md else t for n, t in SHOWN.items()}
+    for name, text in expected.items():
+        assert text in out, name
+
+
 # ---------------------------------------------------------------- claims view
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,9 @@ import typer
 from summit_facts.cli._io import console_width as console_width
 from summit_facts.cli._io import err as err
 from summit_facts.cli._io import out as out
+from summit_facts.cli.usage import NO_DOCUMENTS_HINT as NO_DOCUMENTS_HINT
 from summit_facts.render import Format
+from summit_facts.render._common import printable as printable
 
 # The ingest limit (pipeline.DEFAULT_MAX_BYTES), here so that `--help` imports
 # neither; a test holds the two equal.
@@ -72,17 +73,6 @@ class ProgressPrinter:
             sys.stderr.flush()
 
 
-# Control characters, line and paragraph separators and bidi overrides. A file
-# named "a.txt\nskipped: b.txt" must stay one line, and an escape sequence in a
-# name must not recolour or rewrite the user's terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` on one line, its control characters shown as escapes (`\\n`, `\\x1b`)."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
-
-
 def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
     """Each unusable input once, with its reason; each notice once; one line each.
     Files of other kinds met in folders are counted by extension, on one line."""
@@ -103,9 +93,6 @@ def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
         err(f"ignored {total} file{'s' if total != 1 else ''} of other kinds: {counts}")
     for notice in notices:
         err(f"warning: {printable(notice.path)}: {printable(notice.message)}")
-
-
-NO_DOCUMENTS_HINT = "give files or folders of .txt, .md, .html, .jsonl or .pdf articles"
 
 
 def run_check(paths, options, *, quiet: bool, hint: str = NO_DOCUMENTS_HINT):  # type: ignore[no-untyped-def]

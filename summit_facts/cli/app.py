@@ -1,40 +1,20 @@
-"""The `facts` application: commands registered here, errors turned into messages here.
-
-Every FactsError becomes `Error: what` + `Hint: how to fix` on stderr and exit
-code 2, in exactly one place (`FactsGroup.invoke`). No tracebacks for user
-mistakes.
+"""The `facts` application: commands registered here. Errors become messages in
+`_group.FactsGroup`: every FactsError and every usage error turns into
+`Error: what` + `Hint: how to fix` on stderr and exit code 2, in exactly one
+place. No tracebacks for user mistakes.
 """
 
 from __future__ import annotations
 
-import sys
-from typing import Any
-
 import typer
-from typer.core import TyperGroup
 
 from summit_facts import __version__
 from summit_facts.cli import check, extract, report, rules, schema, show, topics
 from summit_facts.cli import eval as eval_cmd
-from summit_facts.cli._io import print_error
-from summit_facts.errors import FactsError
+from summit_facts.cli._group import FactsCommand, FactsGroup
 
 EXIT_OK = 0
 EXIT_FOUND = 1
-EXIT_USAGE = 2
-
-
-class FactsGroup(TyperGroup):
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except FactsError as exc:
-            print_error(exc)
-            raise typer.Exit(EXIT_USAGE) from None
-        except KeyboardInterrupt:
-            print("Interrupted.", file=sys.stderr)
-            raise typer.Exit(130) from None
-
 
 app = typer.Typer(
     cls=FactsGroup,
@@ -63,13 +43,13 @@ def root(
     """Cross-check the figures in a folder of news articles about one event."""
 
 
-app.command("check")(check.check_cli)
-app.command("show")(show.show_cli)
-app.command("topics")(topics.topics_cli)
-app.command("report")(report.report_cli)
-app.command("extract")(extract.extract_cli)
-app.command("eval")(eval_cmd.eval_cli)
-app.command("schema")(schema.schema_cli)
+app.command("check", cls=FactsCommand)(check.check_cli)
+app.command("show", cls=FactsCommand)(show.show_cli)
+app.command("topics", cls=FactsCommand)(topics.topics_cli)
+app.command("report", cls=FactsCommand)(report.report_cli)
+app.command("extract", cls=FactsCommand)(extract.extract_cli)
+app.command("eval", cls=FactsCommand)(eval_cmd.eval_cli)
+app.command("schema", cls=FactsCommand)(schema.schema_cli)
 app.add_typer(rules.app, name="rules")
 
 

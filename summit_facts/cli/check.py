@@ -23,16 +23,33 @@ from summit_facts.render import Format
 QUOTES = ("short", "full")
 
 
-def filter_topic(report, topic: str | None):  # type: ignore[no-untyped-def]
+def filter_topic(result, topic: str | None):  # type: ignore[no-untyped-def]
+    """The report of `result` (a CheckResult) narrowed to one topic: its subjects,
+    and the claim count, the source standings and the outlier over them alone, so
+    that every number printed is about what is shown. Without a topic, the report."""
+    report = result.report
     if not topic:
         return report
+    from summit_facts.verdicts import standings
+
     keep = lambda vs: [v for v in vs if v.topic == topic]  # noqa: E731
+    found = [*keep(report.contradictions), *keep(report.consensus), *keep(report.single_source)]
+    claims = [c for c in result.claims if c.topic == topic]
+    # Every source keeps its row and its independence group (groups are about
+    # the documents, not the topic); the standings count this topic's claims.
+    by_id = {c.source.id: c.source for c in result.claims} | {s.id: s for s in result.sources}
+    sources = [by_id[s.source_id] for s in report.sources if s.source_id in by_id]
+    groups = {s.source_id: s.group for s in report.sources}
+    table, outlier = standings(found, sources, groups, claims)
     return report.model_copy(
         update={
             "contradictions": keep(report.contradictions),
             "consensus": keep(report.consensus),
             "single_source": keep(report.single_source),
             "automatic": keep(report.automatic),
+            "sources": table,
+            "outlier": outlier,
+            "claims": len(claims),
         }
     )
 
@@ -97,7 +114,7 @@ def check_cli(
         max_bytes=max_bytes,
     )
     result = run_check(paths, options, quiet=quiet)
-    report = filter_topic(result.report, topic)
+    report = filter_topic(result, topic)
     view = ReportView(auto=auto, quotes=quotes)
     out(render_report(report, fmt, console_width=console_width(), view=view))
     # Rule subjects only: an automatic subject is evidence for the reader, not a finding.

@@ -7,13 +7,13 @@ then scores it with `summit_facts.evaluate`.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from summit_facts.cli._common import (
-    FormatOption,
     ModelOption,
     RulesOption,
     StoreOption,
@@ -21,13 +21,17 @@ from summit_facts.cli._common import (
     out,
     run_check,
 )
-from summit_facts.errors import InputError
-from summit_facts.render import Format
 
 if TYPE_CHECKING:
     from summit_facts.evaluate import EvalResult
 
-FORMATS = (Format.table, Format.json)
+
+class EvalFormat(StrEnum):
+    """The formats `facts eval` writes: any other is a usage error, with this list as
+    its hint, before anything is read."""
+
+    table = "table"
+    json = "json"
 
 
 def eval_cli(
@@ -36,17 +40,16 @@ def eval_cli(
         Path,
         typer.Option("--gold", "-g", help="Gold file (format: ../shared/gold/seeds.yaml)."),
     ],
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[
+        EvalFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = EvalFormat.table,
     store: StoreOption = None,
     rules: RulesOption = None,
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Score claims and verdicts against a gold file: recall, precision, verdicts, traps."""
-    if fmt not in FORMATS:
-        raise InputError(
-            f"facts eval cannot write --format {fmt.value}", hint="use --format table or json"
-        )
     from summit_facts.check import Options
     from summit_facts.evaluate import evaluate, load_gold
     from summit_facts.pipeline import available_cores
@@ -65,7 +68,7 @@ def eval_cli(
         paths, options, quiet=quiet, hint="give the folder of articles the gold file describes"
     )
     scores = evaluate(result.claims, result.report, gold_file)
-    if fmt == Format.json:
+    if fmt == EvalFormat.json:
         out(dumps(scores.model_dump(mode="json"), indent=2) + "\n")
     else:
         out(render_table(scores, width=console_width() or 120))

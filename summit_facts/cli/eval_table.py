@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summit_facts.evaluate import EvalResult, Miss, SprungTrap, SubjectScore
+from summit_facts.render._common import printable
 
 _MAX_CELL = 44  # "initiatives / current_ai_backing_governments" stays on one line
 
@@ -128,7 +129,7 @@ Rows = tuple[str, tuple[str, ...], list[list[str]]]
 
 def _misses(scores: EvalResult) -> Rows:
     rows = [
-        [_name(s), miss.doc, miss.display, _tool_had(miss)]
+        [_name(s), printable(miss.doc), miss.display, _tool_had(miss)]
         for s in scores.subjects
         for miss in s.missed
     ]
@@ -144,13 +145,13 @@ def _tool_had(miss: Miss) -> str:
 
 
 def _sprung(scores: EvalResult) -> Rows:
-    rows = [[_name(t), t.doc, t.value, _clip(t.sentence)] for t in scores.sprung]
+    rows = [[_name(t), printable(t.doc), t.value, _clip(t.sentence)] for t in scores.sprung]
     return "Traps sprung", ("Subject", "Doc", "Value", "Sentence"), rows
 
 
 def _extra(scores: EvalResult) -> Rows:
     rows = [
-        [_name(s), extra.doc, extra.value, _clip(extra.sentence)]
+        [_name(s), printable(extra.doc), extra.value, _clip(extra.sentence)]
         for s in scores.subjects
         for extra in s.extra
     ]

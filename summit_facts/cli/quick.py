@@ -7,10 +7,11 @@ the interpreter itself. The two commands people run over and over only read
 the store, so `main` tries this path first. It reads the plain spellings of
 their options (`--topic summit`, `--format=json`, `-f md`) and calls the very
 functions the Typer commands call (`reading.py`); `facts --help` prints a copy
-of the app's help. Anything else (paths to check first, a command's `--help`,
-an unknown, repeated or misspelt option, a bad value, `--`) is not answered
-here: `answer` returns None and the Typer app handles the command line as
-always, with its own help and usage errors.
+of the app's help. A `--format` it does not know gets the very error the
+Typer app gives (`usage.bad_choice`). Anything else (paths to check first, a
+command's `--help`, an unknown, repeated or misspelt option, `--`) is not
+answered here: `answer` returns None and the Typer app handles the command line
+as always, with its own help and usage errors.
 """
 
 from __future__ import annotations
@@ -94,10 +95,14 @@ def answer(args: list[str]) -> int | None:
     from summit_facts.render import Format
 
     command, values = parsed
+    given = values.get("fmt", "table")
     try:
-        fmt = Format(values.get("fmt", "table").lower())  # case-insensitive, as in Typer
+        fmt = Format(given.lower())  # case-insensitive, as in Typer
     except ValueError:
-        return None  # Typer names the choices
+        from summit_facts.cli.usage import bad_choice
+
+        print_error(bad_choice("--format", given, list(Format), command=f"facts {command}"))
+        return 2
     store = Path(values["store"]) if "store" in values else None
     rules = Path(values["rules"]) if "rules" in values else None
     from summit_facts.cli import reading

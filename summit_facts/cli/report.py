@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summit_facts.cli._common import StoreOption, err, out
+from summit_facts.cli._common import StoreOption, err, out, printable
 from summit_facts.errors import InputError
 
 
@@ -39,7 +39,7 @@ def report_cli(
         output.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise InputError(
-            f"cannot write {output}: {exc.strerror or exc}",
+            f"cannot write {printable(str(output))}: {exc.strerror or exc}",
             hint="give --output a path in a writable folder, or '-' for stdout",
         ) from None
-    err(f"wrote {output} ({len(run.report.contradictions)} contradictions)")
+    err(f"wrote {printable(str(output))} ({len(run.report.contradictions)} contradictions)")

@@ -7,11 +7,14 @@ from typing import Annotated
 import typer
 
 from summit_facts.cli._common import RulesOption, err, out
+from summit_facts.cli._group import FactsCommand, FactsGroup
 
-app = typer.Typer(help="Validate rule files or print their JSON Schema.", no_args_is_help=True)
+app = typer.Typer(
+    cls=FactsGroup, help="Validate rule files or print their JSON Schema.", no_args_is_help=True
+)
 
 
-@app.command("check")
+@app.command("check", cls=FactsCommand)
 def rules_check_cli(
     rules: RulesOption = None,
     examples: Annotated[
@@ -36,7 +39,7 @@ def rules_check_cli(
             raise typer.Exit(2)
 
 
-@app.command("schema")
+@app.command("schema", cls=FactsCommand)
 def rules_schema_cli() -> None:
     """Print the JSON Schema of a rule file."""
     from summit_facts.rules import rules_schema

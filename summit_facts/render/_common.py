@@ -3,7 +3,9 @@ and the report, claims and topics laid out as titled sections of rows.
 
 The layout is decided once here; each human renderer only dresses the sections
 (Rich, Markdown or HTML). Every cell is cleaned here, so no renderer sees a
-newline or a control character from a document.
+newline or a control character from a document. File names are not document
+text: a control character in one is shown as its escape (`\\x1b`, `\\n`), never
+dropped, so every source keeps a visible name of its own.
 """
 
 from __future__ import annotations
@@ -39,6 +41,34 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+# Control characters, line and paragraph separators and bidi overrides. A file
+# named "a.txt\nskipped: b.txt" must stay one line, and an escape sequence in a
+# name must not recolour or rewrite the user's terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line, its control characters shown as escapes (`\\n`, `\\x1b`).
+
+    For names (files, paths, source ids): unlike `clean`, nothing is dropped, so
+    "a\\x1b[31m.txt" and "a[31m.txt" stay two names.
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def names_shown(ids: Iterable[str]) -> Callable[[str], str]:
+    """A function that shows each of `ids` `printable` in a text (a verdict's note
+    names its sources): the name stays visible where `clean` would cut it."""
+    odd = sorted({sid for sid in ids if printable(sid) != sid}, key=len, reverse=True)
+
+    def shown(text: str) -> str:
+        for sid in odd:
+            text = text.replace(sid, printable(sid))
+        return text
+
+    return shown
 
 
 def subject(topic: str, slot: str) -> str:
@@ -187,7 +217,7 @@ def summary(report: Report) -> str:
             )
         parts.append("main event: " + ", ".join(t for t in told if t))
     if report.outlier:
-        parts.append(f"outlier: {report.outlier}")
+        parts.append(f"outlier: {printable(report.outlier)}")
     if report.automatic:
         parts.append(f"{len(report.automatic)} automatic subjects")
     if report.skipped:
@@ -327,7 +357,9 @@ def report_sections(report: Report, view: ReportView | None = None) -> list[Sect
     names = short_ids(every) if view.short_sources else {sid: sid for sid in every}
 
     def name(sid: str) -> str:
-        return names.get(sid, sid)
+        return printable(names.get(sid, sid))
+
+    said = names_shown(every)
 
     sep = " " if view.short_sources else ", "
 
@@ -336,7 +368,7 @@ def report_sections(report: Report, view: ReportView | None = None) -> list[Sect
     if report.contradictions:
         sections.append(Section(f"Contradictions ({len(report.contradictions)})"))
     for verdict in report.contradictions:
-        sections.append(_contradiction(verdict, name, window))
+        sections.append(_contradiction(verdict, name, said, window))
 
     if report.consensus:
         # All of a consensus agree, so no agreement column: the independent
@@ -347,7 +379,7 @@ def report_sections(report: Report, view: ReportView | None = None) -> list[Sect
         )
         for verdict in report.consensus:
             for note in verdict.notes:
-                table.note(f"{subject(verdict.topic, verdict.slot)}: {note}")
+                table.note(f"{subject(verdict.topic, verdict.slot)}: {said(note)}")
             major = verdict.consensus
             table.add(
                 [
@@ -366,7 +398,7 @@ def report_sections(report: Report, view: ReportView | None = None) -> list[Sect
         )
         for verdict in report.single_source:
             for note in verdict.notes:
-                table.note(f"{subject(verdict.topic, verdict.slot)}: {note}")
+                table.note(f"{subject(verdict.topic, verdict.slot)}: {said(note)}")
             clusters = [c for _, c in clusters_of(verdict)]
             supports = [s for c in clusters for s in c.support]
             table.add(
@@ -405,7 +437,7 @@ def report_sections(report: Report, view: ReportView | None = None) -> list[Sect
     if report.skipped:
         table = Section(f"Skipped inputs ({len(report.skipped)})", ["Path", "Reason"])
         for skipped in report.skipped:
-            table.add([skipped.path, skipped.reason])
+            table.add([printable(skipped.path), printable(skipped.reason)])
         sections.append(table)
     return sections
 
@@ -415,13 +447,16 @@ def _verdicts(report: Report) -> list[SubjectVerdict]:
 
 
 def _contradiction(
-    verdict: SubjectVerdict, name: Callable[[str], str], window: int | None
+    verdict: SubjectVerdict,
+    name: Callable[[str], str],
+    said: Callable[[str], str],
+    window: int | None,
 ) -> Section:
     table = Section(
         _verdict_title(verdict),
         ["Role", "Value", "Source", "Stated", "Quote"],
         level=3,
-        notes=verdict.notes,
+        notes=[said(note) for note in verdict.notes],
     )
     for role, cluster in clusters_of(verdict):
         for i, s in enumerate(cluster.support):
@@ -452,7 +487,7 @@ def _sources(report: Report) -> Section:
         )
         table.add(
             [
-                src.source_id,
+                printable(src.source_id),
                 src.published.isoformat() if src.published else "",
                 src.group,
                 src.claims,
@@ -522,6 +557,7 @@ def claims_sections(
     sections: list[Section] = []
     current: Section | None = None
     key: tuple[str, str] | None = None
+    said = names_shown(claim.source.id for claim in claims)
     for claim in _parts_under_totals(sorted_claims(claims)):
         if (claim.topic, claim.slot) != key:
             key = (claim.topic, claim.slot)
@@ -529,12 +565,13 @@ def claims_sections(
             title = _verdict_title(verdict) if verdict else subject(*key)
             if claim.part_of:
                 title = f"  part of {claim.part_of.replace('/', ' / ')}: {title}"
-            current = Section(title, list(headers), notes=verdict.notes if verdict else [])
+            notes = [said(note) for note in verdict.notes] if verdict else []
+            current = Section(title, list(headers), notes=notes)
             sections.append(current)
         assert current is not None
         role = roles.get(claim.id, ("", ""))[1]
         cells: list[object] = [
-            claim.source.id,
+            printable(claim.source.id),
             claim.value.surface
             + "".join(f" ({v.surface})" for v in claim.equivalents),  # "$400 million (EUR 387m)"
             format_value(claim.value),

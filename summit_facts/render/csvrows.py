@@ -5,7 +5,9 @@ it); those rows come last and are not findings.
 
 Spreadsheets run a cell that starts with =, +, - or @ as a formula, so such
 cells get a leading apostrophe (OWASP's advice against CSV injection). Cells
-are single lines: document text has its breaks turned into spaces.
+are single lines: document text has its breaks turned into spaces, and a
+control character in a file name is written as its escape (`\\n`, `\\x1b`), as
+in the table. JSON keeps the exact name.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from summit_facts.render._common import (
     clean,
     clusters_of,
     format_value,
+    printable,
     sorted_claims,
 )
 
@@ -67,7 +70,7 @@ def report(report: Report, *, width: int | None = None, view: ReportView | None 
                     verdict.verdict,
                     role,
                     cluster.display,
-                    "; ".join(cluster.sources),
+                    "; ".join(printable(sid) for sid in cluster.sources),
                     f"{cluster.independent_weight:g}",
                     f"{verdict.agreement:.3g}",
                     " | ".join(clean(s.quote) for s in cluster.support),
@@ -89,7 +92,7 @@ def claims(
         rows.append(
             [
                 claim.id,
-                claim.source.id,
+                printable(claim.source.id),
                 claim.topic,
                 claim.slot,
                 claim.value.kind,

@@ -26,7 +26,9 @@ from summit_facts.render._common import (
     clean,
     clusters_of,
     marked_quote,
+    names_shown,
     percent,
+    printable,
     subject,
     summary,
     topics_sections,
@@ -80,11 +82,12 @@ class SubjectView:
 def subject_view(verdict: SubjectVerdict, index: int) -> SubjectView:
     roles = clusters_of(verdict)
     total = sum(c.independent_weight for _, c in roles) or 1.0
+    said = names_shown(sid for _, c in roles for sid in c.sources)
     clusters = []
     for role, cluster in roles:
         quotes = [
             QuoteView(
-                source=s.source_id,
+                source=printable(s.source_id),
                 stated=", ".join(
                     m for m in (s.modality, s.polarity) if m not in ("asserted", "affirmed")
                 ),
@@ -96,7 +99,7 @@ def subject_view(verdict: SubjectVerdict, index: int) -> SubjectView:
             ClusterView(
                 role=role,
                 display=clean(cluster.display),
-                sources=cluster.sources,
+                sources=[printable(sid) for sid in cluster.sources],
                 independent=cluster.independent_weight,
                 share=cluster.independent_weight / total,
                 quotes=quotes,
@@ -114,7 +117,7 @@ def subject_view(verdict: SubjectVerdict, index: int) -> SubjectView:
         agreement=percent(verdict.agreement),
         no_majority=verdict.verdict == "contradiction" and verdict.consensus is None,
         clusters=clusters,
-        notes=[clean(n) for n in verdict.notes],
+        notes=[clean(said(n)) for n in verdict.notes],
     )
 
 
@@ -132,6 +135,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["number"] = lambda x: f"{x:g}"
+    env.filters["printable"] = printable  # file names: control characters shown escaped
     return env
 
 

@@ -382,7 +382,8 @@ def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
     return (
-        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural"})) or cue.head in PART_HEADS | OTHER_HEADS
+        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral"}))
+        or cue.head in PART_HEADS | OTHER_HEADS
     )
 
 

@@ -93,6 +93,8 @@ _RELATIVE = {
     # month before it.
     "td": re.compile(r"(?<![\w-])(?P<td>[Tt]oday)(?![\w-])"),
     "lm": re.compile(r"(?<![\w-])(?P<rel>last|this)\s+month(?![\w-])", re.I),
+    # "last year's summit in Paris", "next year's G-20 summit": a year by the published one.
+    "ly": re.compile(r"(?<![\w-])(?P<rel>last|next|this)\s+year(?![\w-])", re.I),
 }
 # Year-less dates in a source with no published date are read against this anchor and
 # re-dated by the events stage with the main event's year (DESIGN.md, "Events").
@@ -248,6 +250,14 @@ def _resolve(
             if anchor is None or anchor.year < 100:
                 return None
             return DateValue(surface=surface, start=anchor, end=anchor, precision="day")
+        if name == "ly":
+            if anchor is None or anchor.year < 100:
+                return None
+            shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+            year = anchor.year + shift
+            return DateValue(
+                surface=surface, start=date(year, 1, 1), end=date(year, 12, 31), precision="year"
+            )
         if name == "lm":
             if anchor is None or anchor.year < 100:
                 return None

@@ -256,6 +256,21 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     )
 
 
+def _modifies_other(token: Token) -> bool:
+    """'the G20 Presidency', 'summit organisers': the event word only qualifies another
+    noun, and the clause is about that noun ('took over the G20 Presidency in December')."""
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod")
+        and head.i != token.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not is_event_token(head)
+        and head.lower_ not in ("leaders", "leader", "ministerial")
+        # "the AI Action Summit Paris 2025": the name goes on with its place
+        and not (names.is_city(head.text) or names.is_country(head.text))
+    )
+
+
 def _clause_of(token: Token) -> Token:
     """The verb heading the clause a token stands in (or the sentence root)."""
     node = token
@@ -299,7 +314,11 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     sentence.
     """
     sent = span.sent
-    events = [t for t in sent if is_event_token(t) and not (span.start <= t.i < span.end)]
+    events = [
+        t
+        for t in sent
+        if is_event_token(t) and not (span.start <= t.i < span.end) and not _modifies_other(t)
+    ]
     if not events:
         return None
     # Inside: the value modifies the event noun directly. "the three-day conference":

@@ -251,7 +251,9 @@ def _resolve(
                 return None
             return DateValue(surface=surface, start=anchor, end=anchor, precision="day")
         if name == "ly":
-            if anchor is None or anchor.year < 100:
+            # In an undated source this is read against UNDATED_ANCHOR and re-dated by
+            # the events stage: "next year" is then the year after the main event's.
+            if anchor is None:
                 return None
             shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
             year = anchor.year + shift

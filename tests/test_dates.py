@@ -206,3 +206,30 @@ def test_date_spans_are_sorted_and_disjoint(text: str) -> None:
         assert a.end <= b.start
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # Told against the published date 2026-02-21: "held today", "last month's
+        # summit", "last year's summit in Paris", "next year's summit".
+        ("today", "2026-02-21", "2026-02-21", "day"),
+        ("last month", "2026-01-01", "2026-01-31", "month"),
+        ("this month", "2026-02-01", "2026-02-28", "month"),
+        ("last year", "2025-01-01", "2025-12-31", "year"),
+        ("next year", "2027-01-01", "2027-12-31", "year"),
+    ],
+)
+def test_relative_days_months_and_years(text: str, start: str, end: str, precision: str) -> None:
+    value = parse_date(text, anchor=date(2026, 2, 21))
+    assert value is not None, text
+    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (
+        start,
+        end,
+        precision,
+    )
+
+
+def test_relative_words_need_a_published_date():
+    for text in ("today", "last month", "next year"):
+        assert parse_date(text, anchor=None) is None

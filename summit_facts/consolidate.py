@@ -102,8 +102,10 @@ DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
-    r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
-    r"[^.;,]{0,25}$",
+    r"\b(?:goal|target|objective|ambition|(?:seek|hope|aim|want|plan)(?:s|ed|ing)?\s+to\s+raise"
+    r"|needs?|needed)\b[^.;,]{0,25}$"
+    # "Policymakers picture the TFFF as a $125-billion fund": the size it is meant to have
+    r"|\b(?:picture|envisage|envision)(?:s|d|ed)?\b[^.;]{0,40}\bas\s+an?\s+$",
     re.I,
 )
 
@@ -315,7 +317,12 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             claim.slot = f"{total.slot}_contribution"
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought)\b", re.I)
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought|needed)\b"
+    # "he sees $10 billion in public funds as an ambitious but achievable target"
+    r"|^[^.;]{0,40}?\bas\s+an?\s+(?:[\w-]+\s+){0,4}(?:target|goal)\b",
+    re.I,
+)
 
 
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
@@ -484,10 +491,15 @@ def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict
     kept = [s for s in ordered if s not in rename]
     for slot in kept:
         with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
-        of_donor = [o for o in kept if o != slot and o.startswith(f"{slot}_")]
+        # A donor's joint pledges with others ('brazil_indonesia_tfff') are not its own.
+        of_donor = [
+            o
+            for o in kept
+            if o != slot and o.startswith(f"{slot}_") and len(_donors(_tokens(o))) <= 1
+        ]
         if len(with_donor) == 1 and not of_donor and slot not in (pooled or set()):
             rename[slot] = with_donor[0]
-        elif len(of_donor) == 1 and not with_donor and len(_tokens(slot)) == 1:
+        elif len(of_donor) == 1 and not with_donor and _is_donor_only(slot):
             rename[slot] = of_donor[0]
     for slot, target in list(rename.items()):
         while target in rename and rename[target] != slot:

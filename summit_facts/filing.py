@@ -58,6 +58,10 @@ SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emir
 # A payer that is not a country: a body whose name says it holds money.
 PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commission", "fund",
                "trust", "agency", "council"}  # fmt: skip
+# People who speak for a body: "Gavi officials say ..." is what Gavi says.
+SPOKESPEOPLE = {"official", "officials", "leader", "leaders", "spokesperson", "spokesman",
+                "spokeswoman", "executive", "executives", "representative",
+                "representatives"}  # fmt: skip
 # A group that pledges without a name: "a coalition promising EUR 150 billion".
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
@@ -230,10 +234,25 @@ def kept_words(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in ("the", "a", "an")]
 
 
+def _cited(ctx: Context, name: str) -> bool:
+    """Whether the sentence gives `name` as who tells, not what is funded: "Colombia
+    pledged $250mn, according to the Global Strategic Communications Council"."""
+    first = [w.lower() for w in kept_words(name)[:1]]
+    for i, word in enumerate(ctx.lemmas):
+        if [word] != first:
+            continue
+        before = [w for w in ctx.lemmas[max(0, i - 3) : i] if w not in ("the", "a", "an")]
+        if before[-2:] in (["accord", "to"], ["according", "to"]):
+            return True
+    return False
+
+
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     """The first name near the value that names a programme or group: not an event,
-    not a country, not the EU as a body."""
+    not a country, not the EU as a body, not the body a figure is attributed to."""
     for name in ctx.names:
+        if _cited(ctx, name):
+            continue
         canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
@@ -254,6 +273,29 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     return None
 
 
+def _common_noun(ctx: Context, agent: str) -> bool:
+    """'Donors', 'Figures' opening a sentence, 'the Government' alone: a capital letter,
+    but no name. A one-word name keeps its form as its lemma ('Norway' -> 'norway'); an
+    inflected common noun does not ('Donors' -> 'donor')."""
+    words = agent.lower().split()
+    if words and all(w in PAYER_WORDS | DONOR_BODY_WORDS for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word not in ctx.lemmas and any(
+        w != word and word.startswith(w[:-1]) and len(w) >= len(word) - 2 for w in ctx.lemmas
+    )
+
+
+def _without_spokespeople(agent: str) -> str:
+    """'Gavi officials' speak for Gavi: the body is who acts."""
+    words = agent.split()
+    while len(words) > 1 and words[-1].lower() in SPOKESPEOPLE:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     """Who pays, as a subject name: a proper name that acts ('Norway pledged'); the EU
     and its Commission are `eu`. With `payer`, only countries, the EU and bodies whose
@@ -261,8 +303,9 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     agent = (ctx.agent or "").strip(" -–—:,.'\"“”‘’")
     if agent.lower().startswith("the "):
         agent = agent[4:]
-    if not agent[:1].isupper():
-        return None  # a common noun ('plans', 'the foundation') is no donor
+    if not agent[:1].isupper() or _common_noun(ctx, agent):
+        return None  # a common noun ('plans', 'the foundation', 'Donors') is no donor
+    agent = _without_spokespeople(agent)
     if agent.lower() in EU_NAMES:
         return "eu"
     several = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", agent) if p]

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from summit_facts import names
+from summit_facts.compare import Relation, compare
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -462,7 +463,10 @@ def _acronym(slot: str) -> str:
 
 
 def same_programme(a: str, b: str) -> bool:
-    """Whether two subject names are variants of one programme's name."""
+    """Whether two subject names are variants of one programme's name. A donor alone
+    ('eu') is no variant of its unnamed group ('eu_coalition')."""
+    if _is_donor_only(a) != _is_donor_only(b):
+        return False
     ca, cb = _core(a), _core(b)
     if ca == cb:
         return True
@@ -525,7 +529,35 @@ def merge_programmes(claims: list[Claim]) -> None:
                 topic_, _, slot = claim.part_of.partition("/")
                 if topic_ == topic and slot in rename:
                     claim.part_of = f"{topic}/{rename[slot]}"
+        _donor_figures_to_their_programme(filed)
     _merge_group_variants(claims)
+
+
+def _donor_figures_to_their_programme(filed: list[Claim]) -> None:
+    """A donor's figure told without its programme ("Europe ... pledging EUR 200 billion")
+    joins the one programme of that donor whose figures from other sources it agrees
+    with, when the donor has several (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in filed:
+        if not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    for claim in filed:
+        if claim.part_of or not _is_donor_only(claim.slot):
+            continue
+        agreeing = [
+            slot
+            for slot, others in by_slot.items()
+            if slot.startswith(f"{claim.slot}_")
+            and not slot.endswith("_target")
+            and len(_donors(_tokens(slot))) <= 1
+            and any(
+                other.source.id != claim.source.id
+                and compare(claim, other) in (Relation.SAME, Relation.COMPATIBLE)
+                for other in others
+            )
+        ]
+        if len(agreeing) == 1:
+            claim.slot = agreeing[0]
 
 
 def _merge_group_variants(claims: list[Claim]) -> None:

@@ -365,8 +365,30 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)
     if donor is None and ctx.agent and ctx.agent.split()[-1].lower() in GROUP_NOUNS:
-        return slugify(ctx.agent.split()[-1])  # "a coalition promising EUR 150 billion"
+        # "a coalition promising EUR 150 billion ... underscores Europe's ambition"
+        group = slugify(ctx.agent.split()[-1])
+        owner = _sole_possessor(ctx)
+        return f"{owner}_{group}" if owner else group
     return donor
+
+
+def _sole_possessor(ctx: Context) -> str | None:
+    """The one country or union the sentence names as a possessor ("Europe's objective"),
+    as a donor name: whose an unnamed group's money is told to be."""
+    found = set()
+    for i, word in enumerate(ctx.lemmas):
+        if word not in ("'s", "’s") or i == 0:
+            continue
+        for size in (2, 1):
+            name = " ".join(ctx.lemmas[max(0, i - size) : i])
+            if name in EU_NAMES:
+                found.add("eu")
+                break
+            if known_names.is_country(name.title()):
+                canonical = known_names.canonical_name(name.title())
+                found.add(SHORT_DONORS.get(canonical) or slugify(canonical))
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:

@@ -152,3 +152,35 @@ def test_a_donors_pledge_told_without_the_fund_joins_the_donors_pledge_to_it(tmp
     }
     assert sorted(funding) == ["gates_foundation_gavi"]
     assert funding["gates_foundation_gavi"]["verdict"] == "consensus"
+
+
+@pytest.mark.model
+def test_an_unnamed_group_takes_the_one_union_the_sentence_gives_it(nlp, ruleset):
+    text = (
+        "The announcement of a coalition promising €150 billion in AI funding underscores "
+        "Europe’s ambitious objective to reclaim some ground."
+    )
+    assert _subject(nlp, ruleset, text, "€150 billion") == "funding/eu_coalition"
+
+
+def test_a_donors_lone_figure_joins_the_programme_it_agrees_with():
+    from tests.test_consolidate import A, B, claims_of, money
+
+    europe = "Europe pledged €200 billion for various initiatives."
+    union = "The EU's InvestAI will mobilise €200 billion, and a coalition €150 billion."
+    out = consolidate(
+        claims_of(A, europe, [("funding/eu", "€200 billion", money("€200 billion", 2e11, "EUR"))])
+        + claims_of(
+            B,
+            union,
+            [
+                ("funding/eu_investai", "€200 billion", money("€200 billion", 2e11, "EUR")),
+                ("funding/eu_coalition", "€150 billion", money("€150 billion", 1.5e11, "EUR")),
+            ],
+        )
+    )
+    assert sorted((c.source.id, c.slot) for c in out) == [
+        ("a.txt", "eu_investai"),
+        ("b.txt", "eu_coalition"),
+        ("b.txt", "eu_investai"),
+    ]

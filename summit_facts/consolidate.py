@@ -382,6 +382,12 @@ def _is_donor_only(slot: str) -> bool:
     return bool(tokens) and _donor_prefix(tokens) == len(tokens)
 
 
+def _only_countries(slot: str) -> bool:
+    """'eu', 'norway_indonesia': donors by their names alone."""
+    tokens = _tokens(slot)
+    return bool(tokens) and _donor_prefix(tokens) == len(tokens)
+
+
 def _programme_part(slot: str) -> str | None:
     tokens = _tokens(slot.removesuffix("_target"))
     rest = tokens[_donor_prefix(tokens) :]
@@ -465,7 +471,7 @@ def _acronym(slot: str) -> str:
 def same_programme(a: str, b: str) -> bool:
     """Whether two subject names are variants of one programme's name. A donor alone
     ('eu') is no variant of its unnamed group ('eu_coalition')."""
-    if _is_donor_only(a) != _is_donor_only(b):
+    if _only_countries(a) != _only_countries(b):
         return False
     ca, cb = _core(a), _core(b)
     if ca == cb:

@@ -115,6 +115,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     """The claims with equivalents merged, parts set apart and programme names merged."""
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
+    set_earlier_rounds_apart(out, texts)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
@@ -316,6 +317,26 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             total = max(larger, key=lambda c: _nominal(c.value) or 0)
             claim.part_of = f"{total.topic}/{total.slot}"
             claim.slot = f"{total.slot}_contribution"
+
+
+# "In 2020, former prime minister Boris Johnson pledged GBP 1.65 billion": a year told
+# before the value, in the clause that states it.
+_EARLIER_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b[^;]*$")
+
+
+def set_earlier_rounds_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Money a source dates to a year before its own ("In 2020, X pledged ...") was
+    pledged at an earlier round, not at this event: it gets its own subject, named by
+    its year (`gavi_2020`), never compared with this event's pledge (in place)."""
+    years = Counter(c.source.published.year for c in claims if c.source.published)
+    corpus_year = years.most_common(1)[0][0] if years else None
+    for claim in claims:
+        if claim.topic != "funding" or claim.value.kind != "money":
+            continue
+        now = claim.source.published.year if claim.source.published else corpus_year
+        match = _EARLIER_YEAR.search(_before(claim, texts, size=200))
+        if now is not None and match and int(match.group(1)) < now:
+            claim.slot = f"{claim.slot}_{match.group(1)}"
 
 
 _TARGET_AFTER = re.compile(

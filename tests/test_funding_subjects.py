@@ -184,3 +184,14 @@ def test_a_donors_lone_figure_joins_the_programme_it_agrees_with():
         ("b.txt", "eu_coalition"),
         ("b.txt", "eu_investai"),
     ]
+
+
+@pytest.mark.model
+def test_money_pledged_in_an_earlier_year_is_not_this_events_pledge(nlp, ruleset):
+    text = (
+        "In 2020, former prime minister Boris Johnson pledged £1.65 billion over five years "
+        "to Gavi, the Vaccine Alliance."
+    )
+    assert _subject(nlp, ruleset, text, "£1.65 billion") == "funding/gavi_2020"
+    this_year = "In 2025, the Gates Foundation pledged $1.6 billion to Gavi."
+    assert _subject(nlp, ruleset, this_year, "$1.6 billion") == "funding/gates_foundation_gavi"

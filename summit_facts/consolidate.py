@@ -116,6 +116,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
     set_earlier_rounds_apart(out, texts)
+    name_money_after_who_gives_it(out, texts)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
@@ -319,6 +320,33 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             claim.slot = f"{total.slot}_contribution"
 
 
+# "US$ 4.5 billion in complementary financing from development finance institutions"
+_KIND_FROM = re.compile(
+    r"^\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}?(financing|funding|investments?|finance)\s+"
+    r"(?:from|by)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+_KIND_WORDS = {"financing", "funding", "investment", "investments", "finance"}
+
+
+def name_money_after_who_gives_it(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Unnamed money told by its kind and its givers ("US$ 4.5 billion in complementary
+    financing from development finance institutions") is named after both:
+    `development_finance_institutions_financing` (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of or _donors(_tokens(claim.slot)):
+            continue
+        match = _KIND_FROM.match(_after(claim, texts))
+        if not match:
+            continue
+        givers = []
+        for word in match.group(2).split():
+            if word in _TAIL_STOP:
+                break
+            givers.append(word)
+        if givers:
+            claim.slot = f"{slugify(' '.join(givers))}_{match.group(1).lower()}"
+
+
 # "In 2020, former prime minister Boris Johnson pledged GBP 1.65 billion": a year told
 # before the value, in the clause that states it.
 _EARLIER_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b[^;]*$")
@@ -481,8 +509,14 @@ def _core(slot: str) -> str:
     return "".join(kept)
 
 
+# Words for money in general are one word when two names are compared: "financing from
+# development finance institutions" and "funding from development finance institutions".
+_MONEY_WORD = {"funding": "financing", "finance": "financing", "investments": "investment"}
+
+
 def _core_words(slot: str) -> list[str]:
-    return [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+    words = [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+    return [_MONEY_WORD.get(w, w) for w in words]
 
 
 def _acronym(slot: str) -> str:

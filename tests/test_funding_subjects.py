@@ -195,3 +195,22 @@ def test_money_pledged_in_an_earlier_year_is_not_this_events_pledge(nlp, ruleset
     assert _subject(nlp, ruleset, text, "£1.65 billion") == "funding/gavi_2020"
     this_year = "In 2025, the Gates Foundation pledged $1.6 billion to Gavi."
     assert _subject(nlp, ruleset, this_year, "$1.6 billion") == "funding/gates_foundation_gavi"
+
+
+@pytest.mark.model
+def test_unnamed_money_is_named_after_its_kind_and_who_gives_it(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe Summit also unlocked US$ 4.5 billion in "
+            "complementary financing from development finance institutions.\n",
+            "b.md": "---\npublisher: B\n---\nFurther commitments were also made, among them "
+            "an unprecedented €3.8 billion of supplementary funding from development finance "
+            "institutions to back country systems.\n",
+            "c.md": "---\npublisher: C\n---\nThe Summit unlocked US$ 4.5 billion in "
+            "complementary financing from development finance institutions.\n",
+        },
+    )
+    [verdict] = [v for v in report["contradictions"] if v["topic"] == "funding"]
+    assert verdict["slot"] == "development_finance_institutions_financing"
+    assert verdict["conflict"] == "currency"

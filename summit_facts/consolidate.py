@@ -26,6 +26,7 @@ values of one sentence.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -117,6 +118,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     out = merge_equivalents(out, texts)
     set_earlier_rounds_apart(out, texts)
     name_money_after_who_gives_it(out, texts)
+    name_money_after_donor_and_purpose(out, texts)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
@@ -345,6 +347,53 @@ def name_money_after_who_gives_it(claims: list[Claim], texts: Mapping[str, str] 
             givers.append(word)
         if givers:
             claim.slot = f"{slugify(' '.join(givers))}_{match.group(1).lower()}"
+
+
+# "committed $52 million to strengthen ocean governance in the Pacific", "a EUR 100
+# million programme to recover and clear legacy munitions": what the money is to do.
+_TO_DO = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?to\s+(?:help\s+)?(?!(?:the|an?|its|their|this|that|these|those|"
+    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?\s+"
+    r"(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})([^.;]*)"
+)
+# Words that grade what is paid for without naming it: "better ocean governance".
+_GRADING = {"better", "improved", "greater", "stronger", "more", "new", "existing", "further"}
+# "... in the Pacific Islands region": where the purpose is, by its first name word.
+_WHERE = re.compile(r"\b(?:in|across|for|around)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+def _purpose_words(words: str) -> list[str]:
+    kept: list[str] = []
+    for word in words.split():
+        if word in _TAIL_STOP or word in ("for", "from", "across", "at", "into", "through"):
+            break
+        if word not in _GRADING:
+            kept.append(word)
+    return kept
+
+
+def name_money_after_donor_and_purpose(
+    claims: list[Claim], texts: Mapping[str, str] | None
+) -> None:
+    """A donor's money with no programme named, told by what it is to do: "New Zealand
+    committed $52 million to strengthen ocean governance in the Pacific" is
+    `new_zealand_pacific_ocean_governance`, never the donor alone (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of or not _only_countries(claim.slot):
+            continue
+        match = _TO_DO.match(_after(claim, texts, size=160))
+        if not match:
+            continue
+        words = _purpose_words(match.group(1))
+        if not words:
+            continue
+        where = _WHERE.search(f"{match.group(1)}{match.group(2)}")
+        place = where.group(1).lower() if where else None
+        if place and any(len(os.path.commonprefix([place, d])) >= 4 for d in _tokens(claim.slot)):
+            place = None  # "Germany ... in the German Baltic": the donor's own waters
+        if place and place not in words:
+            words = [place, *words]
+        claim.slot = f"{claim.slot}_{slugify(' '.join(words))}"
 
 
 # "In 2020, former prime minister Boris Johnson pledged GBP 1.65 billion": a year told
@@ -591,6 +640,7 @@ def merge_programmes(claims: list[Claim]) -> None:
                 if topic_ == topic and slot in rename:
                     claim.part_of = f"{topic}/{rename[slot]}"
         _donor_figures_to_their_programme(filed)
+        _one_donors_purposes(filed)
     _merge_group_variants(claims)
 
 
@@ -619,6 +669,46 @@ def _donor_figures_to_their_programme(filed: list[Claim]) -> None:
         ]
         if len(agreeing) == 1:
             claim.slot = agreeing[0]
+
+
+def _agree(a: list[Claim], b: list[Claim]) -> bool:
+    return any(
+        x.source.id != y.source.id and compare(x, y) in (Relation.SAME, Relation.COMPATIBLE)
+        for x in a
+        for y in b
+    )
+
+
+def _one_donors_purposes(filed: list[Claim]) -> None:
+    """One donor's money for one kind of thing, told two ways ("to recover and clear
+    legacy munitions", "to remove underwater munitions"), with figures that agree, is one
+    subject: the one more sources use (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in filed:
+        if not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    ordered = sorted(by_slot, key=lambda s: (-len(by_slot[s]), len(s), s))
+    rename: dict[str, str] = {}
+    for n, slot in enumerate(ordered):
+        tokens = _tokens(slot)
+        donors = _donor_prefix(tokens)
+        if slot in rename or not donors or donors == len(tokens) or slot.endswith("_target"):
+            continue
+        for other in ordered[n + 1 :]:
+            theirs = _tokens(other)
+            if (
+                other not in rename
+                and not other.endswith("_target")
+                and theirs[:donors] == tokens[:donors]
+                and _donor_prefix(theirs) == donors
+                and len(theirs) > donors
+                and theirs[-1] == tokens[-1]
+                and _agree(by_slot[slot], by_slot[other])
+            ):
+                rename[other] = slot
+    for claim in filed:
+        if claim.slot in rename:
+            claim.slot = rename[claim.slot]
 
 
 def _merge_group_variants(claims: list[Claim]) -> None:

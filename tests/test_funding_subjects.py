@@ -214,3 +214,41 @@ def test_unnamed_money_is_named_after_its_kind_and_who_gives_it(tmp_path):
     [verdict] = [v for v in report["contradictions"] if v["topic"] == "funding"]
     assert verdict["slot"] == "development_finance_institutions_financing"
     assert verdict["conflict"] == "currency"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Zealand committed over $52 million to support better ocean governance, management "
+        "and science in the Pacific Islands region.",
+        "New Zealand, for its part, committed $52 million to strengthen ocean governance in the "
+        "Pacific, and Spain announced five new marine protected areas.",
+    ],
+    ids=["support-better", "strengthen"],
+)
+def test_a_donors_unnamed_money_is_named_after_what_it_is_to_do(nlp, ruleset, text):
+    [claim] = [c for c in _file(nlp, ruleset, text) if c.topic == "funding"]
+    assert claim.slot == "new_zealand_pacific_ocean_governance"
+
+
+@pytest.mark.model
+def test_one_donors_money_for_one_thing_told_two_ways_is_one_subject(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nGermany launched a 100 million EUR immediate "
+            "action programme to recover and clear legacy munitions in the German Baltic and "
+            "North Seas.\n",
+            "b.md": "---\npublisher: B\n---\nGermany launched a €100-million programme to "
+            "remove underwater munitions from the Baltic and North Seas.\n",
+        },
+    )
+    funding = [v for v in report["consensus"] if v["topic"] == "funding"]
+    assert [v["slot"] for v in funding] == ["germany_legacy_munitions"]
+
+
+@pytest.mark.model
+def test_money_paid_to_the_fund_is_no_purpose(nlp, ruleset):
+    text = "Brazil pledged $1bn to the fund in September."
+    assert _subject(nlp, ruleset, text, "$1bn") == "funding/brazil"

@@ -646,8 +646,9 @@ def merge_programmes(claims: list[Claim]) -> None:
 
 def _donor_figures_to_their_programme(filed: list[Claim]) -> None:
     """A donor's figure told without its programme ("Europe ... pledging EUR 200 billion")
-    joins the one programme of that donor whose figures from other sources it agrees
-    with, when the donor has several (in place)."""
+    joins the programme of that donor whose figures from other sources it agrees with,
+    when the donor has several: the only one, or the one clearly more sources name
+    (in place)."""
     by_slot: dict[str, list[Claim]] = {}
     for claim in filed:
         if not claim.part_of:
@@ -667,8 +668,12 @@ def _donor_figures_to_their_programme(filed: list[Claim]) -> None:
                 for other in others
             )
         ]
-        if len(agreeing) == 1:
-            claim.slot = agreeing[0]
+        # Of several that agree, the one clearly more sources name.
+        sources = sorted(
+            ((len({c.source.id for c in by_slot[s]}), s) for s in agreeing), reverse=True
+        )
+        if len(sources) == 1 or len(sources) > 1 and sources[0][0] > sources[1][0]:
+            claim.slot = sources[0][1]
 
 
 def _agree(a: list[Claim], b: list[Claim]) -> bool:

@@ -257,6 +257,8 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
+        if not any(ch.isupper() for ch in canonical):
+            continue  # "(conditional)": a word in brackets, no name
         if "," in canonical or any(ch.isdigit() for ch in canonical):
             continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
         if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
@@ -333,9 +335,26 @@ def _payer_name(name: str | None) -> bool:
     return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
+def _listed_donor(ctx: Context) -> str | None:
+    """The countries a list line opens with: "- Norway: USD 3 billion over ten years",
+    "Brazil and Indonesia: reaffirmed commitments of USD 1 billion each"."""
+    lemmas = ctx.lemmas
+    start = next((i for i, w in enumerate(lemmas) if w not in ("-", "•", "*", "–")), None)
+    if start is None or ":" not in lemmas[start : ctx.value_token]:
+        return None
+    head = lemmas[start : lemmas.index(":", start)]
+    parts = [p.strip() for p in re.split(r",|\band\b", " ".join(head)) if p.strip()]
+    if not parts or not all(known_names.is_country(p.title()) for p in parts):
+        return None
+    return " and ".join(p.title() for p in parts)
+
+
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
     money is filed after the programme or what it pays for, then after who pays."""
+    listed = None if ctx.agent else _listed_donor(ctx)
+    if listed:
+        ctx = ctx.model_copy(update={"agent": listed})
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):

@@ -252,3 +252,36 @@ def test_one_donors_money_for_one_thing_told_two_ways_is_one_subject(tmp_path):
 def test_money_paid_to_the_fund_is_no_purpose(nlp, ruleset):
     text = "Brazil pledged $1bn to the fund in September."
     assert _subject(nlp, ruleset, text, "$1bn") == "funding/brazil"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("- Norway: USD 3 billion over ten years (subject to conditions)", "USD 3 billion",
+         "funding/norway"),
+        ("France: potential commitment of up to €500 million by 2030 (conditional)",
+         "up to €500 million", "funding/france"),
+        ("- Budget: USD 3 billion over ten years", "USD 3 billion", "auto/budget_money"),
+    ],
+    ids=["listed-country", "no-name-in-brackets", "not-a-donor"],
+)  # fmt: skip
+def test_a_list_line_opening_with_a_country_names_the_donor(nlp, ruleset, text, surface, subject):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+def test_a_donors_lone_figure_joins_the_programme_clearly_more_sources_name():
+    from tests.test_consolidate import claims_of, money
+
+    def pledge(source: str, slot: str) -> list[Claim]:
+        sentence = "Norway pledged $3 billion."
+        src = Source(id=source, path=source, publisher=source)
+        return claims_of(src, sentence, [(slot, "$3 billion", money("$3 billion", 3e9, "USD"))])
+
+    out = consolidate(
+        pledge("a", "funding/norway")
+        + pledge("b", "funding/norway_tfff")
+        + pledge("c", "funding/norway_tfff")
+        + pledge("b", "funding/norway_forest_conservation_fund")
+    )
+    assert [c.slot for c in out if c.source.id == "a"] == ["norway_tfff"]

@@ -119,6 +119,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     set_earlier_rounds_apart(out, texts)
     name_money_after_who_gives_it(out, texts)
     name_money_after_donor_and_purpose(out, texts)
+    complete_programme_names(out)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
@@ -396,6 +397,28 @@ def name_money_after_donor_and_purpose(
         claim.slot = f"{claim.slot}_{slugify(' '.join(words))}"
 
 
+# The rest of a programme's name that the tagger cut at a preposition: "the Scaling Up
+# Renewables in Africa campaign".
+_NAME_REST = (
+    r"\s+((?:in|for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+"
+    r"(?:campaign|fund|facility|initiative|programme|program|alliance|coalition|partnership)\b"
+)
+
+
+def complete_programme_names(claims: list[Claim]) -> None:
+    """A programme subject whose name the sentence goes on with a preposition and
+    title-case words up to the kind of body takes the whole name:
+    `scaling_up_renewables` -> `scaling_up_renewables_in_africa` (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or _donors(_tokens(claim.slot)):
+            continue
+        words = r"[\s-]+".join(re.escape(t) for t in _tokens(claim.slot))
+        match = re.search(rf"\b{words}{_NAME_REST}", claim.evidence.sentence, re.I)
+        if match and match.group(1)[:1].islower():
+            rest = re.sub(r"^(\w+)\s+the\s+", r"\1 ", match.group(1))
+            claim.slot = f"{claim.slot}_{slugify(rest)}"
+
+
 # "In 2020, former prime minister Boris Johnson pledged GBP 1.65 billion": a year told
 # before the value, in the clause that states it.
 _EARLIER_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b[^;]*$")
@@ -587,6 +610,15 @@ def same_programme(a: str, b: str) -> bool:
     return _similar_words(_core_words(a), _core_words(b))
 
 
+def _donor_of(slot: str, programme: str) -> bool:
+    """Whether `slot` is a donor's subject for `programme`: 'eu_investai' for 'investai',
+    'gates_foundation_gavi' for 'gavi'."""
+    if not slot.endswith(f"_{programme}"):
+        return False
+    donor = slot.removesuffix(f"_{programme}")
+    return _only_countries(donor) or _tokens(donor)[-1:] in (["foundation"], ["bank"])
+
+
 def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict[str, str]:
     """Slot -> the slot it merges into, for one topic's programme subjects. A `pooled`
     programme (a fund, facility, foundation or alliance that many pay into) keeps its
@@ -604,7 +636,8 @@ def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict
     # A donor alone ('france') joins the one subject of that donor.
     kept = [s for s in ordered if s not in rename]
     for slot in kept:
-        with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
+        # ... only when what comes before it is a donor ('eu_', not 'scaling_up_..._in_').
+        with_donor = [o for o in kept if o != slot and _donor_of(o, slot)]
         # A donor's joint pledges with others ('brazil_indonesia_tfff') are not its own.
         of_donor = [
             o

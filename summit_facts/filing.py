@@ -271,6 +271,9 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
             continue
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
         if kept:
+            words = canonical.split()
+            if words[-1].lower() == "fund" and words[-1][0].isupper():
+                kept.append(words[-1])  # "Innovation Scale-Up Fund": the Fund is its name
             return slugify(" ".join(kept))
     return None
 

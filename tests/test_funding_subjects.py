@@ -285,3 +285,31 @@ def test_a_donors_lone_figure_joins_the_programme_clearly_more_sources_name():
         + pledge("b", "funding/norway_forest_conservation_fund")
     )
     assert [c.slot for c in out if c.source.id == "a"] == ["norway_tfff"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "Von der Leyen explained that the Scaling Up Renewables in Africa campaign has now "
+            "reached a total of €15.5 billion (R309 billion).",
+            "€15.5 billion",
+            "funding/scaling_up_renewables_in_africa",
+        ),
+        (
+            "The Summit also unlocked more than US$ 100 million in private sector partnerships, "
+            "including a US$ 40 million anchor commitment towards a new Innovation Scale-Up Fund.",
+            "US$ 40 million",
+            "funding/innovation_scale_up_fund",
+        ),
+    ],
+    ids=["cut-at-a-preposition", "a-fund-by-name"],
+)
+def test_a_programme_keeps_its_whole_name(nlp, ruleset, text, surface, subject):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+def test_a_place_alone_does_not_join_a_programme_whose_name_ends_with_it():
+    rename = programme_names(Counter({"africa": 1, "scaling_up_renewables_in_africa": 2}))
+    assert rename == {}

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 
 from summit_facts import names
 from summit_facts.compare import Relation, compare
+from summit_facts.filing import ALL_DONORS
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -545,8 +546,15 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
             continue
         fund = funds.pop()
         for claim in filed:
-            if _is_donor_only(claim.slot) and not claim.part_of:
+            if _tokens(claim.slot)[:1] == [ALL_DONORS]:
+                claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
+            elif _is_donor_only(claim.slot) and not claim.part_of:
                 claim.slot = f"{claim.slot}_{fund}"
+    for claim in claims:
+        if claim.topic == "funding" and _tokens(claim.slot)[:1] == [ALL_DONORS]:
+            # Everyone's money with no fund to be the total of: evidence, not a finding.
+            claim.topic, claim.rule = "auto", "auto"
+            claim.slot = f"{claim.slot}_money"
     claims[:] = [part for claim in claims for part in _each(claim)]
 
 

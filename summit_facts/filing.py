@@ -62,6 +62,10 @@ PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commiss
 SPOKESPEOPLE = {"official", "officials", "leader", "leaders", "spokesperson", "spokesman",
                 "spokeswoman", "executive", "executives", "representative",
                 "representatives"}  # fmt: skip
+# Everyone who pledged, as the subject of a sentence: "Donors pledged ...". Their money
+# is the total of the fund the article is about (`ALL_DONORS`, named in consolidation).
+COLLECTIVE_DONORS = {"donors", "leaders", "countries", "governments", "nations"}
+ALL_DONORS = "donors"
 # A group that pledges without a name: "a coalition promising EUR 150 billion".
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
@@ -391,7 +395,15 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         group = slugify(ctx.agent.split()[-1])
         owner = _sole_possessor(ctx)
         return f"{owner}_{group}" if owner else group
+    if donor is None and _all_donors(ctx.agent):
+        return ALL_DONORS  # the fund's total: consolidation names the fund
     return donor
+
+
+def _all_donors(agent: str | None) -> bool:
+    """'Donors', 'Several world leaders': everyone who pledged, not one donor."""
+    words = (agent or "").lower().split()
+    return bool(words) and words[-1] in COLLECTIVE_DONORS
 
 
 def _sole_possessor(ctx: Context) -> str | None:

@@ -313,3 +313,27 @@ def test_a_programme_keeps_its_whole_name(nlp, ruleset, text, surface, subject):
 def test_a_place_alone_does_not_join_a_programme_whose_name_ends_with_it():
     rename = programme_names(Counter({"africa": 1, "scaling_up_renewables_in_africa": 2}))
     assert rename == {}
+
+
+@pytest.mark.model
+def test_what_all_donors_pledged_is_the_total_of_the_fund_the_article_is_about(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: Gavi pledging summit\npublisher: A\n---\nGavi, the Vaccine "
+            "Alliance, held its summit. Donors pledged more than €7.7 billion towards a target "
+            "budget of €10.2 billion for the 2026-2030 period.\n",
+            "b.md": "---\npublisher: B\n---\nNorway pledged $300 million to Gavi, the Vaccine "
+            "Alliance.\n",
+            "c.md": "---\npublisher: C\n---\nDonors pledged more than €7 billion.\n",
+            "d.md": "---\npublisher: D\n---\nSweden pledged $100 million to Gavi, the Vaccine "
+            "Alliance.\n",
+        },
+    )
+    subjects = {
+        (v["topic"], v["slot"])
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+    }
+    assert ("funding", "gavi") in subjects and ("funding", "gavi_target") in subjects
+    assert not any(slot.startswith("donors") for topic, slot in subjects if topic == "funding")

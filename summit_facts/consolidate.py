@@ -105,7 +105,8 @@ DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
-    r"\b(?:goal|target|objective|ambition|(?:seek|hope|aim|want|plan)(?:s|ed|ing)?\s+to\s+raise"
+    r"\b(?:goal|target|targeted|objective|ambition"
+    r"|(?:seek|hope|aim|want|plan)(?:s|ed|ing)?\s+to\s+raise"
     r"|needs?|needed)\b[^.;,]{0,25}$"
     # "Policymakers picture the TFFF as a $125-billion fund": the size it is meant to have
     r"|\b(?:picture|envisage|envision)(?:s|d|ed)?\b[^.;]{0,40}\bas\s+an?\s+$",
@@ -406,6 +407,14 @@ _NAME_REST = (
 )
 
 
+# "... Global Alliance| for Vaccines and Immunization (Gavi)": the rest of a name (closing
+# the caller's group) and the acronym it is defined by.
+_NAME_THEN_ACRONYM = (
+    r"(?:\s+(?:for|of|in|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,4})?)"
+    r"\s*\(([A-Za-z]{2,10})\)"
+)
+
+
 def complete_programme_names(claims: list[Claim]) -> None:
     """A programme subject whose name the sentence goes on with a preposition and
     title-case words up to the kind of body takes the whole name:
@@ -414,6 +423,11 @@ def complete_programme_names(claims: list[Claim]) -> None:
         if claim.topic != "funding" or _donors(_tokens(claim.slot)):
             continue
         words = r"[\s-]+".join(re.escape(t) for t in _tokens(claim.slot))
+        defined = re.search(rf"\b({words}{_NAME_THEN_ACRONYM}", claim.evidence.sentence, re.I)
+        if defined and _is_acronym(defined.group(2), defined.group(1)):
+            # "the Global Alliance for Vaccines and Immunization (Gavi)": by its acronym
+            claim.slot = slugify(defined.group(2))
+            continue
         match = re.search(rf"\b{words}{_NAME_REST}", claim.evidence.sentence, re.I)
         if match and match.group(1)[:1].islower():
             rest = re.sub(r"^(\w+)\s+the\s+", r"\1 ", match.group(1))

@@ -337,3 +337,14 @@ def test_what_all_donors_pledged_is_the_total_of_the_fund_the_article_is_about(t
     }
     assert ("funding", "gavi") in subjects and ("funding", "gavi_target") in subjects
     assert not any(slot.startswith("donors") for topic, slot in subjects if topic == "funding")
+
+
+@pytest.mark.model
+def test_a_name_cut_before_its_acronym_is_the_programme_the_acronym_names(nlp, ruleset):
+    text = (
+        "World leaders pledged their support to the Global Alliance for Vaccines and "
+        "Immunization (Gavi), securing total funding of more than €7.7 billion out of a "
+        "targeted budget of €10.2 billion for the next five-year strategic period."
+    )
+    assert _subject(nlp, ruleset, text, "more than €7.7 billion") == "funding/gavi"
+    assert _subject(nlp, ruleset, text, "€10.2 billion") == "funding/gavi_target"

@@ -383,7 +383,11 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
             return f"{donor}_{programme}"
         return programme
     named = alias_of(rules, ctx.agent) if ctx.agent else None
-    if named and not known_names.is_country(named):
+    if (
+        named
+        and not known_names.is_country(named)
+        and not EVENT_NAME_WORDS & set(named.lower().split())
+    ):  # an event ("the AI Impact Summit drew ...") is where money came, not a programme
         # "The Alliance raised ...": the agent is a programme the corpus names
         kept = [w for w in named.split() if w.lower() not in GENERIC_NAME_WORDS]
         return slugify(" ".join(kept)) or None

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summit_facts.cli.app import app
-from summit_facts.consolidate import consolidate, programme_names
+from summit_facts.consolidate import consolidate, programme_names, with_programme_names
 from summit_facts.events import resolve
 from summit_facts.extract import extract
 from summit_facts.filing import file_mentions
@@ -25,7 +25,9 @@ from summit_facts.models import Claim, Source
 def _file(nlp, ruleset, text: str) -> list[Claim]:
     source = Source(id="a.txt", path="a.txt", published=date(2025, 6, 26))
     main, resolved = resolve({source.id: extract(nlp(text), source)}, {source.id: source})
-    claims = file_mentions(resolved[source.id], source, "a", ruleset, main=main)
+    # as `facts check` does: the corpus's name variants of one programme are one name
+    named = with_programme_names(ruleset, resolved[source.id], [text])
+    claims = file_mentions(resolved[source.id], source, "a", named, main=main)
     return consolidate(claims, {source.id: text})
 
 
@@ -348,3 +350,12 @@ def test_a_name_cut_before_its_acronym_is_the_programme_the_acronym_names(nlp, r
     )
     assert _subject(nlp, ruleset, text, "more than €7.7 billion") == "funding/gavi"
     assert _subject(nlp, ruleset, text, "€10.2 billion") == "funding/gavi_target"
+
+
+@pytest.mark.model
+def test_an_event_that_drew_money_is_no_programme(nlp, ruleset):
+    text = (
+        "With the weeklong AI Impact Summit, which drew mega investment commitments of over "
+        "$250 billion, close to its end, the government said every major country had come."
+    )
+    assert "summit" not in _subject(nlp, ruleset, text, "over $250 billion")

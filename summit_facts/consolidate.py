@@ -26,6 +26,7 @@ values of one sentence.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +34,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from summit_facts import names
+from summit_facts.compare import Relation, compare
+from summit_facts.filing import ALL_DONORS
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -102,8 +105,11 @@ DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
-    r"\b(?:goal|target|objective|ambition|seeks?\s+to\s+raise|hopes?\s+to\s+raise)\b"
-    r"[^.;,]{0,25}$",
+    r"\b(?:goal|target|targeted|objective|ambition"
+    r"|(?:seek|hope|aim|want|plan)(?:s|ed|ing)?\s+to\s+raise"
+    r"|needs?|needed)\b[^.;,]{0,25}$"
+    # "Policymakers picture the TFFF as a $125-billion fund": the size it is meant to have
+    r"|\b(?:picture|envisage|envision)(?:s|d|ed)?\b[^.;]{0,40}\bas\s+an?\s+$",
     re.I,
 )
 
@@ -112,6 +118,10 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     """The claims with equivalents merged, parts set apart and programme names merged."""
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
+    set_earlier_rounds_apart(out, texts)
+    name_money_after_who_gives_it(out, texts)
+    name_money_after_donor_and_purpose(out, texts)
+    complete_programme_names(out)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
@@ -315,7 +325,141 @@ def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str
             claim.slot = f"{total.slot}_contribution"
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought)\b", re.I)
+# "US$ 4.5 billion in complementary financing from development finance institutions"
+_KIND_FROM = re.compile(
+    r"^\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}?(financing|funding|investments?|finance)\s+"
+    r"(?:from|by)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})"
+)
+_KIND_WORDS = {"financing", "funding", "investment", "investments", "finance"}
+
+
+def name_money_after_who_gives_it(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Unnamed money told by its kind and its givers ("US$ 4.5 billion in complementary
+    financing from development finance institutions") is named after both:
+    `development_finance_institutions_financing` (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of or _donors(_tokens(claim.slot)):
+            continue
+        match = _KIND_FROM.match(_after(claim, texts))
+        if not match:
+            continue
+        givers = []
+        for word in match.group(2).split():
+            if word in _TAIL_STOP:
+                break
+            givers.append(word)
+        if givers:
+            claim.slot = f"{slugify(' '.join(givers))}_{match.group(1).lower()}"
+
+
+# "committed $52 million to strengthen ocean governance in the Pacific", "a EUR 100
+# million programme to recover and clear legacy munitions": what the money is to do.
+_TO_DO = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?to\s+(?:help\s+)?(?!(?:the|an?|its|their|this|that|these|those|"
+    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?\s+"
+    r"(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})([^.;]*)"
+)
+# Words that grade what is paid for without naming it: "better ocean governance".
+_GRADING = {"better", "improved", "greater", "stronger", "more", "new", "existing", "further"}
+# "... in the Pacific Islands region": where the purpose is, by its first name word.
+_WHERE = re.compile(r"\b(?:in|across|for|around)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+def _purpose_words(words: str) -> list[str]:
+    kept: list[str] = []
+    for word in words.split():
+        if word in _TAIL_STOP or word in ("for", "from", "across", "at", "into", "through"):
+            break
+        if word not in _GRADING:
+            kept.append(word)
+    return kept
+
+
+def name_money_after_donor_and_purpose(
+    claims: list[Claim], texts: Mapping[str, str] | None
+) -> None:
+    """A donor's money with no programme named, told by what it is to do: "New Zealand
+    committed $52 million to strengthen ocean governance in the Pacific" is
+    `new_zealand_pacific_ocean_governance`, never the donor alone (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of or not _only_countries(claim.slot):
+            continue
+        match = _TO_DO.match(_after(claim, texts, size=160))
+        if not match:
+            continue
+        words = _purpose_words(match.group(1))
+        if not words:
+            continue
+        where = _WHERE.search(f"{match.group(1)}{match.group(2)}")
+        place = where.group(1).lower() if where else None
+        if place and any(len(os.path.commonprefix([place, d])) >= 4 for d in _tokens(claim.slot)):
+            place = None  # "Germany ... in the German Baltic": the donor's own waters
+        if place and place not in words:
+            words = [place, *words]
+        claim.slot = f"{claim.slot}_{slugify(' '.join(words))}"
+
+
+# The rest of a programme's name that the tagger cut at a preposition: "the Scaling Up
+# Renewables in Africa campaign".
+_NAME_REST = (
+    r"\s+((?:in|for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+"
+    r"(?:campaign|fund|facility|initiative|programme|program|alliance|coalition|partnership)\b"
+)
+
+
+# "... Global Alliance| for Vaccines and Immunization (Gavi)": the rest of a name (closing
+# the caller's group) and the acronym it is defined by.
+_NAME_THEN_ACRONYM = (
+    r"(?:\s+(?:for|of|in|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,4})?)"
+    r"\s*\(([A-Za-z]{2,10})\)"
+)
+
+
+def complete_programme_names(claims: list[Claim]) -> None:
+    """A programme subject whose name the sentence goes on with a preposition and
+    title-case words up to the kind of body takes the whole name:
+    `scaling_up_renewables` -> `scaling_up_renewables_in_africa` (in place)."""
+    for claim in claims:
+        if claim.topic != "funding" or _donors(_tokens(claim.slot)):
+            continue
+        words = r"[\s-]+".join(re.escape(t) for t in _tokens(claim.slot))
+        defined = re.search(rf"\b({words}{_NAME_THEN_ACRONYM}", claim.evidence.sentence, re.I)
+        if defined and _is_acronym(defined.group(2), defined.group(1)):
+            # "the Global Alliance for Vaccines and Immunization (Gavi)": by its acronym
+            claim.slot = slugify(defined.group(2))
+            continue
+        match = re.search(rf"\b{words}{_NAME_REST}", claim.evidence.sentence, re.I)
+        if match and match.group(1)[:1].islower():
+            rest = re.sub(r"^(\w+)\s+the\s+", r"\1 ", match.group(1))
+            claim.slot = f"{claim.slot}_{slugify(rest)}"
+
+
+# "In 2020, former prime minister Boris Johnson pledged GBP 1.65 billion": a year told
+# before the value, in the clause that states it.
+_EARLIER_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b[^;]*$")
+
+
+def set_earlier_rounds_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Money a source dates to a year before its own ("In 2020, X pledged ...") was
+    pledged at an earlier round, not at this event: it gets its own subject, named by
+    its year (`gavi_2020`), never compared with this event's pledge (in place)."""
+    years = Counter(c.source.published.year for c in claims if c.source.published)
+    corpus_year = years.most_common(1)[0][0] if years else None
+    for claim in claims:
+        if claim.topic != "funding" or claim.value.kind != "money":
+            continue
+        now = claim.source.published.year if claim.source.published else corpus_year
+        match = _EARLIER_YEAR.search(_before(claim, texts, size=200))
+        if now is not None and match and int(match.group(1)) < now:
+            claim.slot = f"{claim.slot}_{match.group(1)}"
+
+
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought|needed)\b"
+    # "he sees $10 billion in public funds as an ambitious but achievable target"
+    r"|^[^.;]{0,40}?\bas\s+an?\s+(?:[\w-]+\s+){0,4}(?:target|goal)\b",
+    re.I,
+)
 
 
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
@@ -374,6 +518,12 @@ def _is_donor_only(slot: str) -> bool:
     return bool(tokens) and _donor_prefix(tokens) == len(tokens)
 
 
+def _only_countries(slot: str) -> bool:
+    """'eu', 'norway_indonesia': donors by their names alone."""
+    tokens = _tokens(slot)
+    return bool(tokens) and _donor_prefix(tokens) == len(tokens)
+
+
 def _programme_part(slot: str) -> str | None:
     tokens = _tokens(slot.removesuffix("_target"))
     rest = tokens[_donor_prefix(tokens) :]
@@ -410,8 +560,15 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
             continue
         fund = funds.pop()
         for claim in filed:
-            if _is_donor_only(claim.slot) and not claim.part_of:
+            if _tokens(claim.slot)[:1] == [ALL_DONORS]:
+                claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
+            elif _is_donor_only(claim.slot) and not claim.part_of:
                 claim.slot = f"{claim.slot}_{fund}"
+    for claim in claims:
+        if claim.topic == "funding" and _tokens(claim.slot)[:1] == [ALL_DONORS]:
+            # Everyone's money with no fund to be the total of: evidence, not a finding.
+            claim.topic, claim.rule = "auto", "auto"
+            claim.slot = f"{claim.slot}_money"
     claims[:] = [part for claim in claims for part in _each(claim)]
 
 
@@ -446,8 +603,14 @@ def _core(slot: str) -> str:
     return "".join(kept)
 
 
+# Words for money in general are one word when two names are compared: "financing from
+# development finance institutions" and "funding from development finance institutions".
+_MONEY_WORD = {"funding": "financing", "finance": "financing", "investments": "investment"}
+
+
 def _core_words(slot: str) -> list[str]:
-    return [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+    words = [t for t in _tokens(slot) if t not in BODY_WORDS] or _tokens(slot)
+    return [_MONEY_WORD.get(w, w) for w in words]
 
 
 def _acronym(slot: str) -> str:
@@ -455,7 +618,10 @@ def _acronym(slot: str) -> str:
 
 
 def same_programme(a: str, b: str) -> bool:
-    """Whether two subject names are variants of one programme's name."""
+    """Whether two subject names are variants of one programme's name. A donor alone
+    ('eu') is no variant of its unnamed group ('eu_coalition')."""
+    if _only_countries(a) != _only_countries(b):
+        return False
     ca, cb = _core(a), _core(b)
     if ca == cb:
         return True
@@ -464,6 +630,15 @@ def same_programme(a: str, b: str) -> bool:
     if len(_tokens(b)) == 1 and len(_tokens(a)) >= 3 and cb == _acronym(a):
         return True
     return _similar_words(_core_words(a), _core_words(b))
+
+
+def _donor_of(slot: str, programme: str) -> bool:
+    """Whether `slot` is a donor's subject for `programme`: 'eu_investai' for 'investai',
+    'gates_foundation_gavi' for 'gavi'."""
+    if not slot.endswith(f"_{programme}"):
+        return False
+    donor = slot.removesuffix(f"_{programme}")
+    return _only_countries(donor) or _tokens(donor)[-1:] in (["foundation"], ["bank"])
 
 
 def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict[str, str]:
@@ -483,11 +658,17 @@ def programme_names(slots: Counter[str], pooled: set[str] | None = None) -> dict
     # A donor alone ('france') joins the one subject of that donor.
     kept = [s for s in ordered if s not in rename]
     for slot in kept:
-        with_donor = [o for o in kept if o != slot and o.endswith(f"_{slot}")]
-        of_donor = [o for o in kept if o != slot and o.startswith(f"{slot}_")]
+        # ... only when what comes before it is a donor ('eu_', not 'scaling_up_..._in_').
+        with_donor = [o for o in kept if o != slot and _donor_of(o, slot)]
+        # A donor's joint pledges with others ('brazil_indonesia_tfff') are not its own.
+        of_donor = [
+            o
+            for o in kept
+            if o != slot and o.startswith(f"{slot}_") and len(_donors(_tokens(o))) <= 1
+        ]
         if len(with_donor) == 1 and not of_donor and slot not in (pooled or set()):
             rename[slot] = with_donor[0]
-        elif len(of_donor) == 1 and not with_donor and len(_tokens(slot)) == 1:
+        elif len(of_donor) == 1 and not with_donor and _is_donor_only(slot):
             rename[slot] = of_donor[0]
     for slot, target in list(rename.items()):
         while target in rename and rename[target] != slot:
@@ -513,7 +694,81 @@ def merge_programmes(claims: list[Claim]) -> None:
                 topic_, _, slot = claim.part_of.partition("/")
                 if topic_ == topic and slot in rename:
                     claim.part_of = f"{topic}/{rename[slot]}"
+        _donor_figures_to_their_programme(filed)
+        _one_donors_purposes(filed)
     _merge_group_variants(claims)
+
+
+def _donor_figures_to_their_programme(filed: list[Claim]) -> None:
+    """A donor's figure told without its programme ("Europe ... pledging EUR 200 billion")
+    joins the programme of that donor whose figures from other sources it agrees with,
+    when the donor has several: the only one, or the one clearly more sources name
+    (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in filed:
+        if not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    for claim in filed:
+        if claim.part_of or not _is_donor_only(claim.slot):
+            continue
+        agreeing = [
+            slot
+            for slot, others in by_slot.items()
+            if slot.startswith(f"{claim.slot}_")
+            and not slot.endswith("_target")
+            and len(_donors(_tokens(slot))) <= 1
+            and any(
+                other.source.id != claim.source.id
+                and compare(claim, other) in (Relation.SAME, Relation.COMPATIBLE)
+                for other in others
+            )
+        ]
+        # Of several that agree, the one clearly more sources name.
+        sources = sorted(
+            ((len({c.source.id for c in by_slot[s]}), s) for s in agreeing), reverse=True
+        )
+        if len(sources) == 1 or len(sources) > 1 and sources[0][0] > sources[1][0]:
+            claim.slot = sources[0][1]
+
+
+def _agree(a: list[Claim], b: list[Claim]) -> bool:
+    return any(
+        x.source.id != y.source.id and compare(x, y) in (Relation.SAME, Relation.COMPATIBLE)
+        for x in a
+        for y in b
+    )
+
+
+def _one_donors_purposes(filed: list[Claim]) -> None:
+    """One donor's money for one kind of thing, told two ways ("to recover and clear
+    legacy munitions", "to remove underwater munitions"), with figures that agree, is one
+    subject: the one more sources use (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in filed:
+        if not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    ordered = sorted(by_slot, key=lambda s: (-len(by_slot[s]), len(s), s))
+    rename: dict[str, str] = {}
+    for n, slot in enumerate(ordered):
+        tokens = _tokens(slot)
+        donors = _donor_prefix(tokens)
+        if slot in rename or not donors or donors == len(tokens) or slot.endswith("_target"):
+            continue
+        for other in ordered[n + 1 :]:
+            theirs = _tokens(other)
+            if (
+                other not in rename
+                and not other.endswith("_target")
+                and theirs[:donors] == tokens[:donors]
+                and _donor_prefix(theirs) == donors
+                and len(theirs) > donors
+                and theirs[-1] == tokens[-1]
+                and _agree(by_slot[slot], by_slot[other])
+            ):
+                rename[other] = slot
+    for claim in filed:
+        if claim.slot in rename:
+            claim.slot = rename[claim.slot]
 
 
 def _merge_group_variants(claims: list[Claim]) -> None:

@@ -58,6 +58,14 @@ SHORT_DONORS = {"United Kingdom": "uk", "United States": "us", "United Arab Emir
 # A payer that is not a country: a body whose name says it holds money.
 PAYER_WORDS = {"foundation", "bank", "government", "ministry", "union", "commission", "fund",
                "trust", "agency", "council"}  # fmt: skip
+# People who speak for a body: "Gavi officials say ..." is what Gavi says.
+SPOKESPEOPLE = {"official", "officials", "leader", "leaders", "spokesperson", "spokesman",
+                "spokeswoman", "executive", "executives", "representative",
+                "representatives"}  # fmt: skip
+# Everyone who pledged, as the subject of a sentence: "Donors pledged ...". Their money
+# is the total of the fund the article is about (`ALL_DONORS`, named in consolidation).
+COLLECTIVE_DONORS = {"donors", "leaders", "countries", "governments", "nations"}
+ALL_DONORS = "donors"
 # A group that pledges without a name: "a coalition promising EUR 150 billion".
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
@@ -242,14 +250,31 @@ def kept_words(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in ("the", "a", "an")]
 
 
+def _cited(ctx: Context, name: str) -> bool:
+    """Whether the sentence gives `name` as who tells, not what is funded: "Colombia
+    pledged $250mn, according to the Global Strategic Communications Council"."""
+    first = [w.lower() for w in kept_words(name)[:1]]
+    for i, word in enumerate(ctx.lemmas):
+        if [word] != first:
+            continue
+        before = [w for w in ctx.lemmas[max(0, i - 3) : i] if w not in ("the", "a", "an")]
+        if before[-2:] in (["accord", "to"], ["according", "to"]):
+            return True
+    return False
+
+
 def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
     """The first name near the value that names a programme or group: not an event,
-    not a country, not the EU as a body."""
+    not a country, not the EU as a body, not the body a figure is attributed to."""
     for name in ctx.names:
+        if _cited(ctx, name):
+            continue
         canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
         if EVENT_NAME_WORDS & set(words) or canonical.lower() in EU_NAMES:
             continue
+        if not any(ch.isupper() for ch in canonical):
+            continue  # "(conditional)": a word in brackets, no name
         if "," in canonical or any(ch.isdigit() for ch in canonical):
             continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
         if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
@@ -262,8 +287,34 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
             continue
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
         if kept:
+            words = canonical.split()
+            if words[-1].lower() == "fund" and words[-1][0].isupper():
+                kept.append(words[-1])  # "Innovation Scale-Up Fund": the Fund is its name
             return slugify(" ".join(kept))
     return None
+
+
+def _common_noun(ctx: Context, agent: str) -> bool:
+    """'Donors', 'Figures' opening a sentence, 'the Government' alone: a capital letter,
+    but no name. A one-word name keeps its form as its lemma ('Norway' -> 'norway'); an
+    inflected common noun does not ('Donors' -> 'donor')."""
+    words = agent.lower().split()
+    if words and all(w in PAYER_WORDS | DONOR_BODY_WORDS for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word not in ctx.lemmas and any(
+        w != word and word.startswith(w[:-1]) and len(w) >= len(word) - 2 for w in ctx.lemmas
+    )
+
+
+def _without_spokespeople(agent: str) -> str:
+    """'Gavi officials' speak for Gavi: the body is who acts."""
+    words = agent.split()
+    while len(words) > 1 and words[-1].lower() in SPOKESPEOPLE:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _donor(ctx: Context, *, payer: bool = False) -> str | None:
@@ -273,8 +324,9 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     agent = (ctx.agent or "").strip(" -–—:,.'\"“”‘’")
     if agent.lower().startswith("the "):
         agent = agent[4:]
-    if not agent[:1].isupper():
-        return None  # a common noun ('plans', 'the foundation') is no donor
+    if not agent[:1].isupper() or _common_noun(ctx, agent):
+        return None  # a common noun ('plans', 'the foundation', 'Donors') is no donor
+    agent = _without_spokespeople(agent)
     if agent.lower() in EU_NAMES:
         return "eu"
     several = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", agent) if p]
@@ -302,9 +354,26 @@ def _payer_name(name: str | None) -> bool:
     return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
+def _listed_donor(ctx: Context) -> str | None:
+    """The countries a list line opens with: "- Norway: USD 3 billion over ten years",
+    "Brazil and Indonesia: reaffirmed commitments of USD 1 billion each"."""
+    lemmas = ctx.lemmas
+    start = next((i for i, w in enumerate(lemmas) if w not in ("-", "•", "*", "–")), None)
+    if start is None or ":" not in lemmas[start : ctx.value_token]:
+        return None
+    head = lemmas[start : lemmas.index(":", start)]
+    parts = [p.strip() for p in re.split(r",|\band\b", " ".join(head)) if p.strip()]
+    if not parts or not all(known_names.is_country(p.title()) for p in parts):
+        return None
+    return " and ".join(p.title() for p in parts)
+
+
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
     money is filed after the programme or what it pays for, then after who pays."""
+    listed = None if ctx.agent else _listed_donor(ctx)
+    if listed:
+        ctx = ctx.model_copy(update={"agent": listed})
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
@@ -326,7 +395,11 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
             return f"{donor}_{programme}"
         return programme
     named = alias_of(rules, ctx.agent) if ctx.agent else None
-    if named and not known_names.is_country(named):
+    if (
+        named
+        and not known_names.is_country(named)
+        and not EVENT_NAME_WORDS & set(named.lower().split())
+    ):  # an event ("the AI Impact Summit drew ...") is where money came, not a programme
         # "The Alliance raised ...": the agent is a programme the corpus names
         kept = [w for w in named.split() if w.lower() not in GENERIC_NAME_WORDS]
         return slugify(" ".join(kept)) or None
@@ -334,8 +407,38 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)
     if donor is None and ctx.agent and ctx.agent.split()[-1].lower() in GROUP_NOUNS:
-        return slugify(ctx.agent.split()[-1])  # "a coalition promising EUR 150 billion"
+        # "a coalition promising EUR 150 billion ... underscores Europe's ambition"
+        group = slugify(ctx.agent.split()[-1])
+        owner = _sole_possessor(ctx)
+        return f"{owner}_{group}" if owner else group
+    if donor is None and _all_donors(ctx.agent):
+        return ALL_DONORS  # the fund's total: consolidation names the fund
     return donor
+
+
+def _all_donors(agent: str | None) -> bool:
+    """'Donors', 'Several world leaders': everyone who pledged, not one donor."""
+    words = (agent or "").lower().split()
+    return bool(words) and words[-1] in COLLECTIVE_DONORS
+
+
+def _sole_possessor(ctx: Context) -> str | None:
+    """The one country or union the sentence names as a possessor ("Europe's objective"),
+    as a donor name: whose an unnamed group's money is told to be."""
+    found = set()
+    for i, word in enumerate(ctx.lemmas):
+        if word not in ("'s", "’s") or i == 0:
+            continue
+        for size in (2, 1):
+            name = " ".join(ctx.lemmas[max(0, i - size) : i])
+            if name in EU_NAMES:
+                found.add("eu")
+                break
+            if known_names.is_country(name.title()):
+                canonical = known_names.canonical_name(name.title())
+                found.add(SHORT_DONORS.get(canonical) or slugify(canonical))
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:

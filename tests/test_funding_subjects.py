@@ -1,0 +1,361 @@
+"""Funding subjects (issue 9): named after the programme, the donor and the purpose, never
+after an incidental word; targets apart; a donor's lone figure joins its one programme.
+
+Real sentences through the real model and the shipped rules, or the real CLI.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+from summit_facts.consolidate import consolidate, programme_names, with_programme_names
+from summit_facts.events import resolve
+from summit_facts.extract import extract
+from summit_facts.filing import file_mentions
+from summit_facts.models import Claim, Source
+
+
+def _file(nlp, ruleset, text: str) -> list[Claim]:
+    source = Source(id="a.txt", path="a.txt", published=date(2025, 6, 26))
+    main, resolved = resolve({source.id: extract(nlp(text), source)}, {source.id: source})
+    # as `facts check` does: the corpus's name variants of one programme are one name
+    named = with_programme_names(ruleset, resolved[source.id], [text])
+    claims = file_mentions(resolved[source.id], source, "a", named, main=main)
+    return consolidate(claims, {source.id: text})
+
+
+def _subject(nlp, ruleset, text: str, surface: str) -> str:
+    [claim] = [c for c in _file(nlp, ruleset, text) if c.value.surface == surface]
+    return f"{claim.topic}/{claim.slot}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Donors pledged more than €7.7 billion for the 2026-2030 period.",
+            "more than €7.7 billion",
+        ),
+        (
+            "Now, however, the Government has announced that it will give £1.25 billion "
+            "between 2026 and 2030.",
+            "£1.25 billion",
+        ),
+        (
+            "Figures published by the Monaco Government on 11th June show that €25 billion "
+            "has already been allocated to ocean-related projects.",
+            "€25 billion",
+        ),
+    ],
+    ids=["donors", "the-government", "figures"],
+)
+def test_a_common_noun_opening_a_sentence_names_no_funding_subject(nlp, ruleset, text, surface):
+    subject = _subject(nlp, ruleset, text, surface)
+    assert subject.split("/")[1] not in ("donors", "government", "figures"), subject
+
+
+@pytest.mark.model
+def test_officials_speak_for_their_body_and_what_they_need_is_a_target(nlp, ruleset):
+    text = "Gavi officials say they need a total of $11.9bn for 2026-30."
+    assert _subject(nlp, ruleset, text, "$11.9bn") == "funding/gavi_target"
+
+
+@pytest.mark.model
+def test_the_body_a_figure_is_attributed_to_is_not_the_programme(nlp, ruleset):
+    text = "Colombia also pledged $250mn, according to the Global Strategic Communications Council."
+    assert _subject(nlp, ruleset, text, "$250mn") == "funding/colombia"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Unlike traditional funds, the TFFF aims to raise 125 billion dollars in public and "
+            "private investment.",
+            "125 billion dollars",
+        ),
+        (
+            "Policymakers picture the TFFF as a $125-billion fund mixing sovereign and "
+            "private-sector contributions.",
+            "$125-billion",
+        ),
+    ],
+    ids=["aims-to-raise", "pictured-as"],
+)
+def test_money_a_fund_is_meant_to_raise_is_its_target(nlp, ruleset, text, surface):
+    assert _subject(nlp, ruleset, text, surface) == "funding/tfff_target"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "The TFFF aims to help pay developing countries $4/hectare for forest kept standing.",
+            "$4",
+        ),
+        (
+            "Gavi has generated over US$250 billion in economic benefits for lower-income "
+            "economies.",
+            "over US$250 billion",
+        ),
+    ],
+    ids=["a-rate", "a-return"],
+)
+def test_a_rate_or_a_return_is_no_funding(nlp, ruleset, text, surface):
+    assert _subject(nlp, ruleset, text, surface).startswith("auto/")
+
+
+def test_a_donor_body_alone_joins_its_one_programme_but_not_a_joint_pledge():
+    rename = programme_names(Counter({"gates_foundation": 1, "gates_foundation_gavi": 2}))
+    assert rename == {"gates_foundation": "gates_foundation_gavi"}
+    # Brazil's joint pledge with Indonesia is not Brazil's own second programme.
+    rename = programme_names(
+        Counter({"brazil": 1, "brazil_tfff": 3, "brazil_indonesia_tfff": 1, "tfff": 2})
+    )
+    assert rename.get("brazil") == "brazil_tfff"
+
+
+def _check(tmp_path: Path, files: dict[str, str]) -> dict:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.model
+def test_a_donors_pledge_told_without_the_fund_joins_the_donors_pledge_to_it(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe Gates Foundation announced a commitment of "
+            "US$ 1.6 billion.\n",
+            "b.md": "---\npublisher: B\n---\nThe Gates Foundation pledged $1.6 billion to Gavi.\n",
+        },
+    )
+    funding = {
+        v["slot"]: v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if v["topic"] == "funding"
+    }
+    assert sorted(funding) == ["gates_foundation_gavi"]
+    assert funding["gates_foundation_gavi"]["verdict"] == "consensus"
+
+
+@pytest.mark.model
+def test_an_unnamed_group_takes_the_one_union_the_sentence_gives_it(nlp, ruleset):
+    text = (
+        "The announcement of a coalition promising €150 billion in AI funding underscores "
+        "Europe’s ambitious objective to reclaim some ground."
+    )
+    assert _subject(nlp, ruleset, text, "€150 billion") == "funding/eu_coalition"
+
+
+def test_a_donors_lone_figure_joins_the_programme_it_agrees_with():
+    from tests.test_consolidate import A, B, claims_of, money
+
+    europe = "Europe pledged €200 billion for various initiatives."
+    union = "The EU's InvestAI will mobilise €200 billion, and a coalition €150 billion."
+    out = consolidate(
+        claims_of(A, europe, [("funding/eu", "€200 billion", money("€200 billion", 2e11, "EUR"))])
+        + claims_of(
+            B,
+            union,
+            [
+                ("funding/eu_investai", "€200 billion", money("€200 billion", 2e11, "EUR")),
+                ("funding/eu_coalition", "€150 billion", money("€150 billion", 1.5e11, "EUR")),
+            ],
+        )
+    )
+    assert sorted((c.source.id, c.slot) for c in out) == [
+        ("a.txt", "eu_investai"),
+        ("b.txt", "eu_coalition"),
+        ("b.txt", "eu_investai"),
+    ]
+
+
+@pytest.mark.model
+def test_money_pledged_in_an_earlier_year_is_not_this_events_pledge(nlp, ruleset):
+    text = (
+        "In 2020, former prime minister Boris Johnson pledged £1.65 billion over five years "
+        "to Gavi, the Vaccine Alliance."
+    )
+    assert _subject(nlp, ruleset, text, "£1.65 billion") == "funding/gavi_2020"
+    this_year = "In 2025, the Gates Foundation pledged $1.6 billion to Gavi."
+    assert _subject(nlp, ruleset, this_year, "$1.6 billion") == "funding/gates_foundation_gavi"
+
+
+@pytest.mark.model
+def test_unnamed_money_is_named_after_its_kind_and_who_gives_it(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe Summit also unlocked US$ 4.5 billion in "
+            "complementary financing from development finance institutions.\n",
+            "b.md": "---\npublisher: B\n---\nFurther commitments were also made, among them "
+            "an unprecedented €3.8 billion of supplementary funding from development finance "
+            "institutions to back country systems.\n",
+            "c.md": "---\npublisher: C\n---\nThe Summit unlocked US$ 4.5 billion in "
+            "complementary financing from development finance institutions.\n",
+        },
+    )
+    [verdict] = [v for v in report["contradictions"] if v["topic"] == "funding"]
+    assert verdict["slot"] == "development_finance_institutions_financing"
+    assert verdict["conflict"] == "currency"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Zealand committed over $52 million to support better ocean governance, management "
+        "and science in the Pacific Islands region.",
+        "New Zealand, for its part, committed $52 million to strengthen ocean governance in the "
+        "Pacific, and Spain announced five new marine protected areas.",
+    ],
+    ids=["support-better", "strengthen"],
+)
+def test_a_donors_unnamed_money_is_named_after_what_it_is_to_do(nlp, ruleset, text):
+    [claim] = [c for c in _file(nlp, ruleset, text) if c.topic == "funding"]
+    assert claim.slot == "new_zealand_pacific_ocean_governance"
+
+
+@pytest.mark.model
+def test_one_donors_money_for_one_thing_told_two_ways_is_one_subject(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nGermany launched a 100 million EUR immediate "
+            "action programme to recover and clear legacy munitions in the German Baltic and "
+            "North Seas.\n",
+            "b.md": "---\npublisher: B\n---\nGermany launched a €100-million programme to "
+            "remove underwater munitions from the Baltic and North Seas.\n",
+        },
+    )
+    funding = [v for v in report["consensus"] if v["topic"] == "funding"]
+    assert [v["slot"] for v in funding] == ["germany_legacy_munitions"]
+
+
+@pytest.mark.model
+def test_money_paid_to_the_fund_is_no_purpose(nlp, ruleset):
+    text = "Brazil pledged $1bn to the fund in September."
+    assert _subject(nlp, ruleset, text, "$1bn") == "funding/brazil"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("- Norway: USD 3 billion over ten years (subject to conditions)", "USD 3 billion",
+         "funding/norway"),
+        ("France: potential commitment of up to €500 million by 2030 (conditional)",
+         "up to €500 million", "funding/france"),
+        ("- Budget: USD 3 billion over ten years", "USD 3 billion", "auto/budget_money"),
+    ],
+    ids=["listed-country", "no-name-in-brackets", "not-a-donor"],
+)  # fmt: skip
+def test_a_list_line_opening_with_a_country_names_the_donor(nlp, ruleset, text, surface, subject):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+def test_a_donors_lone_figure_joins_the_programme_clearly_more_sources_name():
+    from tests.test_consolidate import claims_of, money
+
+    def pledge(source: str, slot: str) -> list[Claim]:
+        sentence = "Norway pledged $3 billion."
+        src = Source(id=source, path=source, publisher=source)
+        return claims_of(src, sentence, [(slot, "$3 billion", money("$3 billion", 3e9, "USD"))])
+
+    out = consolidate(
+        pledge("a", "funding/norway")
+        + pledge("b", "funding/norway_tfff")
+        + pledge("c", "funding/norway_tfff")
+        + pledge("b", "funding/norway_forest_conservation_fund")
+    )
+    assert [c.slot for c in out if c.source.id == "a"] == ["norway_tfff"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "Von der Leyen explained that the Scaling Up Renewables in Africa campaign has now "
+            "reached a total of €15.5 billion (R309 billion).",
+            "€15.5 billion",
+            "funding/scaling_up_renewables_in_africa",
+        ),
+        (
+            "The Summit also unlocked more than US$ 100 million in private sector partnerships, "
+            "including a US$ 40 million anchor commitment towards a new Innovation Scale-Up Fund.",
+            "US$ 40 million",
+            "funding/innovation_scale_up_fund",
+        ),
+    ],
+    ids=["cut-at-a-preposition", "a-fund-by-name"],
+)
+def test_a_programme_keeps_its_whole_name(nlp, ruleset, text, surface, subject):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+def test_a_place_alone_does_not_join_a_programme_whose_name_ends_with_it():
+    rename = programme_names(Counter({"africa": 1, "scaling_up_renewables_in_africa": 2}))
+    assert rename == {}
+
+
+@pytest.mark.model
+def test_what_all_donors_pledged_is_the_total_of_the_fund_the_article_is_about(tmp_path):
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: Gavi pledging summit\npublisher: A\n---\nGavi, the Vaccine "
+            "Alliance, held its summit. Donors pledged more than €7.7 billion towards a target "
+            "budget of €10.2 billion for the 2026-2030 period.\n",
+            "b.md": "---\npublisher: B\n---\nNorway pledged $300 million to Gavi, the Vaccine "
+            "Alliance.\n",
+            "c.md": "---\npublisher: C\n---\nDonors pledged more than €7 billion.\n",
+            "d.md": "---\npublisher: D\n---\nSweden pledged $100 million to Gavi, the Vaccine "
+            "Alliance.\n",
+        },
+    )
+    subjects = {
+        (v["topic"], v["slot"])
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+    }
+    assert ("funding", "gavi") in subjects and ("funding", "gavi_target") in subjects
+    assert not any(slot.startswith("donors") for topic, slot in subjects if topic == "funding")
+
+
+@pytest.mark.model
+def test_a_name_cut_before_its_acronym_is_the_programme_the_acronym_names(nlp, ruleset):
+    text = (
+        "World leaders pledged their support to the Global Alliance for Vaccines and "
+        "Immunization (Gavi), securing total funding of more than €7.7 billion out of a "
+        "targeted budget of €10.2 billion for the next five-year strategic period."
+    )
+    assert _subject(nlp, ruleset, text, "more than €7.7 billion") == "funding/gavi"
+    assert _subject(nlp, ruleset, text, "€10.2 billion") == "funding/gavi_target"
+
+
+@pytest.mark.model
+def test_an_event_that_drew_money_is_no_programme(nlp, ruleset):
+    text = (
+        "With the weeklong AI Impact Summit, which drew mega investment commitments of over "
+        "$250 billion, close to its end, the government said every major country had come."
+    )
+    assert "summit" not in _subject(nlp, ruleset, text, "over $250 billion")

@@ -562,7 +562,9 @@ def grouped(number: int, separator: str) -> str:
 def test_any_grouping_and_currency_form_gives_one_value(number, separator, form, scale):
     before, after, code = form
     word, power = scale
-    text = f"The fund received {before}{grouped(number, separator)}{word}{after} in its first round."
+    text = (
+        f"The fund received {before}{grouped(number, separator)}{word}{after} in its first round."
+    )
     value = parse_money(text)
     assert value is not None, text
     assert value.currency == code, text

@@ -219,7 +219,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             or (tok.is_title and tok.i != phrase[0].i and tok.pos_ in ("NOUN", "ADJ"))
         ):
             if lem not in GENERIC_NAME_WORDS and tok.i not in where:
-                name_words.append(tok.lower_)
+                name_words.append(tok.lower_.replace("-", ""))  # G-20 is G20
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
             nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
@@ -243,7 +243,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         modifiers.append("plural")  # "the two summits that followed": not one event
     head_lemma = lemma(head)
     if SERIES_NAME.match(head.lower_):
-        name_words.append(head.lower_)
+        name_words.append(head.lower_.replace("-", ""))
     return EventCue(
         text=" ".join(t.text for t in phrase)[:200],
         head=head_lemma,
@@ -332,6 +332,18 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             return _cue(tok, "inside", span)
         if any(t.head.i == tok.i for t in span) and root.i < tok.i and root.head.i == tok.i:
             return _cue(tok, "inside", span)
+    # "Ramaphosa, who hosted the Johannesburg summit, pushed ...": the value's own
+    # relative clause names the event it is about.
+    own_clause = [
+        t
+        for child in root.children
+        if child.dep_ in ("relcl", "acl")
+        for t in child.subtree
+        if t in events
+    ]
+    if own_clause:
+        best = min(own_clause, key=lambda t: tree_distance(root, t))
+        return _cue(best, "clause", span)
     ancestors = [a for a in root.ancestors if sent.start <= a.i < sent.end]
     # "after co-hosting this one with Kenya": "this one" is the event the article is about.
     verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -759,8 +771,22 @@ def assign_roles(
         cue = mention.context.event
         role = mention_role(mention, main)
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
+        if role == "main" and mention.modality == "asserted" and _before_the_event(source, main):
+            # A preview tells what is planned: "The summit, co-hosted by X and Y, ..." in
+            # an article published before the event's first day.
+            update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
     return out
+
+
+def _before_the_event(source: Source, main: MainEvent | None) -> bool:
+    """Whether the source was published before the main event's first day."""
+    return (
+        main is not None
+        and main.start is not None
+        and source.published is not None
+        and source.published < main.start
+    )
 
 
 def _about(mention: Mention, own: MainEvent) -> Mention:
@@ -802,6 +828,13 @@ def _coreferent(mention: Mention, named: dict[str, tuple[int, EventCue]]) -> Men
     if earlier is None or cue.modifiers or at - earlier[0] > COREFERENCE_CHARS:
         return mention
     antecedent = earlier[1]
+    told = set(antecedent.modifiers)
+    if (told & NEXT_WORDS and cue.tense == "past") or (
+        told & PRIOR_WORDS and cue.tense == "future"
+    ):
+        # "...will go to next year's summit in the US, though the US boycotted the summit
+        # South Africa has just hosted": an edition told in the past is not the next one.
+        return mention
     resolved = cue.model_copy(
         update={
             "names": antecedent.names,

@@ -777,9 +777,26 @@ def _money_kind(root: Token) -> str | None:
 # ---------------------------------------------------------------- modality, polarity
 
 
+# A clause ends at a verb that is not the complement of another ("expected to draw 60
+# countries" goes on to "expected"; "the summit South Africa hosted" stops at "hosted").
+_CLAUSE_GOES_ON = {"xcomp", "conj"}
+
+
+def _own_clause(root: Token, sent: Span) -> list[Token]:
+    """The value's root and its ancestors up to the verb of its own clause: a relative
+    clause ('the summit South Africa has just hosted') does not take the negation or
+    the future of the clause around it ('...even though the US boycotted the summit')."""
+    chain = [root]
+    for anc in _ancestors(root, sent):
+        chain.append(anc)
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in _CLAUSE_GOES_ON:
+            break
+    return chain
+
+
 def _clause_tokens(span: Span) -> Iterable[Token]:
     root = span.root
-    chain = [root, *_ancestors(root, span.sent)]
+    chain = _own_clause(root, span.sent)
     for tok in chain:
         yield tok
         for child in tok.children:
@@ -952,13 +969,52 @@ def _whole_name(conj: Token, used: set[int]) -> Token:
     return ent[-1]
 
 
+def _full_names(doc: Doc) -> dict[str, str]:
+    """Surname -> the full name the document first gave ('Ramaphosa' -> 'Cyril
+    Ramaphosa'): a person named again by surname is the same person (coreference)."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            found.setdefault(words[-1], ent.text)
+    return found
+
+
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """Initials -> the name the document spells out ('SA' -> South Africa when the text
+    also names South Africa): a short form resolved within its own document."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        words = [w for w in ent.text.split() if w[:1].isupper()]
+        if ent.label_ in ("GPE", "ORG", "NORP") and len(words) >= 2:
+            found.setdefault("".join(w[0] for w in words).upper(), ent.text)
+    return found
+
+
+def _unknown_short_form(text: str) -> bool:
+    """'SA': capitals our name lists do not know (unlike 'UK' or 'EU')."""
+    return (
+        text.isupper()
+        and 2 <= len(text) <= 5
+        and not names.is_country(text)
+        and names.canonical_name(text) == text
+    )
+
+
 def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
+    full_names = _full_names(doc)
+    acronyms = _acronyms(doc)
     for sent in doc.sents:
         for group in _entity_groups(sent):
             members: list[str] = []
             roles: dict[str, str] = {}
             for head in group:
                 found = _member(head)
+                if found is not None and head.ent_type_ == "PERSON" and found[0] in full_names:
+                    found = (full_names[found[0]], found[1])
+                short = found[0] if found is not None else ""
+                if _unknown_short_form(short) and short in acronyms:
+                    found = (names.canonical_name(acronyms[short]), found[1] if found else None)
                 if found is None or found[0] in members:
                     continue
                 members.append(found[0])

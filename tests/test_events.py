@@ -241,3 +241,34 @@ def test_a_span_of_years_is_a_period_of_work_not_an_edition():
     assert _edition_years(
         ["held", "in", "new", "york", "in", "2017", "and", "lisbon", "in", "2022"]
     ) == {2017, 2022}
+
+
+def test_a_preview_published_before_the_event_tells_what_is_planned(tmp_path):
+    articles = {
+        "preview.md": (
+            "---\npublished: 2026-06-01\n---\n"
+            "The Ocean Summit, co-hosted by Portugal and Ghana, is expected to draw "
+            "delegations from about 60 countries.\n"
+        ),
+        "wire.md": (
+            "---\npublished: 2026-06-28\n---\n"
+            "The Ocean Summit opened in Lisbon on 27 June 2026 and runs for two days.\n\n"
+            "Co-hosted by Portugal and Kenya, the summit drew delegations from 125 countries.\n"
+        ),
+        "daily.md": (
+            "---\npublished: 2026-06-29\n---\n"
+            "The Ocean Summit, held in Lisbon on 27-28 June 2026, was co-hosted by Portugal "
+            "and Kenya.\n"
+        ),
+    }
+    folder = write_articles(tmp_path / "a", articles)
+    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    hosts = {
+        c["source"]["id"]: c["modality"]
+        for c in claims
+        if (c["topic"], c["slot"]) == ("summit", "hosts")
+    }
+    assert hosts == {"preview.md": "planned", "wire.md": "asserted", "daily.md": "asserted"}

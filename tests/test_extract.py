@@ -135,3 +135,48 @@ def test_evidence_offsets_point_into_the_document(nlp):
     m = one(nlp, text, "€20 billion", "money")
     assert text[m.evidence.value_start : m.evidence.value_end] == "€20 billion"
     assert text[m.evidence.start : m.evidence.end].strip() == m.evidence.sentence
+
+
+def _members(nlp, text):
+    return [m.value.members for m in mentions(nlp, text, "entities")]
+
+
+def test_a_person_named_again_by_surname_is_the_same_person(nlp):
+    text = (
+        "South African President Cyril Ramaphosa opened the summit.\n\n"
+        "Ramaphosa, who hosted the Johannesburg summit, pushed the declaration through."
+    )
+    assert ["Cyril Ramaphosa"] in _members(nlp, text)
+    assert ["Ramaphosa"] not in _members(nlp, text)
+
+
+def test_initials_are_resolved_against_the_name_the_document_spells_out(nlp):
+    text = (
+        "Boycott or not, SA will host a successful G20 summit.\n\n"
+        "South Africa does not regard the absences as a snub."
+    )
+    assert ["South Africa"] in _members(nlp, text)
+    assert ["SA"] not in _members(nlp, text)
+
+
+def test_a_relative_clause_keeps_its_own_polarity_and_modality(nlp):
+    # "boycotted" and "will" belong to the clauses around "the summit Kenya has just
+    # hosted", not to Kenya's own clause.
+    text = (
+        "Kenya will go to next year's summit in Lima, even though Peru boycotted the summit "
+        "Kenya has just hosted."
+    )
+    kenyas = [m for m in mentions(nlp, text, "entities") if m.value.members == ["Kenya"]]
+    assert [(m.polarity, m.modality) for m in kenyas] == [
+        ("affirmed", "planned"),  # "Kenya will go to next year's summit"
+        ("affirmed", "asserted"),  # "the summit Kenya has just hosted"
+    ]
+    peru = one(nlp, text, "Peru", "entities")
+    assert peru.polarity == "negated"
+
+
+def test_the_names_of_a_joint_host_list_stay_whole(nlp):
+    text = "The summit will be co-hosted by the European Union and the Bill & Melinda Gates Foundation."
+    (members,) = _members(nlp, text)
+    assert "European Union" in members and len(members) == 2
+    assert not {"Bill", "Melinda"} & set(members)

@@ -218,7 +218,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             or SERIES_NAME.match(tok.lower_)
             or (tok.is_title and tok.i != phrase[0].i and tok.pos_ in ("NOUN", "ADJ"))
         ):
-            if lem not in GENERIC_NAME_WORDS and tok.i not in where:
+            # The head is what the event is ("the Forum"), not a word of its name.
+            if lem not in GENERIC_NAME_WORDS and tok.i not in where and tok.i != head.i:
                 name_words.append(tok.lower_.replace("-", ""))  # G-20 is G20
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
@@ -409,6 +410,19 @@ def _key_word(word: str) -> bool:
     )
 
 
+_NUMBERED = re.compile(r"^([a-z]+)(\d{1,3})$")
+
+
+def _shares_name(words: set[str], key: set[str]) -> bool:
+    """Whether a cue's name words and the main event's key share a word, a series word
+    counting for any of its numbered editions ('COP' and 'COP30')."""
+    if words & key:
+        return True
+    key_series = {m.group(1) for k in key if (m := _NUMBERED.match(k))}
+    word_series = {m.group(1) for w in words if (m := _NUMBERED.match(w))}
+    return bool(words & key_series or key & word_series)
+
+
 def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
@@ -541,7 +555,7 @@ def _fits(cue: EventCue, key: Sequence[str], city: str | None, year: int | None)
     event's (or it has none: 'the summit'), its place is the main city, its year the
     main year."""
     words = set(_key_words(cue))
-    if words and key and not words & set(key):
+    if words and key and not _shares_name(words, set(key)):
         return False
     if city and cue.place and names.is_city(cue.place) and not same_place(cue.place, city):
         return False
@@ -568,7 +582,7 @@ def role_of(
     mods = set(cue.modifiers)
     key = set(main.key) if main else set()
     words = set(_key_words(cue))
-    same_series = not words or not key or bool(words & key)
+    same_series = not words or not key or _shares_name(words, key)
     if mods & NEXT_WORDS:
         return "next"
     if mods & PRIOR_WORDS:
@@ -598,7 +612,7 @@ def role_of(
         return "next" if cue.tense == "future" else "previous"
     if cue.head in PART_HEADS or "preceding" in mods:
         return "part"
-    if words and key and not words & key:
+    if words and key and not _shares_name(words, key):
         return "other"
     return "main"
 

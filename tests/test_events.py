@@ -272,3 +272,12 @@ def test_a_preview_published_before_the_event_tells_what_is_planned(tmp_path):
         if (c["topic"], c["slot"]) == ("summit", "hosts")
     }
     assert hosts == {"preview.md": "planned", "wire.md": "asserted", "daily.md": "asserted"}
+
+
+def test_a_series_word_names_any_of_its_numbered_editions():
+    from summit_facts.events import _shares_name
+
+    assert _shares_name({"cop"}, {"cop30"})
+    assert _shares_name({"cop30"}, {"cop", "climate"})
+    assert not _shares_name({"g20"}, {"cop", "cop30"})
+    assert not _shares_name({"g7"}, {"g20"})

@@ -86,8 +86,9 @@ GENERIC_NAME_WORDS = {
 # Event nouns that name no particular event ("the summit"); series names (G20, COP30)
 # do.
 GENERIC_HEADS = (EVENT_HEADS | PART_HEADS) - {"g20", "g7", "cop", "unoc"}
-# A numbered edition: COP30 follows COP29.
-EDITION = re.compile(r"^(cop|unoc)(\d{1,2})$")
+# A numbered edition: COP30 follows COP29, UNOC3 UNOC2. (One letter and a number, G7
+# and G20, name two groups, not two editions.)
+EDITION = re.compile(r"^([a-z]{2,})(\d{1,3})$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -245,6 +246,17 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     head_lemma = lemma(head)
     if SERIES_NAME.match(head.lower_):
         name_words.append(head.lower_.replace("-", ""))
+    number = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if (
+        number is not None
+        and head.pos_ == "PROPN"
+        and head.is_alpha
+        and number.text.isdigit()
+        and len(number.text) <= 3
+    ):
+        # "COP 28" is the edition COP28, as the series writes it without the space.
+        name_words.append(f"{head.lower_}{number.text}")
+        modifiers = [m for m in modifiers if m != number.text]
     return EventCue(
         text=" ".join(t.text for t in phrase)[:200],
         head=head_lemma,

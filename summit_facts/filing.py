@@ -70,6 +70,10 @@ ALL_DONORS = "donors"
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
 MONEY_KIND_WORDS = {"investment", "funding", "financing", "capital", "spending"}
+# Money a funding rule takes that nothing in its sentence names ("the group had wanted to
+# raise $9 billion"): filed as `REFERS_BACK<auto name>`, for consolidation to name after
+# the programme the article last named, else to file as an automatic subject.
+REFERS_BACK = "refers_back__"
 
 
 @dataclass(frozen=True)
@@ -413,7 +417,16 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         return f"{owner}_{group}" if owner else group
     if donor is None and _all_donors(ctx.agent):
         return ALL_DONORS  # the fund's total: consolidation names the fund
+    if donor is None and not (ctx.agent or "")[:1].isupper():
+        return _refers_back(ctx)
     return donor
+
+
+def _refers_back(ctx: Context) -> str:
+    """The placeholder for money whose programme the article named before: the name
+    the automatic subject would have comes after it."""
+    word = ctx.noun.split()[-1] if ctx.noun else (ctx.head or ctx.governor or "value")
+    return f"{REFERS_BACK}{slugify(word)[:MAX_SLUG] or 'value'}"
 
 
 def _all_donors(agent: str | None) -> bool:

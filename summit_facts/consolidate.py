@@ -876,8 +876,49 @@ def _one_donors_purposes(filed: list[Claim]) -> None:
             claim.slot = rename[claim.slot]
 
 
+# "the High Ambition Coalition| for a Quiet Ocean": the rest of a group's name, after
+# the body word the tagger stopped at. Matched without re.I: the name keeps its capitals.
+_GROUP_REST = (
+    r"\s+((?:for|of|on|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+# "A 37-country coalition": a noun written before a hyphen after a number is singular.
+_HYPHENATED = r"\d[\d,.]*-{noun}\b"
+
+
+def _plural(noun: str) -> str:
+    """The plural the subject names use for a counted noun told in its singular."""
+    if re.search(r"[^aeiou]y$", noun):
+        return f"{noun[:-1]}ies"
+    return f"{noun}es" if re.search(r"(?:s|x|ch|sh)$", noun) else f"{noun}s"
+
+
+def complete_group_names(claims: list[Claim]) -> None:
+    """`initiatives/<group>_<noun>` with the group's whole name (`high_ambition_coalition`
+    -> `high_ambition_coalition_for_a_quiet_ocean`) and the counted noun in the plural
+    ('a 37-country coalition' counts countries) (in place)."""
+    for claim in claims:
+        if claim.topic != "initiatives" or claim.rule == "auto" or not claim.noun:
+            continue
+        noun = slugify(claim.noun.split()[-1])
+        if not noun or not claim.slot.endswith(f"_{noun}"):
+            continue
+        group = claim.slot.removesuffix(f"_{noun}")
+        sentence = claim.evidence.sentence
+        if re.search(_HYPHENATED.format(noun=re.escape(noun)), sentence, re.I):
+            noun = _plural(noun)
+            claim.noun = noun
+        words = r"[\s-]+".join(re.escape(t) for t in _tokens(group))
+        if _tokens(group)[-1:] and _tokens(group)[-1] in _BODY_ONLY:
+            rest = re.search(rf"\b(?i:{words}){_GROUP_REST}", sentence)
+            if rest and rest.group(1)[:1].islower():
+                group = f"{group}_{slugify(rest.group(1))}"
+        claim.slot = f"{group}_{noun}"
+
+
 def _merge_group_variants(claims: list[Claim]) -> None:
     """`initiatives/<group>_<noun>`: the group part merged by name variants, per noun."""
+    complete_group_names(claims)
     filed = [c for c in claims if c.topic == "initiatives" and c.rule != "auto" and c.noun]
     by_noun: dict[str, list[Claim]] = {}
     for claim in filed:
@@ -1011,6 +1052,19 @@ def _block_keys(name: str) -> set[str]:
     return keys
 
 
+def _with_its_place(best: str, names_: list[str]) -> str:
+    """'Ocean Action Plan' is 'Nice Ocean Action Plan' cut after its city by the tagger:
+    the name is the one with the place it is named after."""
+    for name in names_:
+        words = name.split()
+        for size in (1, 2):
+            place = " ".join(words[:size]).removeprefix("the ").strip("'\"‘“")
+            rest = " ".join(words[size:])
+            if rest.lower() == best.lower() and (names.is_city(place) or names.is_country(place)):
+                return " ".join([place, rest])
+    return best
+
+
 def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
     """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
     An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
@@ -1074,6 +1128,7 @@ def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) ->
         if len(group) < 2:
             continue
         best = _clean_name(min(group, key=lambda n: (len(_name_core(_clean_name(n))), -seen[n], n)))
+        best = _with_its_place(best, [_clean_name(n) for n in group])
         for name in group:
             if name != best:
                 aliases[name.lower()] = best

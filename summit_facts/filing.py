@@ -66,6 +66,10 @@ SPOKESPEOPLE = {"official", "officials", "leader", "leaders", "spokesperson", "s
 # is the total of the fund the article is about (`ALL_DONORS`, named in consolidation).
 COLLECTIVE_DONORS = {"donors", "leaders", "countries", "governments", "nations"}
 ALL_DONORS = "donors"
+# Words that end the name of a group or programme: "Nice Ocean Action Plan".
+GROUP_BODY_WORDS = {"plan", "initiative", "coalition", "alliance", "partnership", "programme",
+                    "program", "fund", "facility", "foundation", "network", "consortium",
+                    "pact", "compact"}  # fmt: skip
 # A group that pledges without a name: "a coalition promising EUR 150 billion".
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
@@ -267,10 +271,15 @@ def _cited(ctx: Context, name: str) -> bool:
     return False
 
 
-def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
+def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False) -> str | None:
     """The first name near the value that names a programme or group: not an event,
-    not a country, not the EU as a body, not the body a figure is attributed to."""
-    for name in ctx.names:
+    not a country, not the EU as a body, not the body a figure is attributed to. With
+    `bodies_first`, a name that says what kind of body it is ('the Nice Ocean Action
+    Plan') before one that does not ('UN')."""
+    names = ctx.names
+    if bodies_first:
+        names = sorted(names, key=lambda n: n.split()[-1].lower() not in GROUP_BODY_WORDS)
+    for name in names:
         if _cited(ctx, name):
             continue
         canonical = alias_of(rules, name) or name
@@ -292,8 +301,9 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
         if kept:
             words = canonical.split()
-            if words[-1].lower() == "fund" and words[-1][0].isupper():
-                kept.append(words[-1])  # "Innovation Scale-Up Fund": the Fund is its name
+            if words[-1].lower() in ("fund", "plan") and words[-1][0].isupper():
+                # "Innovation Scale-Up Fund", "Nice Ocean Action Plan": part of the name
+                kept.append(words[-1])
             return slugify(" ".join(kept))
     return None
 
@@ -456,7 +466,7 @@ def _sole_possessor(ctx: Context) -> str | None:
 
 def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:
     if part == "name":
-        return _programme_name(ctx, rules)
+        return _programme_name(ctx, rules, bodies_first=True)
     if part == "programme":
         return funding_subject(ctx, rules)
     if part == "place":

@@ -25,7 +25,7 @@ FLOORS = {
     "g20-johannesburg-2025": (0.54, 0.85, 0.37, 0),
     "gavi-replenishment-2025": (0.67, 0.92, 0.66, 0),
     "india-ai-impact-summit-2026": (0.80, 0.84, 0.66, 0),
-    "un-ocean-conference-2025": (0.56, 0.88, 0.35, 0),
+    "un-ocean-conference-2025": (0.59, 0.88, 0.38, 0),
 }
 
 

@@ -356,12 +356,35 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
         return None  # "AI" alone is NER debris, not a funder
     if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:
         return None  # "President Joe Biden", "the CEO" announce; they do not pay
-    if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
+    if payer and not (
+        known_names.is_country(agent) or PAYER_WORDS & set(words) or _told_as_payers(ctx, agent)
+    ):
         return None
     canonical = known_names.canonical_name(agent)
     while len(words) > 1 and words[-1] in COMPANY_WORDS:
         words = words[:-1]  # "Reliance Industries" pays as "reliance"
     return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
+
+
+def _told_as_payers(ctx: Context, agent: str) -> bool:
+    """A name the sentence explains as countries or the EU, in apposition: "Team Europe
+    – the EU and its Member States –" pays as they do."""
+    words = agent.lower().split()
+    lemmas = ctx.lemmas
+    for i in range(len(lemmas) - len(words)):
+        if lemmas[i : i + len(words)] != words:
+            continue
+        after = lemmas[i + len(words) : i + len(words) + 4]
+        if not after or after[0] not in ("-", "–", "—", ",", "("):
+            continue
+        told = [w for w in after[1:] if w != "the"]
+        if not told:
+            continue
+        if told[0] in EU_NAMES or " ".join(told[:2]) in EU_NAMES:
+            return True
+        if known_names.is_country(told[0].title()):
+            return True
+    return False
 
 
 def _payer_name(name: str | None) -> bool:

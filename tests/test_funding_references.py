@@ -72,3 +72,24 @@ def test_a_goal_to_raise_the_same_amount_as_the_target_is_one_target(nlp, rulese
     subjects = _subjects(_file(nlp, ruleset, text))
     assert subjects["$125-billion"] == "funding/tfff_target", subjects
     assert subjects["around $125 billion"] == "funding/tfff_target", subjects
+
+
+@pytest.mark.model
+def test_a_name_told_as_the_eu_and_its_member_states_pays(nlp, ruleset):
+    text = (
+        "Donors pledged more than €7.7 billion to Gavi. This included a total pledge of more "
+        "than €2 billion from Team Europe – the EU and its Member States – which together "
+        "are among the largest donors to Gavi."
+    )
+    subjects = _subjects(_file(nlp, ruleset, text))
+    assert subjects["more than €2 billion"] == "funding/team_europe_gavi", subjects
+
+
+@pytest.mark.model
+def test_a_name_with_no_payer_in_apposition_does_not_pay(nlp, ruleset):
+    text = (
+        "Donors pledged more than €7.7 billion to Gavi. This included more than €2 billion "
+        "announced by Global Citizen, a campaign group, which backs Gavi."
+    )
+    subjects = _subjects(_file(nlp, ruleset, text))
+    assert not subjects["more than €2 billion"].startswith("funding/global_citizen"), subjects

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from summit_facts import names
 from summit_facts.compare import Relation, compare
-from summit_facts.filing import ALL_DONORS
+from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -106,7 +106,7 @@ DONOR_BODIES = {"foundation", "bank", "government"}
 _POOLED = re.compile(r"\b(?:funds?|facility|foundation|alliance|trust|coalition|campaign)\b", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:goal|target|targeted|objective|ambition"
-    r"|(?:seek|hope|aim|want|plan)(?:s|ed|ing)?\s+to\s+raise"
+    r"|(?:seek|hope|aim|want|plan|look)(?:s|ed|ing)?\s+to\s+(?:raise|have|secure)"
     r"|needs?|needed)\b[^.;,]{0,25}$"
     # "Policymakers picture the TFFF as a $125-billion fund": the size it is meant to have
     r"|\b(?:picture|envisage|envision)(?:s|d|ed)?\b[^.;]{0,40}\bas\s+an?\s+$",
@@ -118,6 +118,8 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     """The claims with equivalents merged, parts set apart and programme names merged."""
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
+    complete_programme_names(out)
+    name_money_after_the_programme_named_before(out, texts)
     set_earlier_rounds_apart(out, texts)
     name_money_after_who_gives_it(out, texts)
     name_money_after_donor_and_purpose(out, texts)
@@ -127,6 +129,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_pledged_parts_of_targets(out)
     attach_donors_to_the_fund(out)
     merge_programmes(out)
+    keep_one_target_told_two_ways(out)
     return out
 
 
@@ -454,6 +457,7 @@ def set_earlier_rounds_apart(claims: list[Claim], texts: Mapping[str, str] | Non
             claim.slot = f"{claim.slot}_{match.group(1)}"
 
 
+_BUDGET = re.compile(r"\b(?:budget|cost)\b[^.;]{0,20}$", re.I)
 _TARGET_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+)?(?:target|goal|targeted|sought|needed)\b"
     # "he sees $10 billion in public funds as an ambitious but achievable target"
@@ -462,16 +466,55 @@ _TARGET_AFTER = re.compile(
 )
 
 
+# "had wanted to raise at least $9 billion at the summit", "securing the US$9 billion
+# needed": the goal for new pledges, as against the budget the money is to reach.
+_TO_RAISE = re.compile(
+    r"\b(?:rais|secur|mobili[sz])(?:e|es|ed|ing)\s+(?:the\s+|at\s+least\s+|some\s+)?$", re.I
+)
+
+
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
-    subject, `<programme>_target`, never compared with what was pledged."""
+    subject, `<programme>_target`, never compared with what was pledged. A goal for the
+    pledges to be raised ('hope to raise $9 billion') is `<programme>_pledging_target`,
+    apart from the budget the programme aims to have ('a $11.9 billion budget')."""
     for claim in claims:
         if claim.topic != "funding" or claim.slot.endswith("_target"):
             continue
-        if _TARGET_BEFORE.search(_before(claim, texts)) or _TARGET_AFTER.match(
-            _after(claim, texts)
-        ):
-            claim.slot = f"{claim.slot}_target"
+        before = _before(claim, texts)
+        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)):
+            raising = _TO_RAISE.search(before) and not _BUDGET.search(before)
+            claim.slot = f"{claim.slot}_pledging_target" if raising else f"{claim.slot}_target"
+
+
+def _same_amount(claim: Claim, others: list[Claim]) -> bool:
+    """Whether one of `others` states the same amount as `claim` (within 0.5%)."""
+    amount = _nominal(claim.value)
+    return amount is not None and any(
+        compare(claim, other) in (Relation.SAME, Relation.COMPATIBLE)
+        and (nominal := _nominal(other.value)) is not None
+        and math.isclose(amount, nominal, rel_tol=0.005)
+        for other in others
+    )
+
+
+def keep_one_target_told_two_ways(claims: list[Claim]) -> None:
+    """A goal for pledges stays apart from the programme's target only when the corpus
+    states both and they differ ('raise at least $9 billion at the summit' against 'a
+    $11.9 billion budget'); 'aims to raise $125 billion' alone, or beside 'a $125 billion
+    fund', is the target (in place)."""
+    targets: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.slot.endswith("_target"):
+            targets.setdefault(claim.slot, []).append(claim)
+    for slot, goals in targets.items():
+        if not slot.endswith("_pledging_target"):
+            continue
+        budget = targets.get(slot.removesuffix("_pledging_target") + "_target", [])
+        if budget and not all(_same_amount(goal, budget) for goal in goals):
+            continue
+        for goal in goals:
+            goal.slot = slot.removesuffix("_pledging_target") + "_target"
 
 
 def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
@@ -486,6 +529,68 @@ def name_pledged_parts_of_targets(claims: list[Claim]) -> None:
 
 
 # ---------------------------------------------------------------- programme names
+
+# Words that point back to a programme the article named: "the group had wanted to raise
+# $9 billion", "the organization raised ...", "its $11.9 billion target".
+_POINTS_BACK = re.compile(
+    r"\b(?i:the|this|that)\s+(?i:group|alliance|fund|campaign|facility|organi[sz]ation|"
+    r"initiative|coalition|programme|program|partnership|foundation)\b(?!\s+[A-Z])"
+    r"|\b(?i:its)\b"
+)
+# A programme subject that is only a word for the kind of body: 'alliance', 'group'.
+_BODY_ONLY = BODY_WORDS | {"group", "organization", "organisation", "campaign"}
+
+
+def _programme_pattern(slot: str) -> re.Pattern[str] | None:
+    """How a programme subject's name is written: 'scaling_up_renewables_in_africa' ->
+    'Scaling Up Renewables in Africa'."""
+    tokens = _tokens(slot)
+    if not tokens or len("".join(tokens)) < 3:
+        return None
+    return re.compile(r"\b" + r"[\s-]+".join(re.escape(t) for t in tokens) + r"\b", re.I)
+
+
+def name_money_after_the_programme_named_before(
+    claims: list[Claim], texts: Mapping[str, str] | None
+) -> None:
+    """Money a funding rule took but could not name (`REFERS_BACK...`), or named only by
+    a word for its kind of body ('alliance'), is the programme's the article names last
+    before it, when its sentence names that programme or points back to one ('the group',
+    'its'). Otherwise it is evidence: an automatic subject (in place)."""
+    programmes: set[str] = set()
+    for claim in claims:
+        if claim.topic != "funding" or claim.slot.startswith(REFERS_BACK):
+            continue
+        part = _programme_part(claim.slot)
+        tokens = _tokens(part or "")
+        bodies = [i for i, t in enumerate(tokens[:-1]) if t in DONOR_BODIES]
+        if bodies:  # 'gates_foundation_gavi': what the foundation pays into
+            part = "_".join(tokens[bodies[-1] + 1 :])
+        if part is None or part == ALL_DONORS or set(_tokens(part)) <= _BODY_ONLY:
+            continue
+        if not _is_donor_only(claim.slot):
+            programmes.add(part)
+    patterns = [(p, pat) for p in sorted(programmes) if (pat := _programme_pattern(p))]
+    for claim in claims:
+        if claim.topic != "funding":
+            continue
+        placeholder = claim.slot.startswith(REFERS_BACK)
+        if not placeholder and not set(_tokens(claim.slot)) <= _BODY_ONLY:
+            continue
+        text, base = _text(claim, texts)
+        start = claim.evidence.value_start - base
+        sentence = text[max(0, claim.evidence.start - base) : start]
+        last: tuple[int, str] | None = None
+        for programme, pattern in patterns:
+            for match in pattern.finditer(text, 0, start):
+                if last is None or match.start() > last[0]:
+                    last = (match.start(), programme)
+        in_sentence = last is not None and last[0] >= claim.evidence.start - base
+        if last is not None and (in_sentence or _POINTS_BACK.search(sentence)):
+            claim.slot = last[1]
+        elif placeholder:
+            claim.topic, claim.rule = AUTO_TOPIC, "auto"
+            claim.slot = f"{claim.slot.removeprefix(REFERS_BACK)}_{claim.value.kind}"
 
 
 def _donors(tokens: list[str]) -> list[str]:
@@ -771,8 +876,49 @@ def _one_donors_purposes(filed: list[Claim]) -> None:
             claim.slot = rename[claim.slot]
 
 
+# "the High Ambition Coalition| for a Quiet Ocean": the rest of a group's name, after
+# the body word the tagger stopped at. Matched without re.I: the name keeps its capitals.
+_GROUP_REST = (
+    r"\s+((?:for|of|on|in|against)\s+(?:the\s+|a\s+|an\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+# "A 37-country coalition": a noun written before a hyphen after a number is singular.
+_HYPHENATED = r"\d[\d,.]*-{noun}\b"
+
+
+def _plural(noun: str) -> str:
+    """The plural the subject names use for a counted noun told in its singular."""
+    if re.search(r"[^aeiou]y$", noun):
+        return f"{noun[:-1]}ies"
+    return f"{noun}es" if re.search(r"(?:s|x|ch|sh)$", noun) else f"{noun}s"
+
+
+def complete_group_names(claims: list[Claim]) -> None:
+    """`initiatives/<group>_<noun>` with the group's whole name (`high_ambition_coalition`
+    -> `high_ambition_coalition_for_a_quiet_ocean`) and the counted noun in the plural
+    ('a 37-country coalition' counts countries) (in place)."""
+    for claim in claims:
+        if claim.topic != "initiatives" or claim.rule == "auto" or not claim.noun:
+            continue
+        noun = slugify(claim.noun.split()[-1])
+        if not noun or not claim.slot.endswith(f"_{noun}"):
+            continue
+        group = claim.slot.removesuffix(f"_{noun}")
+        sentence = claim.evidence.sentence
+        if re.search(_HYPHENATED.format(noun=re.escape(noun)), sentence, re.I):
+            noun = _plural(noun)
+            claim.noun = noun
+        words = r"[\s-]+".join(re.escape(t) for t in _tokens(group))
+        if _tokens(group)[-1:] and _tokens(group)[-1] in _BODY_ONLY:
+            rest = re.search(rf"\b(?i:{words}){_GROUP_REST}", sentence)
+            if rest and rest.group(1)[:1].islower():
+                group = f"{group}_{slugify(rest.group(1))}"
+        claim.slot = f"{group}_{noun}"
+
+
 def _merge_group_variants(claims: list[Claim]) -> None:
     """`initiatives/<group>_<noun>`: the group part merged by name variants, per noun."""
+    complete_group_names(claims)
     filed = [c for c in claims if c.topic == "initiatives" and c.rule != "auto" and c.noun]
     by_noun: dict[str, list[Claim]] = {}
     for claim in filed:
@@ -906,6 +1052,19 @@ def _block_keys(name: str) -> set[str]:
     return keys
 
 
+def _with_its_place(best: str, names_: list[str]) -> str:
+    """'Ocean Action Plan' is 'Nice Ocean Action Plan' cut after its city by the tagger:
+    the name is the one with the place it is named after."""
+    for name in names_:
+        words = name.split()
+        for size in (1, 2):
+            place = " ".join(words[:size]).removeprefix("the ").strip("'\"‘“")
+            rest = " ".join(words[size:])
+            if rest.lower() == best.lower() and (names.is_city(place) or names.is_country(place)):
+                return " ".join([place, rest])
+    return best
+
+
 def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) -> dict[str, str]:
     """Lower-cased variant -> the shortest name of its programme, over the whole corpus.
     An acronym the texts define, or a name told beside its body ('Gavi, the Vaccine
@@ -969,6 +1128,7 @@ def programme_aliases(mentions: Iterable[Mention], texts: Iterable[str] = ()) ->
         if len(group) < 2:
             continue
         best = _clean_name(min(group, key=lambda n: (len(_name_core(_clean_name(n))), -seen[n], n)))
+        best = _with_its_place(best, [_clean_name(n) for n in group])
         for name in group:
             if name != best:
                 aliases[name.lower()] = best

@@ -66,10 +66,18 @@ SPOKESPEOPLE = {"official", "officials", "leader", "leaders", "spokesperson", "s
 # is the total of the fund the article is about (`ALL_DONORS`, named in consolidation).
 COLLECTIVE_DONORS = {"donors", "leaders", "countries", "governments", "nations"}
 ALL_DONORS = "donors"
+# Words that end the name of a group or programme: "Nice Ocean Action Plan".
+GROUP_BODY_WORDS = {"plan", "initiative", "coalition", "alliance", "partnership", "programme",
+                    "program", "fund", "facility", "foundation", "network", "consortium",
+                    "pact", "compact"}  # fmt: skip
 # A group that pledges without a name: "a coalition promising EUR 150 billion".
 GROUP_NOUNS = {"coalition", "alliance", "partnership", "consortium", "foundation", "network"}
 # Kinds of money (context.purpose when no destination is named): "private investment".
 MONEY_KIND_WORDS = {"investment", "funding", "financing", "capital", "spending"}
+# Money a funding rule takes that nothing in its sentence names ("the group had wanted to
+# raise $9 billion"): filed as `REFERS_BACK<auto name>`, for consolidation to name after
+# the programme the article last named, else to file as an automatic subject.
+REFERS_BACK = "refers_back__"
 
 
 @dataclass(frozen=True)
@@ -267,10 +275,15 @@ def _cited(ctx: Context, name: str) -> bool:
     return False
 
 
-def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
+def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False) -> str | None:
     """The first name near the value that names a programme or group: not an event,
-    not a country, not the EU as a body, not the body a figure is attributed to."""
-    for name in ctx.names:
+    not a country, not the EU as a body, not the body a figure is attributed to. With
+    `bodies_first`, a name that says what kind of body it is ('the Nice Ocean Action
+    Plan') before one that does not ('UN')."""
+    names = ctx.names
+    if bodies_first:
+        names = sorted(names, key=lambda n: n.split()[-1].lower() not in GROUP_BODY_WORDS)
+    for name in names:
         if _cited(ctx, name):
             continue
         canonical = alias_of(rules, name) or name
@@ -292,8 +305,9 @@ def _programme_name(ctx: Context, rules: RuleSet) -> str | None:
         kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
         if kept:
             words = canonical.split()
-            if words[-1].lower() == "fund" and words[-1][0].isupper():
-                kept.append(words[-1])  # "Innovation Scale-Up Fund": the Fund is its name
+            if words[-1].lower() in ("fund", "plan") and words[-1][0].isupper():
+                # "Innovation Scale-Up Fund", "Nice Ocean Action Plan": part of the name
+                kept.append(words[-1])
             return slugify(" ".join(kept))
     return None
 
@@ -346,12 +360,35 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
         return None  # "AI" alone is NER debris, not a funder
     if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:
         return None  # "President Joe Biden", "the CEO" announce; they do not pay
-    if payer and not (known_names.is_country(agent) or PAYER_WORDS & set(words)):
+    if payer and not (
+        known_names.is_country(agent) or PAYER_WORDS & set(words) or _told_as_payers(ctx, agent)
+    ):
         return None
     canonical = known_names.canonical_name(agent)
     while len(words) > 1 and words[-1] in COMPANY_WORDS:
         words = words[:-1]  # "Reliance Industries" pays as "reliance"
     return SHORT_DONORS.get(canonical) or slugify(" ".join(words))
+
+
+def _told_as_payers(ctx: Context, agent: str) -> bool:
+    """A name the sentence explains as countries or the EU, in apposition: "Team Europe
+    – the EU and its Member States –" pays as they do."""
+    words = agent.lower().split()
+    lemmas = ctx.lemmas
+    for i in range(len(lemmas) - len(words)):
+        if lemmas[i : i + len(words)] != words:
+            continue
+        after = lemmas[i + len(words) : i + len(words) + 4]
+        if not after or after[0] not in ("-", "–", "—", ",", "("):
+            continue
+        told = [w for w in after[1:] if w != "the"]
+        if not told:
+            continue
+        if told[0] in EU_NAMES or " ".join(told[:2]) in EU_NAMES:
+            return True
+        if known_names.is_country(told[0].title()):
+            return True
+    return False
 
 
 def _payer_name(name: str | None) -> bool:
@@ -417,7 +454,16 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         return f"{owner}_{group}" if owner else group
     if donor is None and _all_donors(ctx.agent):
         return ALL_DONORS  # the fund's total: consolidation names the fund
+    if donor is None and not (ctx.agent or "")[:1].isupper():
+        return _refers_back(ctx)
     return donor
+
+
+def _refers_back(ctx: Context) -> str:
+    """The placeholder for money whose programme the article named before: the name
+    the automatic subject would have comes after it."""
+    word = ctx.noun.split()[-1] if ctx.noun else (ctx.head or ctx.governor or "value")
+    return f"{REFERS_BACK}{slugify(word)[:MAX_SLUG] or 'value'}"
 
 
 def _all_donors(agent: str | None) -> bool:
@@ -447,7 +493,7 @@ def _sole_possessor(ctx: Context) -> str | None:
 
 def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:
     if part == "name":
-        return _programme_name(ctx, rules)
+        return _programme_name(ctx, rules, bodies_first=True)
     if part == "programme":
         return funding_subject(ctx, rules)
     if part == "place":

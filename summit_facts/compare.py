@@ -138,6 +138,8 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
         relation = _compare_intervals(a.interval, b.interval)
         if relation is Relation.SAME and ca != cb:
             return Relation.COMPATIBLE  # one side does not say the currency
+        if relation is Relation.CONFLICT_VALUE and _touch_at_a_round_amount(a.interval, b.interval):
+            return Relation.IMPRECISE
         return relation
     if isinstance(a, CountValue | PercentValue) and isinstance(b, CountValue | PercentValue):
         return _compare_intervals(a.interval, b.interval)
@@ -221,6 +223,21 @@ def _factor(x: float | None, y: float | None) -> float:
     if x * y <= 0:
         return math.inf
     return max(abs(x), abs(y)) / min(abs(x), abs(y))
+
+
+def _touch_at_a_round_amount(a: Interval, b: Interval) -> bool:
+    """'over $52 million' against '$52 million': an exact amount is a rounded one, so
+    it does not rule out the little more the other source says. Only where one
+    interval is that very amount and the other opens just past it."""
+    for point, other in ((a, b), (b, a)):
+        exact = point.low is not None and point.high is not None and _close(point.low, point.high)
+        if not exact or point.low is None:
+            continue
+        if other.low is not None and not other.low_closed and _close(other.low, point.low):
+            return True
+        if other.high is not None and not other.high_closed and _close(other.high, point.low):
+            return True
+    return False
 
 
 def _compare_intervals(a: Interval, b: Interval) -> Relation:

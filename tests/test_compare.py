@@ -383,3 +383,18 @@ def test_conflict_means_no_shared_point(left: Interval, right: Interval) -> None
 )
 def test_names_told_in_other_words(a, b, relation) -> None:
     assert both_ways(claim(text(a)), claim(text(b))) is relation
+
+
+def test_over_an_amount_is_not_in_conflict_with_that_round_amount():
+    # "New Zealand committed over $52 million" against "... committed $52 million": the
+    # exact figure is a rounded one; the open bound is a note, not a contradiction.
+    over = MoneyValue(
+        surface="over $52 million",
+        nominal=52e6,
+        currency="USD",
+        interval=Interval(low=52e6, high=None, low_closed=False),
+    )
+    assert compare_values(over, money(52e6, "USD")) is Relation.IMPRECISE
+    assert compare_values(over, money(51e6, "USD")) is Relation.CONFLICT_VALUE
+    # Counts keep their strict reading: "over 28 countries" is not 28.
+    assert compare_values(count(28, None, low_closed=False), count(28, 28)).is_conflict

@@ -300,9 +300,26 @@ def set_parts_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> Non
                 total = None
                 continue
             part, whole = pair
+            if _own_count_subject(part, whole):
+                total = None
+                continue
             _make_part(part, whole, texts)
             total = whole if part is claim else None
     _parts_of_totals_told_elsewhere(claims, texts)
+
+
+def _own_count_subject(part: Claim, whole: Claim) -> bool:
+    """'15,000 participants, including more than 60 heads of state': a count that a rule
+    filed under a subject of its own (summit/heads_of_state) keeps it; it is another
+    figure about the event, not a share of the participants' subject."""
+    return (
+        part.value.kind == "count"
+        and _is_rule_claim(part)
+        and _is_rule_claim(whole)
+        and (part.topic, part.slot) != (whole.topic, whole.slot)
+        # a fixed slot of its rule (not one named after a group, like coalition_companies)
+        and part.rule.rpartition(".")[2] == part.slot
+    )
 
 
 def _parts_of_totals_told_elsewhere(claims: list[Claim], texts: Mapping[str, str] | None) -> None:

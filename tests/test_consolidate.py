@@ -423,3 +423,21 @@ def test_programmes_donors_parts_and_equivalents_without_the_alias_file(
     # "(GBP 112.5 billion)" and "($206 billion)" are equivalents, never claims
     surfaces = {c["value"]["surface"] for c in records}
     assert "£112.5 billion" not in surfaces and "$206 billion" not in surfaces
+
+
+def test_a_count_with_a_fixed_subject_of_its_own_is_not_a_share_of_another():
+    # "the five-day event drew 15,000 participants, including more than 60 heads of
+    # state": heads_of_state is its own subject about the event, not participants_heads.
+    sentence = "The event drew 15,000 participants, including more than 60 heads of state."
+    values = [
+        ("summit/participants", "15,000", count("15,000", 15000)),
+        ("summit/heads_of_state", "more than 60", count("more than 60", 60)),
+    ]
+    claims = claims_of(A, sentence, values)
+    for claim in claims:
+        claim.rule = f"{claim.topic}.{claim.slot}"  # as the rules name a fixed slot
+    out = consolidate(claims)
+    assert [(c.topic, c.slot, c.part_of) for c in out] == [
+        ("summit", "participants", None),
+        ("summit", "heads_of_state", None),
+    ]

@@ -180,3 +180,8 @@ def test_the_names_of_a_joint_host_list_stay_whole(nlp):
     (members,) = _members(nlp, text)
     assert "European Union" in members and len(members) == 2
     assert not {"Bill", "Melinda"} & set(members)
+
+
+def test_a_noun_with_its_own_figure_is_not_counted_by_the_first(nlp):
+    text = "According to the organisers, 20 national leaders and 45 ministerial-level delegations are taking part."
+    assert one(nlp, text, "20", "count").context.noun == "national leaders"

@@ -204,6 +204,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         if _YEAR.match(tok.text) and tok.i != head.i:
             year = int(tok.text)
             continue
+        if value is not None and value.start <= tok.i < value.end:
+            continue  # "the Nov 22-23 summit": the value dates the event, it does not name it
         if tok.ent_type_ in ("GPE", "FAC", "LOC") and tok.pos_ == "PROPN":
             ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
             text = ent.text if ent is not None else tok.text

@@ -128,7 +128,7 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
             + ctx.lemmas[ctx.value_token_end : ctx.value_token_end + cond.window]
         )
     if scope == "before":
-        return ctx.before
+        return ctx.before[-cond.window :]  # the last `window` words (at most three)
     if scope == "path":
         return ctx.path
     if scope == "noun":

@@ -51,7 +51,13 @@ class Condition(_Strict):
 
     scope: Scope = "sentence"
     words: list[str] = Field(min_length=1, description="Lemmas or phrases; `$name` = a term list.")
-    window: int = Field(default=6, ge=1, le=50, description="Tokens either side, for `near`.")
+    window: int = Field(
+        default=6,
+        ge=1,
+        le=50,
+        description="Tokens either side, for `near`; the last tokens before, for `before`"
+        " (it sees at most three).",
+    )
     single_day: bool = Field(
         default=False,
         description="Holds only for a date of one day ('opened on 27 June', not '27-28 June').",

@@ -285,8 +285,11 @@ def set_parts_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> Non
                 total = None
                 continue
             pair: tuple[Claim, Claim] | None = None  # (part, total)
+            # "20 member states (excluding the USA), 16 guest countries": an aside in
+            # brackets does not end the list.
+            aside_out = re.sub(r"\([^()]*\)", "", between)
             if total is not None and re.match(r"^[^.;()]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$",
-                                              between):  # fmt: skip
+                                              aside_out):  # fmt: skip
                 pair = (claim, total)
             elif _PART_AFTER.search(between) or (
                 _WITH.search(between) and _SOURCE_AFTER.match(_after(claim, texts))

@@ -502,7 +502,14 @@ def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -
         candidates = [ctx.event.place] if ctx.event is not None and ctx.event.place else []
         candidates += ctx.places
         here = main.city if main is not None else None
-        place = next((p for p in candidates if not (here and same_place(p, here))), None)
+        place = next(
+            (
+                p
+                for p in candidates
+                if not (here and same_place(p, here)) and not known_names.is_country(p)
+            ),
+            None,
+        )  # a country ("U.S. President Trump") is not where an edition was held
         if place is None:
             return None
         # A city by its whole name (new_york), a venue by its first word (bletchley).

@@ -441,3 +441,18 @@ def test_a_count_with_a_fixed_subject_of_its_own_is_not_a_share_of_another():
         ("summit", "participants", None),
         ("summit", "heads_of_state", None),
     ]
+
+
+def test_an_aside_in_brackets_does_not_end_a_list_of_parts():
+    sentence = (
+        "42 countries have confirmed their participation, including 20 member states "
+        "(excluding the USA), 16 guest countries, and six regional countries."
+    )
+    values = [
+        ("summit/countries_attending", "42", count("42", 42)),
+        ("summit/countries_attending", "20", count("20", 20)),
+        ("summit/countries_attending", "16", count("16", 16)),
+        ("summit/countries_attending", "six", count("six", 6)),
+    ]
+    out = consolidate(claims_of(A, sentence, values))
+    assert [c.part_of for c in out] == [None] + ["summit/countries_attending"] * 3

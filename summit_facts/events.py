@@ -400,6 +400,9 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             if in_clause:
                 break
     if in_clause:
+        # "the Forum was more than one more conference": the predicate says what the
+        # subject is; the subject is the event the clause tells of.
+        in_clause = [t for t in in_clause if t.dep_ != "attr"] or in_clause
         best = min(in_clause, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
         return _cue(best, "clause", span)
     best = min(events, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))

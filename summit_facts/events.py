@@ -394,10 +394,15 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         for anc in ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
-            for child in anc.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    in_clause.extend(t for t in child.subtree if t in events)
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for child in subjects:
+                in_clause.extend(t for t in child.subtree if t in events)
             if in_clause:
+                break
+            if anc.dep_ == "advcl" and subjects:
+                # "The summit sought action even as countries prepare for talks in
+                # August": an adverbial clause with a subject of its own is not the
+                # main clause's event.
                 break
     if in_clause:
         # "the Forum was more than one more conference": the predicate says what the

@@ -249,6 +249,15 @@ def _context(span: Span, root: Token) -> Context:
         (t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None
     )
     head = root.head if root.head.i != root.i else None
+    if head is None and governor is None:
+        # A headline's "Switzerland to host 2027 global AI summit": the parser hangs the
+        # infinitive on the noun; it is the noun's verb.
+        infinitive = next(
+            (c for c in root.rights if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None
+        )
+        if infinitive is not None and any(a.lower_ == "to" for a in infinitive.lefts):
+            governor = head = infinitive
+            path.extend(_phrase_lemmas(infinitive))
     if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
         head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]

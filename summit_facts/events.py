@@ -812,7 +812,30 @@ def assign_roles(
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return out
+    return _after_next(out)
+
+
+def _after_next(mentions: list[Mention]) -> list[Mention]:
+    """'Switzerland will host the next summit in 2027 ... the UAE, which will host it in
+    2028': of the later editions a document dates, the earliest is the next one; the
+    others come after it (`other`)."""
+    years = {
+        m.value.start.year
+        for m in mentions
+        if m.event is not None and m.event.role == "next" and isinstance(m.value, DateValue)
+    }
+    if len(years) < 2:
+        return mentions
+    first = min(years)
+    return [
+        m.model_copy(update={"event": m.event.model_copy(update={"role": "other"})})
+        if m.event is not None
+        and m.event.role == "next"
+        and isinstance(m.value, DateValue)
+        and m.value.start.year > first
+        else m
+        for m in mentions
+    ]
 
 
 def _before_the_event(source: Source, main: MainEvent | None) -> bool:

@@ -72,13 +72,15 @@ BEFORE_WINDOW = 3
 _QUOTED = re.compile(r"[“\"']([A-Z][^”\"']{8,160})[”\"']")
 _DOC_TYPES = (
     r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
-    r"Convention|Treaty|Principles|Commitments)"
+    r"Convention|Treaty|Principles|Commitments|Call\s+to\s+Action)"
 )
 _TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
 # "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
-    rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b)"
+    rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
+    # "signed the Call to Action": a kind of outcome text whose capitals make it a name
+    r"|(?<=the )Call\s+to\s+Action\b)"
 )
 
 

@@ -151,6 +151,30 @@ def country_of(adjective: str) -> str | None:
     return _tables().demonyms.get(_fold(adjective))
 
 
+# Words of country names that name no place alone: "United", "Republic", "of".
+_NOT_PLACE_WORDS = {"the", "of", "and", "united", "republic", "democratic", "state", "states",
+                    "kingdom", "islands", "island", "federal", "people's", "new", "south",
+                    "north", "east", "west", "central", "saint", "st."}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    words = {w for c in _tables().countries for w in _fold(c).split()}
+    return frozenset(words - _NOT_PLACE_WORDS)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether one word points to a country or city: a city ('delhi'), a word of a
+    country's name ('emirates', 'korea') or a nationality ('emirati', 'french')."""
+    folded = _fold(word)
+    return (
+        is_city(word)
+        or is_country(word)
+        or folded in _country_words()
+        or folded in _tables().demonyms
+    )
+
+
 def _body(text: str) -> str | None:
     """What a role's holder stands for, named by the words around the role."""
     body = _clean(text)

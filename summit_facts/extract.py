@@ -843,6 +843,11 @@ TITLE_WORDS = {
 }  # fmt: skip
 
 
+# Offices held by people, never part of a venue's name (unlike "King Fahd Centre").
+OFFICE_WORDS = {"minister", "president", "secretary", "ceo", "chancellor", "commissioner",
+                "ambassador", "envoy", "spokesperson", "senator"}  # fmt: skip
+
+
 def _noun_phrase_head(token: Token) -> Token | None:
     """The proper noun an entity names: 'European Commission' in 'European Commission
     President Ursula von der Leyen' climbs to 'Leyen'. None if it modifies a common noun."""
@@ -865,6 +870,10 @@ def _name_tokens(head: Token) -> list[Token]:
 
 def _member(head: Token) -> tuple[str, str | None] | None:
     """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
+    ent = _ent_at(head)
+    if ent is not None and _name_end(head) > head.i:
+        # "the Republic of Korea": the name goes on after its head ("of Korea").
+        return names.canonical_name(ent.text), None
     words = _name_tokens(head)
     titles = [n for n, t in enumerate(words) if t.lower_ in TITLE_WORDS]
     role = None
@@ -877,6 +886,14 @@ def _member(head: Token) -> tuple[str, str | None] | None:
     if not name:
         return None
     return names.canonical_name(name), role
+
+
+def _name_end(head: Token) -> int:
+    """Where the name headed by `head` ends: after 'of Korea' in 'the Republic of Korea'."""
+    ent = _ent_at(head)
+    if ent is not None and ent[-1].i > head.i and names.is_country(ent.text):
+        return ent[-1].i
+    return head.i
 
 
 def _entity_groups(sent: Span) -> list[list[Token]]:
@@ -902,7 +919,10 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 used.add(name.i)
                 if names.is_country(name.text):
                     group.append(name)  # "The US, UK, China and France": a list, misparsed
-            for conj in name.conjuncts:
+            # "the Republic of Korea and Kenya": the list goes on from the name's tail.
+            tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
+            used.update(t.i for t in tail)
+            for conj in [c for t in [name, *tail] for c in t.conjuncts]:
                 if conj.i not in used and conj.pos_ == "PROPN":
                     conj = _whole_name(conj, used)
                     group.append(conj)
@@ -923,10 +943,16 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
     """Names that act with the subject of a joint verb: 'the EU co-hosted the summit
     together with the Gates Foundation', 'France co-chairs it with India', 'Chile,
     alongside Kenya, hosted it'. One list: who did it."""
-    if head.dep_ != "nsubj":
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        # "Organised by the Netherlands together with Kenya"; not "Co-hosted by A and B,
+        # with C as a key partner": after "by", only "together with" joins the list.
+        verb = head.head.head
+        joint = False
+    elif head.dep_ == "nsubj":
+        verb = head.head
+        joint = verb.lower_.startswith("co-")
+    else:
         return []
-    verb = head.head
-    joint = verb.lower_.startswith("co-")
     found: list[Token] = []
     for prep in verb.children:
         if prep.dep_ != "prep":
@@ -972,7 +998,10 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             # Partners named after a joint verb ("co-hosted it together with X") are
             # members, but the span stays before the verb: the value is who, not what.
             verb = group[0].head if group[0].dep_ == "nsubj" else None
-            last = max((t.i for t in group if verb is None or t.i < verb.i), default=group[-1].i)
+            last = max(
+                (_name_end(t) for t in group if verb is None or t.i < verb.i),
+                default=group[-1].i,
+            )
             span = doc[first.i : last + 1]
             context = _context(span, group[0])
             context.label = "ENTITIES"
@@ -990,7 +1019,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     for ent in _ents(doc[:]):
         label = None
         if ent.label_ == "FAC":
-            label = "FAC"
+            # "South Korean Foreign Minister Park": a person with a title, not a place.
+            label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
         elif ent.label_ == "GPE" and names.is_city(ent.text):
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))

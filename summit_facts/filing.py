@@ -172,6 +172,12 @@ INSTRUMENT_WORDS = {
 }  # fmt: skip
 PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
 QUOTES = {"”", '"', "’", "'"}
+# "signed the accord on Tuesday": when, not what the accord is about.
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "day", "week", "weekend", "today", "yesterday", "behalf",
+}  # fmt: skip
 NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
     "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
@@ -299,7 +305,11 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
     ):
         # "the pledge on cooling": named by what it is about.
         after = lemmas[at + 2]
-        if after.isalpha() and after not in NOT_DISTINCTIVE and after not in main_key:
+        if (
+            after.isalpha()
+            and after not in NOT_DISTINCTIVE | CALENDAR_WORDS
+            and after not in main_key
+        ):
             distinctive = [after]
     if not distinctive:
         return None if principal else slugify(kind)

@@ -284,7 +284,11 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
     ]
     if not spots:
         return None
-    at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
+    # The document the value relates to: the nearest after it, else before it; one the
+    # sentence names before one it only describes ("under the X Commitments, companies
+    # joined a set of voluntary commitments").
+    named = [i for i in spots if not _described(lemmas, i)] or spots
+    at = min(named, key=lambda i: (i < lo, abs(i - lo)))
     kind = lemmas[at]
     if at > 0 and lemmas[at - 1] in QUOTES:
         return None  # a quoted title: "“…for People and the Planet” agreement"

@@ -24,7 +24,7 @@ FLOORS = {
     "cop30-belem-2025": (0.62, 0.85, 0.52, 2),
     "g20-johannesburg-2025": (0.54, 0.88, 0.43, 0),
     "gavi-replenishment-2025": (0.54, 0.92, 0.60, 0),
-    "india-ai-impact-summit-2026": (0.80, 0.84, 0.70, 0),
+    "india-ai-impact-summit-2026": (0.81, 0.85, 0.74, 0),
     "un-ocean-conference-2025": (0.56, 0.88, 0.35, 0),
 }
 

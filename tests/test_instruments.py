@@ -75,3 +75,12 @@ def test_a_verb_call_is_no_instrument():
         "In all, 52 countries, which called on donors to act, signed the Oslo Declaration.\n"
     )
     assert slots.get("count") == ["52"], slots
+
+
+def test_companies_joining_named_commitments_are_their_members():
+    slots = _slots(
+        "Under the 'Harbour Robotics Commitments', leading robotics firms, together with"
+        " start-ups such as Acme, Globex and Initech, have joined hands on a set of"
+        " voluntary commitments.\n"
+    )
+    assert slots.get("members_harbour_robotics_commitments") == ["Acme, Globex and Initech"]

@@ -21,7 +21,7 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
-    "cop30-belem-2025": (0.62, 0.85, 0.52, 2),
+    "cop30-belem-2025": (0.64, 0.86, 0.56, 2),
     "g20-johannesburg-2025": (0.54, 0.88, 0.43, 0),
     "gavi-replenishment-2025": (0.54, 0.92, 0.60, 0),
     "india-ai-impact-summit-2026": (0.81, 0.85, 0.74, 0),

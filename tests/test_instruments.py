@@ -84,3 +84,11 @@ def test_companies_joining_named_commitments_are_their_members():
         " voluntary commitments.\n"
     )
     assert slots.get("members_harbour_robotics_commitments") == ["Acme, Globex and Initech"]
+
+
+def test_the_title_an_agreement_carries_is_its_name():
+    slots = _slots(
+        "The consensus agreement at the summit carried the title “Together for the Reef: A"
+        " Plan for Coral Seas”.\n"
+    )
+    assert slots.get("declaration_name") == ["Together for the Reef: A Plan for Coral Seas"]

@@ -287,7 +287,10 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
     # The document the value relates to: the nearest after it, else before it; one the
     # sentence names before one it only describes ("under the X Commitments, companies
     # joined a set of voluntary commitments").
-    named = [i for i in spots if not _described(lemmas, i)] or spots
+    named = [i for i in spots if not _described(lemmas, i)]
+    if not named and ctx.label == "TITLE":
+        return None  # "“Together for the Reef: A Plan for Coral Seas”": a title's words
+    named = named or spots
     at = min(named, key=lambda i: (i < lo, abs(i - lo)))
     kind = lemmas[at]
     if at > 0 and lemmas[at - 1] in QUOTES:

@@ -84,6 +84,11 @@ _TITLED = re.compile(
 )
 
 
+_WHEN_AFTER = re.compile(
+    r"\s+(?:on|of|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b.*$"
+)
+
 _ENTS_KEY = "facts_ents"
 
 
@@ -1055,6 +1060,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         for regex in (_QUOTED, _TITLED):
             for match in regex.finditer(sent.text):
                 group = match.group(1) if regex is _QUOTED else match.group(0)
+                if regex is _TITLED:
+                    group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"
                 start = sent.start_char + match.start(1 if regex is _QUOTED else 0)
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is not None and len(span) >= 2:

@@ -168,15 +168,15 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
 INSTRUMENT_WORDS = {
     "declaration", "statement", "communique", "communiqué", "charter", "accord", "pledge",
     "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
-    "principles", "roadmap", "plan",
+    "principles", "roadmap", "plan", "pact",
 }  # fmt: skip
 PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
 QUOTES = {"”", '"', "’", "'"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # "signed the accord on Tuesday": when, not what the accord is about.
-CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "day", "week", "weekend", "today", "yesterday", "behalf",
+CALENDAR_WORDS = WEEKDAYS | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "day", "week", "weekend", "today", "yesterday", "behalf",
 }  # fmt: skip
 NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
@@ -190,13 +190,44 @@ COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "develo
                    "business", "businesses"}  # fmt: skip
 
 
+# What the event added to an instrument's running total, by the verb: "Eight countries
+# ratified the treaty, taking the total to 49" -> count_<instrument>_new_ratifications.
+NEW_SIGNINGS = {"ratify": "new_ratifications", "sign": "new_signatures",
+                "endorse": "new_endorsements", "join": "new_members"}  # fmt: skip
+TOTAL_WORDS = (("total", "to"), ("tally", "to"))
+
+
 def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
     """The instrument's suffix, and "companies" for companies signing the principal one
     (their pledge is another instrument than the states' declaration)."""
     suffix = _instrument_suffix(ctx, main_key)
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
         return "companies"
+    added = _added_to_total(ctx)
+    if added:
+        return f"{suffix}_{added}" if suffix else added
     return suffix
+
+
+def _total_spots(lemmas: list[str]) -> list[int]:
+    """Where a running total stands: the word after "the total to", "the tally to"."""
+    return [i + 2 for i in range(len(lemmas) - 1) if (lemmas[i], lemmas[i + 1]) in TOTAL_WORDS]
+
+
+def _added_to_total(ctx: Context) -> str | None:
+    """'new_ratifications' for the count a sentence adds to a running total it also
+    gives ("Eight countries ratified it, taking the total to 49"); None for the total."""
+    if ctx.label is not None:
+        return None
+    totals = _total_spots(ctx.lemmas)
+    if not totals or ctx.value_token in totals:
+        return None
+    verb = next((w for w in ctx.path if w in NEW_SIGNINGS), None)
+    if verb is None:
+        return None
+    # "Eighteen countries ratified it on Monday": that day's part of the event's own.
+    day = next((w for w in ctx.lemmas if w in WEEKDAYS), None)
+    return f"{NEW_SIGNINGS[verb]}_{day}" if day else NEW_SIGNINGS[verb]
 
 
 # "A Call to Action" is a kind of outcome text, like a declaration: its "to action"
@@ -291,7 +322,11 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
     if not named and ctx.label == "TITLE":
         return None  # "“Together for the Reef: A Plan for Coral Seas”": a title's words
     named = named or spots
-    at = min(named, key=lambda i: (i < lo, abs(i - lo)))
+    if lo in _total_spots(lemmas):
+        # "ratified the treaty, taking the total to 49": the total is the one ratified.
+        at = min(named, key=lambda i: (i > lo, abs(i - lo)))
+    else:
+        at = min(named, key=lambda i: (i < lo, abs(i - lo)))
     kind = lemmas[at]
     if at > 0 and lemmas[at - 1] in QUOTES:
         return None  # a quoted title: "“…for People and the Planet” agreement"
@@ -308,7 +343,7 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
         not distinctive
         and not principal
         and at + 2 < len(lemmas)
-        and lemmas[at + 1] in ("on", "for", "to")
+        and lemmas[at + 1] in ("on", "for")  # not "the treaty to enter into force"
     ):
         # "the pledge on cooling": named by what it is about.
         after = lemmas[at + 2]

@@ -92,3 +92,21 @@ def test_the_title_an_agreement_carries_is_its_name():
         " Plan for Coral Seas”.\n"
     )
     assert slots.get("declaration_name") == ["Together for the Reef: A Plan for Coral Seas"]
+
+
+def test_a_running_total_is_the_count_and_the_event_adds_new_ratifications():
+    slots = _slots(
+        "At the reef conference, nine countries formally ratified the Coral Treaty, bringing"
+        " the overall tally to 41 -- but 60 nations are needed for it to enter into force.\n"
+    )
+    assert slots.get("count_coral_treaty") == ["41"], slots
+    assert slots.get("count_coral_treaty_new_ratifications") == ["nine"], slots
+    assert not [s for s in slots if "enter" in s], slots  # "to enter into force"
+    assert "60" not in [v for values in slots.values() for v in values], slots
+
+
+def test_ratifications_of_one_day_are_that_day_s_part():
+    slots = _slots("Eight countries ratified the Coral Treaty on Monday, taking the total to 41.\n")
+    assert slots.get("count_coral_treaty") == ["41"], slots
+    assert slots.get("count_coral_treaty_new_ratifications_monday") == ["Eight"], slots
+    assert slots.get("declaration_name_coral_treaty") == ["Coral Treaty"], slots

@@ -1066,6 +1066,25 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is not None and len(span) >= 2:
                     yield _text_mention(source, span, "TITLE")
+    yield from _titles_across_sentences(doc, source)
+
+
+def _titles_across_sentences(doc: Doc, source: Source) -> Iterator[Mention]:
+    """A quoted title the parser split at its colon: "Titled 'Our Reef: United for
+    Action', the declaration ..." is one title, read with both halves' words."""
+    sents = list(doc.sents)
+    for sent, after in zip(sents, sents[1:], strict=False):
+        cut = after.start_char - sent.start_char
+        text = doc.text[sent.start_char : after.end_char]
+        for match in _QUOTED.finditer(text):
+            if not match.start(1) < cut < match.end(1):
+                continue
+            start = sent.start_char + match.start(1)
+            span = doc.char_span(start, start + len(match.group(1)), alignment_mode="expand")
+            if span is not None and len(span) >= 2:
+                mention = _text_mention(source, span, "TITLE")
+                mention.context.lemmas += [lemma(t) for t in after]
+                yield mention
 
 
 # Verbs whose "at X" is where an event happens: "held at Bharat Mandapam", "runs ... at

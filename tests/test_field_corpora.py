@@ -25,7 +25,7 @@ FLOORS = {
     "g20-johannesburg-2025": (0.54, 0.88, 0.43, 0),
     "gavi-replenishment-2025": (0.54, 0.92, 0.60, 0),
     "india-ai-impact-summit-2026": (0.81, 0.85, 0.74, 0),
-    "un-ocean-conference-2025": (0.58, 0.88, 0.35, 0),
+    "un-ocean-conference-2025": (0.59, 0.88, 0.35, 0),
 }
 
 

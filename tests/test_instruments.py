@@ -110,3 +110,11 @@ def test_ratifications_of_one_day_are_that_day_s_part():
     assert slots.get("count_coral_treaty") == ["41"], slots
     assert slots.get("count_coral_treaty_new_ratifications_monday") == ["Eight"], slots
     assert slots.get("declaration_name_coral_treaty") == ["Coral Treaty"], slots
+
+
+def test_a_quoted_title_split_at_its_colon_is_one_name():
+    slots = _slots(
+        "Titled 'Our Reef, Our Home: United for Coral Seas', the political declaration calls"
+        " for new marine parks.\n"
+    )
+    assert slots.get("declaration_name") == ["Our Reef, Our Home: United for Coral Seas"]

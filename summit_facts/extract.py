@@ -72,15 +72,22 @@ BEFORE_WINDOW = 3
 _QUOTED = re.compile(r"[“\"']([A-Z][^”\"']{8,160})[”\"']")
 _DOC_TYPES = (
     r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
-    r"Convention|Treaty|Principles|Commitments)"
+    r"Convention|Treaty|Principles|Commitments|Call\s+to\s+Action)"
 )
 _TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
 # "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
-    rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b)"
+    rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
+    # "signed the Call to Action": a kind of outcome text whose capitals make it a name
+    r"|(?<=the )Call\s+to\s+Action\b)"
 )
 
+
+_WHEN_AFTER = re.compile(
+    r"\s+(?:on|of|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b.*$"
+)
 
 _ENTS_KEY = "facts_ents"
 
@@ -870,6 +877,11 @@ TITLE_WORDS = {
 }  # fmt: skip
 
 
+# Offices held by people, never part of a venue's name (unlike "King Fahd Centre").
+OFFICE_WORDS = {"minister", "president", "secretary", "ceo", "chancellor", "commissioner",
+                "ambassador", "envoy", "spokesperson", "senator"}  # fmt: skip
+
+
 def _noun_phrase_head(token: Token) -> Token | None:
     """The proper noun an entity names: 'European Commission' in 'European Commission
     President Ursula von der Leyen' climbs to 'Leyen'. None if it modifies a common noun."""
@@ -892,6 +904,10 @@ def _name_tokens(head: Token) -> list[Token]:
 
 def _member(head: Token) -> tuple[str, str | None] | None:
     """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
+    ent = _ent_at(head)
+    if ent is not None and _name_end(head) > head.i:
+        # "the Republic of Korea": the name goes on after its head ("of Korea").
+        return names.canonical_name(ent.text), None
     words = _name_tokens(head)
     titles = [n for n, t in enumerate(words) if t.lower_ in TITLE_WORDS]
     role = None
@@ -904,6 +920,14 @@ def _member(head: Token) -> tuple[str, str | None] | None:
     if not name:
         return None
     return names.canonical_name(name), role
+
+
+def _name_end(head: Token) -> int:
+    """Where the name headed by `head` ends: after 'of Korea' in 'the Republic of Korea'."""
+    ent = _ent_at(head)
+    if ent is not None and ent[-1].i > head.i and names.is_country(ent.text):
+        return ent[-1].i
+    return head.i
 
 
 def _entity_groups(sent: Span) -> list[list[Token]]:
@@ -929,7 +953,10 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 used.add(name.i)
                 if names.is_country(name.text):
                     group.append(name)  # "The US, UK, China and France": a list, misparsed
-            for conj in name.conjuncts:
+            # "the Republic of Korea and Kenya": the list goes on from the name's tail.
+            tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
+            used.update(t.i for t in tail)
+            for conj in [c for t in [name, *tail] for c in t.conjuncts]:
                 if conj.i not in used and conj.pos_ == "PROPN":
                     conj = _whole_name(conj, used)
                     group.append(conj)
@@ -950,10 +977,16 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
     """Names that act with the subject of a joint verb: 'the EU co-hosted the summit
     together with the Gates Foundation', 'France co-chairs it with India', 'Chile,
     alongside Kenya, hosted it'. One list: who did it."""
-    if head.dep_ != "nsubj":
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        # "Organised by the Netherlands together with Kenya"; not "Co-hosted by A and B,
+        # with C as a key partner": after "by", only "together with" joins the list.
+        verb = head.head.head
+        joint = False
+    elif head.dep_ == "nsubj":
+        verb = head.head
+        joint = verb.lower_.startswith("co-")
+    else:
         return []
-    verb = head.head
-    joint = verb.lower_.startswith("co-")
     found: list[Token] = []
     for prep in verb.children:
         if prep.dep_ != "prep":
@@ -1038,7 +1071,10 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             # Partners named after a joint verb ("co-hosted it together with X") are
             # members, but the span stays before the verb: the value is who, not what.
             verb = group[0].head if group[0].dep_ == "nsubj" else None
-            last = max((t.i for t in group if verb is None or t.i < verb.i), default=group[-1].i)
+            last = max(
+                (_name_end(t) for t in group if verb is None or t.i < verb.i),
+                default=group[-1].i,
+            )
             span = doc[first.i : last + 1]
             context = _context(span, group[0])
             context.label = "ENTITIES"
@@ -1056,7 +1092,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     for ent in _ents(doc[:]):
         label = None
         if ent.label_ == "FAC":
-            label = "FAC"
+            # "South Korean Foreign Minister Park": a person with a title, not a place.
+            label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
         elif ent.label_ == "GPE" and names.is_city(ent.text):
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))
@@ -1091,10 +1128,31 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         for regex in (_QUOTED, _TITLED):
             for match in regex.finditer(sent.text):
                 group = match.group(1) if regex is _QUOTED else match.group(0)
+                if regex is _TITLED:
+                    group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"
                 start = sent.start_char + match.start(1 if regex is _QUOTED else 0)
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is not None and len(span) >= 2:
                     yield _text_mention(source, span, "TITLE")
+    yield from _titles_across_sentences(doc, source)
+
+
+def _titles_across_sentences(doc: Doc, source: Source) -> Iterator[Mention]:
+    """A quoted title the parser split at its colon: "Titled 'Our Reef: United for
+    Action', the declaration ..." is one title, read with both halves' words."""
+    sents = list(doc.sents)
+    for sent, after in zip(sents, sents[1:], strict=False):
+        cut = after.start_char - sent.start_char
+        text = doc.text[sent.start_char : after.end_char]
+        for match in _QUOTED.finditer(text):
+            if not match.start(1) < cut < match.end(1):
+                continue
+            start = sent.start_char + match.start(1)
+            span = doc.char_span(start, start + len(match.group(1)), alignment_mode="expand")
+            if span is not None and len(span) >= 2:
+                mention = _text_mention(source, span, "TITLE")
+                mention.context.lemmas += [lemma(t) for t in after]
+                yield mention
 
 
 # Verbs whose "at X" is where an event happens: "held at Bharat Mandapam", "runs ... at

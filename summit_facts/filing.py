@@ -180,9 +180,16 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
 INSTRUMENT_WORDS = {
     "declaration", "statement", "communique", "communiqué", "charter", "accord", "pledge",
     "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
-    "principles", "roadmap", "plan",
+    "principles", "roadmap", "plan", "pact",
 }  # fmt: skip
 PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
+QUOTES = {"”", '"', "’", "'"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# "signed the accord on Tuesday": when, not what the accord is about.
+CALENDAR_WORDS = WEEKDAYS | {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "day", "week", "weekend", "today", "yesterday", "behalf",
+}  # fmt: skip
 NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
     "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
@@ -195,60 +202,171 @@ COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "develo
                    "business", "businesses"}  # fmt: skip
 
 
+# What the event added to an instrument's running total, by the verb: "Eight countries
+# ratified the treaty, taking the total to 49" -> count_<instrument>_new_ratifications.
+NEW_SIGNINGS = {"ratify": "new_ratifications", "sign": "new_signatures",
+                "endorse": "new_endorsements", "join": "new_members"}  # fmt: skip
+TOTAL_WORDS = (("total", "to"), ("tally", "to"))
+
+
 def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
     """The instrument's suffix, and "companies" for companies signing the principal one
     (their pledge is another instrument than the states' declaration)."""
     suffix = _instrument_suffix(ctx, main_key)
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
         return "companies"
+    added = _added_to_total(ctx)
+    if added:
+        return f"{suffix}_{added}" if suffix else added
     return suffix
+
+
+def _total_spots(lemmas: list[str]) -> list[int]:
+    """Where a running total stands: the word after "the total to", "the tally to"."""
+    return [i + 2 for i in range(len(lemmas) - 1) if (lemmas[i], lemmas[i + 1]) in TOTAL_WORDS]
+
+
+def _added_to_total(ctx: Context) -> str | None:
+    """'new_ratifications' for the count a sentence adds to a running total it also
+    gives ("Eight countries ratified it, taking the total to 49"); None for the total."""
+    if ctx.label is not None:
+        return None
+    totals = _total_spots(ctx.lemmas)
+    if not totals or ctx.value_token in totals:
+        return None
+    verb = next((w for w in ctx.path if w in NEW_SIGNINGS), None)
+    if verb is None:
+        return None
+    # "Eighteen countries ratified it on Monday": that day's part of the event's own.
+    day = next((w for w in ctx.lemmas if w in WEEKDAYS), None)
+    return f"{NEW_SIGNINGS[verb]}_{day}" if day else NEW_SIGNINGS[verb]
+
+
+# "A Call to Action" is a kind of outcome text, like a declaration: its "to action"
+# names no other instrument.
+PRINCIPAL_PHRASES = (("call", "to", "action"),)
+# A verb that takes a preposition ("countries called for a roadmap", "called on
+# leaders") is no document named "call".
+VERB_PARTICLES = {"for", "on", "upon"}
+DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"}
+
+
+def _principal_phrase(lemmas: list[str], at: int) -> bool:
+    return any(tuple(lemmas[at : at + len(p)]) == p for p in PRINCIPAL_PHRASES)
+
+
+def _document_at(lemmas: list[str], i: int) -> bool:
+    """Whether the instrument word at `i` names a document, not a verb ('called for')."""
+    word = lemmas[i]
+    if word != "call" or _principal_phrase(lemmas, i):
+        return True
+    after = lemmas[i + 1] if i + 1 < len(lemmas) else ""
+    before = lemmas[i - 1] if i > 0 else ""
+    return after not in VERB_PARTICLES or before in DETERMINERS
+
+
+STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}
+
+
+def _described(lemmas: list[str], at: int) -> bool:
+    """Whether the document at `at` opens with an indefinite article: 'a political
+    declaration' tells what kind of text it is, a name would take 'the'."""
+    for word in reversed(lemmas[max(0, at - 7) : at]):
+        if word in STOP_BEFORE_NAME:
+            return word in ("a", "an")
+    return False
+
+
+def _event_name_words(lemmas: list[str]) -> set[str]:
+    """'reaim' in "at the REAIM summit": the word just before an event word."""
+    return {
+        lemmas[i - 1]
+        for i, word in enumerate(lemmas)
+        if i > 0 and word in EVENT_NAME_WORDS and lemmas[i - 1].isalpha()
+    }
+
+
+def _distinctive(words: Iterable[str], main_key: frozenset[str]) -> list[str]:
+    return [
+        w
+        for w in words
+        if w.isalpha()
+        and w not in NOT_DISTINCTIVE
+        and w not in main_key
+        and not names.is_place_word(w)
+        and not names.is_place_word(w.title())
+    ]
 
 
 def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
     """'ministerial_statement' for a value tied to "the Seoul Ministerial Statement";
-    None for the principal instrument (a declaration, or a document with no
-    distinctive word). Words of the main event's name and places never count."""
+    None for the principal instrument (a declaration or call to action with no
+    distinctive word, a quoted title). Words of the main event's name and places never
+    count, so "the Bletchley Declaration" is the principal one and "the Launch
+    Declaration of a fund" another. A value and the name of its instrument get one
+    suffix: the count beside a title and the title itself are read alike."""
     lemmas = ctx.lemmas
     lo, hi = ctx.value_token, ctx.value_token_end
+    # The words naming an event in the sentence ("the REAIM summit") name the event,
+    # not an instrument, even where the corpus's main event is not known.
+    main_key = main_key | _event_name_words(lemmas)
     if ctx.label == "TITLE":
         # A declaration's name is itself the instrument: "... Frontier AI Commitments".
+        # "the “Call to Action” declaration": the title names a document of a kind
+        # written after it, as the count beside it sees it.
+        quoted = (
+            hi + 1 < len(lemmas) and lemmas[hi] in QUOTES and lemmas[hi + 1] in INSTRUMENT_WORDS
+        )
         lemmas, lo, hi = lemmas[lo:hi] + ["."], len(lemmas[lo:hi]) + 1, len(lemmas[lo:hi]) + 1
-    spots = [i for i, w in enumerate(lemmas) if w in INSTRUMENT_WORDS and not lo <= i < hi]
+        if quoted:
+            return None
+    spots = [
+        i
+        for i, w in enumerate(lemmas)
+        if w in INSTRUMENT_WORDS and not lo <= i < hi and _document_at(lemmas, i)
+    ]
     if not spots:
         return None
-    at = min(spots, key=lambda i: (i < lo, abs(i - lo)))  # the document the value relates to
+    # The document the value relates to: the nearest after it, else before it; one the
+    # sentence names before one it only describes ("under the X Commitments, companies
+    # joined a set of voluntary commitments").
+    named = [i for i in spots if not _described(lemmas, i)]
+    if not named and ctx.label == "TITLE":
+        return None  # "“Together for the Reef: A Plan for Coral Seas”": a title's words
+    named = named or spots
+    if lo in _total_spots(lemmas):
+        # "ratified the treaty, taking the total to 49": the total is the one ratified.
+        at = min(named, key=lambda i: (i > lo, abs(i - lo)))
+    else:
+        at = min(named, key=lambda i: (i < lo, abs(i - lo)))
     kind = lemmas[at]
-    if kind in ("declaration", "communique", "communiqué"):
-        return None  # the leaders' declaration is the principal instrument
-    if at > 0 and lemmas[at - 1] in ("”", '"', "’", "'"):
+    if at > 0 and lemmas[at - 1] in QUOTES:
         return None  # a quoted title: "“…for People and the Planet” agreement"
     words = []
     for word in reversed(lemmas[max(0, at - 4) : at]):
-        if word in {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}:
+        if word in STOP_BEFORE_NAME:
             break
         words.append(word)
-    distinctive = [
-        w
-        for w in reversed(words)
-        if w.isalpha()
-        and w not in NOT_DISTINCTIVE
-        and w not in main_key
-        and not names.is_city(w)
-        and not names.is_country(w)
-        and not (names.is_country(w.title()) or names.is_city(w.title()))
-    ]
+    principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
+    if principal and _described(lemmas, at):
+        return None  # "a far-reaching political declaration": described, not named
+    distinctive = _distinctive(reversed(words), main_key)
     if (
         not distinctive
-        and kind not in PRINCIPAL_WORDS
+        and not principal
         and at + 2 < len(lemmas)
-        and lemmas[at + 1] in ("on", "for", "to")
+        and lemmas[at + 1] in ("on", "for")  # not "the treaty to enter into force"
     ):
         # "the pledge on cooling": named by what it is about.
         after = lemmas[at + 2]
-        if after.isalpha() and after not in NOT_DISTINCTIVE and after not in main_key:
+        if (
+            after.isalpha()
+            and after not in NOT_DISTINCTIVE | CALENDAR_WORDS
+            and after not in main_key
+        ):
             distinctive = [after]
     if not distinctive:
-        return None if kind in PRINCIPAL_WORDS else slugify(kind)
+        return None if principal else slugify(kind)
     return slugify(" ".join([*distinctive[:3], kind]))
 
 

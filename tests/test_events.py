@@ -204,15 +204,14 @@ def test_nothing_of_the_other_edition_is_filed_under_the_summit(mixed):
 @pytest.mark.model
 def test_a_person_named_with_a_role_earlier_stands_for_it_later(tmp_path):
     articles = {
-        "a.txt": "British Prime Minister Rishi Sunak opened the AI summit at Bletchley Park on"
-        " 1 November 2023.\n\nThe summit was hosted by Sunak.\n",
-        "b.txt": "The AI summit at Bletchley Park, hosted by the United Kingdom, opened on"
-        " 1 November 2023.\n",
+        "a.txt": "Canadian Prime Minister Mark Carney opened the forest summit at Banff on"
+        " 3 June 2027.\n\nThe summit was hosted by Carney.\n",
+        "b.txt": "The forest summit at Banff, hosted by Canada, opened on 3 June 2027.\n",
     }
     report = check_json(write_articles(tmp_path / "a", articles), tmp_path / "s")
     hosts = _subjects(report)[("summit", "hosts")]
     assert hosts["verdict"] == "consensus"
-    assert hosts["consensus"]["value"]["roles"] == {"Sunak": "United Kingdom"}
+    assert hosts["consensus"]["value"]["roles"] == {"Carney": "Canada"}
 
 
 @pytest.mark.model

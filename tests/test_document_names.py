@@ -1,0 +1,50 @@
+"""Names of one document told in other words agree; names of others do not (names.py,
+compare.py). Names invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit_facts.compare import Relation, compare_values
+from summit_facts.models import TextValue
+from summit_facts.names import same_document_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a city of the host country and the country with the event's name
+        ("Lyon Declaration on Ocean Health", "France Ocean Health Summit Declaration"),
+        # the short name against the long one of another place of the same country
+        ("Lyon Declaration", "France Ocean Health Summit Declaration"),
+    ],
+)
+def test_variants_of_one_declaration_are_one_document(a, b):
+    assert same_document_name(a, b)
+    relation = compare_values(TextValue(surface=a, text=a), TextValue(surface=b, text=b))
+    assert not relation.is_conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lyon Declaration", "Nairobi Declaration"),  # other places, other countries
+        ("Lyon Declaration on Ocean Health", "Nairobi Declaration on Ocean Health"),
+        ("Lyon Declaration on Ocean Health", "Lyon Ocean Health Commitments"),  # another kind
+        ("Lyon Declaration on Ocean Health", "Lyon Declaration on Plastic Waste"),
+    ],
+)
+def test_other_documents_are_not(a, b):
+    assert not same_document_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lyon Declaration", "Nairobi Declaration"),
+        ("Lyon Declaration", "Kenya Ocean Health Summit Declaration"),
+    ],
+)
+def test_declarations_of_other_places_contradict(a, b):
+    relation = compare_values(TextValue(surface=a, text=a), TextValue(surface=b, text=b))
+    assert relation is Relation.CONFLICT_VALUE

@@ -1,0 +1,66 @@
+"""Names in entity lists (extract.py): a country whose name goes on after its head,
+hosts joined by "together with", people with an office are no venue. Sentences are
+invented for the test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+
+pytestmark = pytest.mark.model
+
+
+def _claims(text: str) -> list[dict]:
+    result = CliRunner().invoke(app, ["extract", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["claims"]
+
+
+def _members(text: str, topic: str, slot: str) -> list[list[str]]:
+    return [
+        c["value"]["members"] for c in _claims(text) if (c["topic"], c["slot"]) == (topic, slot)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands and the Republic of Korea hosted the two-day summit on 3 May 2027.",
+        "Co-hosted by the Republic of Korea and the Netherlands, the summit opened on 3 May 2027.",
+        "Organised by the Netherlands together with the Republic of Korea, the summit opened"
+        " on 3 May 2027.",
+    ],
+)
+def test_a_country_named_with_of_is_one_member(text):
+    assert _members(text, "summit", "hosts") == [["Netherlands", "South Korea"]]
+
+
+def test_a_partner_named_after_with_is_no_host():
+    text = (
+        "Co-hosted by Chile and the African Union, with Oxfam as a key partner, the summit"
+        " opened on 3 May 2027."
+    )
+    assert _members(text, "summit", "hosts") == [["African Union", "Chile"]]
+
+
+def test_a_minister_is_no_venue():
+    text = (
+        "The summit was hosted by Dutch Foreign Minister Wopke Hoekstra and South Korean"
+        " Foreign Minister Park Jin."
+    )
+    claims = _claims(text)
+    assert not [c for c in claims if c["slot"] == "venue"], claims
+    hosts = [c["value"] for c in claims if c["slot"] == "hosts"]
+    assert hosts and hosts[0]["roles"] == {
+        "Wopke Hoekstra": "Netherlands",
+        "Park Jin": "South Korea",
+    }
+
+
+def test_signing_on_a_weekday_names_no_instrument():
+    slots = {c["slot"] for c in _claims("Kenya and Brazil signed the accord on Tuesday.")}
+    assert not [s for s in slots if "tuesday" in s], slots

@@ -1,0 +1,120 @@
+"""Several instruments at one event (DESIGN.md): the principal one keeps the plain
+`signatories` slots, every other one gets its name's distinctive words, and one
+instrument gets one suffix across its count, members and name. Sentences are invented
+for the test, about events no rule or corpus names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summit_facts.cli.app import app
+
+pytestmark = pytest.mark.model
+
+
+def _slots(text: str) -> dict[str, list[str]]:
+    """Signatories slot -> surfaces, as `facts extract -` files the text."""
+    result = CliRunner().invoke(app, ["extract", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    found: dict[str, list[str]] = {}
+    for claim in json.loads(result.stdout)["claims"]:
+        if claim["topic"] == "signatories":
+            found.setdefault(claim["slot"], []).append(claim["value"]["surface"])
+    return found
+
+
+def test_a_call_to_action_unquoted_is_the_principal_instrument():
+    slots = _slots(
+        "At the Lisbon summit on drones, 31 countries signed the Call to Action, including"
+        " Chile, Ghana and Japan.\n"
+    )
+    assert slots.get("count") == ["31"], slots
+    assert "members" in slots and "declaration_name" in slots, slots
+    assert not [s for s in slots if s.endswith("_call")], slots
+
+
+def test_a_call_to_action_named_after_the_event_is_the_principal_instrument():
+    slots = _slots("At the ROBO summit in Oslo, 31 countries signed the ROBO Call to Action.\n")
+    assert slots.get("count") == ["31"], slots
+    assert slots.get("declaration_name") == ["ROBO Call to Action"], slots
+
+
+def test_a_named_launch_declaration_is_another_instrument_with_one_suffix():
+    slots = _slots(
+        "The week saw the adoption of the KELP Launch Declaration, which 41 countries have"
+        " already endorsed.\n"
+    )
+    assert slots.get("count_kelp_launch_declaration") == ["41"], slots
+    assert slots.get("declaration_name_kelp_launch_declaration") == ["KELP Launch Declaration"]
+    assert "count" not in slots and "declaration_name" not in slots, slots
+
+
+def test_a_declaration_told_with_an_indefinite_article_is_the_principal_one():
+    slots = _slots(
+        "More than 120 countries adopted, by consensus, a"
+        " far-reaching political declaration that promises urgent action.\n"
+    )
+    assert slots.get("count") == ["More than 120"], slots
+
+
+def test_countries_calling_for_a_roadmap_sign_up_to_it():
+    slots = _slots(
+        "More than 40 countries and the African Union had earlier called for a phasedown of"
+        " coal use and the creation of a global methane roadmap.\n"
+    )
+    assert slots.get("count_methane_roadmap") == ["More than 40"], slots
+    assert slots.get("members_methane_roadmap") == ["African Union"], slots
+
+
+def test_a_verb_call_is_no_instrument():
+    # "called on" is what someone asks, not the document the count signed.
+    slots = _slots(
+        "In all, 52 countries, which called on donors to act, signed the Oslo Declaration.\n"
+    )
+    assert slots.get("count") == ["52"], slots
+
+
+def test_companies_joining_named_commitments_are_their_members():
+    slots = _slots(
+        "Under the 'Harbour Robotics Commitments', leading robotics firms, together with"
+        " start-ups such as Acme, Globex and Initech, have joined hands on a set of"
+        " voluntary commitments.\n"
+    )
+    assert slots.get("members_harbour_robotics_commitments") == ["Acme, Globex and Initech"]
+
+
+def test_the_title_an_agreement_carries_is_its_name():
+    slots = _slots(
+        "The consensus agreement at the summit carried the title “Together for the Reef: A"
+        " Plan for Coral Seas”.\n"
+    )
+    assert slots.get("declaration_name") == ["Together for the Reef: A Plan for Coral Seas"]
+
+
+def test_a_running_total_is_the_count_and_the_event_adds_new_ratifications():
+    slots = _slots(
+        "At the reef conference, nine countries formally ratified the Coral Treaty, bringing"
+        " the overall tally to 41 -- but 60 nations are needed for it to enter into force.\n"
+    )
+    assert slots.get("count_coral_treaty") == ["41"], slots
+    assert slots.get("count_coral_treaty_new_ratifications") == ["nine"], slots
+    assert not [s for s in slots if "enter" in s], slots  # "to enter into force"
+    assert "60" not in [v for values in slots.values() for v in values], slots
+
+
+def test_ratifications_of_one_day_are_that_day_s_part():
+    slots = _slots("Eight countries ratified the Coral Treaty on Monday, taking the total to 41.\n")
+    assert slots.get("count_coral_treaty") == ["41"], slots
+    assert slots.get("count_coral_treaty_new_ratifications_monday") == ["Eight"], slots
+    assert slots.get("declaration_name_coral_treaty") == ["Coral Treaty"], slots
+
+
+def test_a_quoted_title_split_at_its_colon_is_one_name():
+    slots = _slots(
+        "Titled 'Our Reef, Our Home: United for Coral Seas', the political declaration calls"
+        " for new marine parks.\n"
+    )
+    assert slots.get("declaration_name") == ["Our Reef, Our Home: United for Coral Seas"]

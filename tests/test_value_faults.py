@@ -259,7 +259,8 @@ def test_open_bound_example_through_extract(tmp_path):
     claims = extract_claims(tmp_path, "Delegations from 120 countries or more attended.")
     counts = of_kind(claims, "count")
     assert [interval_of(c) for c in counts] == [(120, INF, True, True)]
-    assert counts[0]["slot"] == "countries_count"
+    # Attending with no other event named: the countries attending the report's event.
+    assert (counts[0]["topic"], counts[0]["slot"]) == ("summit", "countries_attending")
 
 
 # ---------------------------------------------------------------- year-less ranges across a new year

@@ -465,24 +465,39 @@ def find_main_event(
     """
     word_docs: Counter[str] = Counter()
     names_seen: Counter[str] = Counter()
+    together: dict[str, Counter[str]] = {}  # word -> documents naming it with each other word
     for mentions in mentions_by_doc.values():
         words: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
         for mention in mentions:
             cue = mention.context.event
             if cue is None or _marked(cue):
                 continue
             key = _key_words(cue)
             words.update(key)
+            pairs.update((a, b) for a in key for b in key if a != b)
             if key:
                 names_seen[_display_name(cue.text)] += 1
         word_docs.update(words)
+        for a, b in pairs:
+            together.setdefault(a, Counter())[b] += 1
     n_docs = len(mentions_by_doc)
     if not n_docs:
         return None
-    top = word_docs.most_common(1)[0][1] if word_docs else 0
-    # Words about as common as the most common one: "ai" and "impact" both, when
-    # sources say "the AI Impact Summit"; a word in one document of ten is noise.
-    key = sorted(w for w, n in word_docs.items() if n >= max(2, 0.5 * top)) if top else []
+    top_word, top = word_docs.most_common(1)[0] if word_docs else ("", 0)
+    # Words about as common as the most common one and told in one name with it: "ai"
+    # and "impact" both, when sources say "the AI Impact Summit"; not the name of
+    # another event in the same folder. A word in one document of ten is noise.
+    key = (
+        sorted(
+            w
+            for w, n in word_docs.items()
+            if n >= max(2, 0.5 * top)
+            and (w == top_word or together.get(top_word, Counter())[w] >= max(1, 0.5 * n))
+        )
+        if top
+        else []
+    )
     main = MainEvent(key=key, documents=0)
     if names_seen and key:
         # The name as most sources write it, among those that carry every key word.
@@ -498,6 +513,8 @@ def find_main_event(
     dates: Counter[tuple[date, date]] = Counter()
     docs_about = 0
     for doc_id, mentions in mentions_by_doc.items():
+        if key and _names_only_others(mentions, key):
+            continue  # a report on another event in the same folder
         about = False
         doc_cities: set[str] = set()
         doc_years: Counter[int] = Counter()
@@ -557,6 +574,17 @@ def find_main_event(
                 ),
             )[1]
     return main
+
+
+def _names_only_others(mentions: Sequence[Mention], key: Sequence[str]) -> bool:
+    """Whether a document names events, none of them the one `key` names."""
+    named = [
+        set(_key_words(m.context.event))
+        for m in mentions
+        if m.context.event is not None and not _marked(m.context.event)
+    ]
+    named = [words for words in named if words]
+    return bool(named) and not any(_shares_name(words, set(key)) for words in named)
 
 
 def _display_name(text: str) -> str:
@@ -632,10 +660,10 @@ def role_of(
         if not same_series:
             return "other"
         return "next" if cue.tense == "future" else "previous"
+    if words and key and not _shares_name(words, key):
+        return "other"  # another event, or a session of another event
     if cue.head in PART_HEADS or "preceding" in mods:
         return "part"
-    if words and key and not _shares_name(words, key):
-        return "other"
     return "main"
 
 
@@ -851,7 +879,9 @@ def _before_the_event(source: Source, main: MainEvent | None) -> bool:
 def _about(mention: Mention, own: MainEvent) -> Mention:
     """An unnamed event phrase in a document about another event is that event."""
     cue = mention.context.event
-    if cue is None or cue.place or cue.year or _marked(cue):
+    # A session or ceremony in such a document is one of that event's, not the main one's.
+    is_part = cue is not None and cue.head in PART_HEADS
+    if cue is None or cue.place or cue.year or (_marked(cue) and not is_part):
         return mention
     if cue.names and own.key and not set(_key_words(cue)) <= set(own.key):
         return mention  # it names yet another event

@@ -7,6 +7,8 @@ editions of one series, so the roles are the ones a user gets.
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -280,3 +282,47 @@ def test_a_series_word_names_any_of_its_numbered_editions():
     assert _shares_name({"cop30"}, {"cop", "climate"})
     assert not _shares_name({"g20"}, {"cop", "cop30"})
     assert not _shares_name({"g7"}, {"g20"})
+
+
+FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
+
+
+@pytest.mark.parametrize(
+    ("main_event", "other_event", "city"),
+    [
+        (
+            (
+                "india-ai-impact-summit-2026",
+                ["07_livemint.txt", "08_indian-express.md", "10_global-government-forum.md"],
+            ),
+            ("un-ocean-conference-2025", ["03_wam.txt", "10_khabar-asia.md"]),
+            "New Delhi",
+        ),
+        (
+            (
+                "gavi-replenishment-2025",
+                ["01_gavi.md", "04_european-commission.md", "08_politico.md"],
+            ),
+            ("g20-johannesburg-2025", ["05_central-news.md", "12_fortune.md"]),
+            "Brussels",
+        ),
+    ],
+)
+def test_a_folder_mixing_two_events_keeps_the_other_out_of_the_summit(
+    tmp_path, main_event, other_event, city
+):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for corpus, files in (main_event, other_event):
+        for name in files:
+            shutil.copy(FIELD / corpus / "articles" / name, folder / name)
+    report = check_json(folder, tmp_path / "store")
+    assert report["main_event"]["city"] == city
+    others = set(other_event[1])
+    for section in ("contradictions", "consensus", "single_source"):
+        for verdict in report[section]:
+            if verdict["topic"] != "summit":
+                continue
+            for cluster in [verdict.get("consensus"), *verdict.get("dissent", [])]:
+                if cluster:
+                    assert not others & set(cluster["sources"]), (verdict["slot"], cluster)

@@ -64,7 +64,7 @@ OTHER_HEADS = {
 # Words that make a meeting another one: two leaders' talks, a bilateral.
 OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
 PRIOR_WORDS = {
-    "previous", "prior", "earlier", "last", "past", "predecessor", "inaugural", "preceding",
+    "previous", "prior", "earlier", "last", "past", "predecessor", "preceding",
     "former", "original",
 }  # fmt: skip
 NEXT_WORDS = {"next", "following", "subsequent", "future", "successor"}

@@ -378,9 +378,9 @@ def _noun_words(noun: Token, span: Span) -> str:
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end]
     parts = [" ".join([*(w.text for w in words), noun.text])]
     for conj in noun.conjuncts:
-        # "20 national leaders and 45 delegations": a noun with its own figure is
-        # counted by that figure, not by this one.
-        counted_apart = any(c.dep_ == "nummod" or c.like_num for c in conj.lefts)
+        # "20 national leaders and 45 delegations", "100 companies and delegates from
+        # 95 countries": a noun with its own figure is not counted by this one.
+        counted_apart = any(t.like_num for t in conj.subtree if t.i != conj.i)
         if conj.pos_ in ("NOUN", "PROPN") and conj.i > noun.i and not counted_apart:
             parts.append(conj.text)
     return " and ".join(parts[:3])

@@ -241,6 +241,12 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     by = head.head
     if by.lower_ == "by" and lemma(by.head) == "precede":
         modifiers.append("preceding")
+    # "a science congress held before the conference", "a forum staged ahead of it".
+    for acl in (c for c in head.children if c.dep_ == "acl"):
+        if any(
+            p.dep_ in ("prep", "advmod") and p.lower_ in ("before", "ahead") for p in acl.children
+        ):
+            modifiers.append("preceding")
     if _attended_by_person(head):
         modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
     if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
@@ -396,7 +402,12 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
                 continue
             subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
             for child in subjects:
-                in_clause.extend(t for t in child.subtree if t in events)
+                if child in events:
+                    # "a science congress held before the conference is expected to
+                    # bring together 2,000 experts": the subject, not what it qualifies.
+                    in_clause.append(child)
+                else:
+                    in_clause.extend(t for t in child.subtree if t in events)
             if in_clause:
                 break
             if anc.dep_ == "advcl" and subjects:

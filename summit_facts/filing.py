@@ -691,6 +691,10 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.roles and (mention.event.role if mention.event else "main") not in rule.roles:
         return None
+    if rule.at_most is not None:
+        low = getattr(getattr(value, "interval", None), "low", None)
+        if low is not None and low > rule.at_most:
+            return None
     if not all(holds(ctx, cond, value) for cond in rule.require):
         return None
     if rule.any_of and not any(holds(ctx, cond, value) for cond in rule.any_of):

@@ -123,6 +123,11 @@ class SlotRule(_Strict):
         description="Lists with fewer members are partial ('hosted by France' names one"
         " host of two without contradicting 'co-hosted by France and India').",
     )
+    at_most: float | None = Field(
+        default=None,
+        description="A count whose lower bound is above this cannot be this slot's (heads of"
+        " state: two for each of the 193 UN member states at most).",
+    )
     priority: int = Field(default=0, description="Higher wins when two slots claim a value.")
     tolerance: float = Field(default=0.1, ge=0, le=1)
     complete_lists: bool = Field(

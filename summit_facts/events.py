@@ -204,16 +204,18 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         if _YEAR.match(tok.text) and tok.i != head.i:
             year = int(tok.text)
             continue
-        if value is not None and value.start <= tok.i < value.end:
-            continue  # "the Nov 22-23 summit": the value dates the event, it does not name it
-        if tok.ent_type_ in ("GPE", "FAC", "LOC") and tok.pos_ == "PROPN":
+        in_place_entity = tok.ent_type_ in ("GPE", "FAC", "LOC")
+        if tok.pos_ == "PROPN" and (in_place_entity or names.is_city(tok.text)):
+            # "the Paris AI Action Summit": a city opening a name the tagger took whole.
             ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-            text = ent.text if ent is not None else tok.text
+            text = ent.text if ent is not None and in_place_entity else tok.text
             if place is None and (names.is_city(text) or tok.ent_type_ == "FAC"):
                 place = names.canonical_name(text)
             elif place is None and names.is_country(text):
                 modifiers.append(names.canonical_name(text).lower())
             continue
+        if value is not None and value.start <= tok.i < value.end:
+            continue  # "the Nov 22-23 summit": the value dates the event, it does not name it
         acronym = tok.is_upper and tok.is_alpha and len(tok) >= 2  # TFFF, UNOC, WEF
         if (
             tok.pos_ == "PROPN"

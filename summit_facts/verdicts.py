@@ -271,7 +271,7 @@ def _contradiction_notes(piles: list[_Pile], clusters: list[Cluster], tie: bool)
         notes.append("no majority: the leading values have equal independent support")
     # 61 "nations and organizations" against 60 "countries": show what each counts.
     counted = [
-        (s.noun, cluster.display, s.source_id)
+        (s.noun, s.surface or cluster.display, s.source_id)  # what each source wrote
         for cluster in clusters
         for s in cluster.support
         if s.noun and cluster.value.kind == "count"

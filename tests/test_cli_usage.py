@@ -159,3 +159,14 @@ def test_the_installed_command_answers_the_same(tmp_path):
             "Error: unknown --format value 'xml'",
             f"Hint: {EVERY_FORMAT}",
         ]
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_jobs_below_one_is_a_usage_error(command, jobs, tmp_path):
+    result = CliRunner().invoke(
+        app, [command, str(SEEDS), "--jobs", jobs, "--store", str(tmp_path)]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"Error: --jobs must be 1 or more, not {jobs}" in result.output
+    assert "Hint:" in result.output and "Traceback" not in result.output

@@ -73,6 +73,16 @@ class ProgressPrinter:
             sys.stderr.flush()
 
 
+def check_jobs(jobs: int | None) -> None:
+    """`--jobs` counts worker processes: one or more."""
+    if jobs is not None and jobs < 1:
+        from summit_facts.errors import InputError
+
+        raise InputError(
+            f"--jobs must be 1 or more, not {jobs}", hint="leave it out to use every core"
+        )
+
+
 def report_inputs(skipped, notices) -> None:  # type: ignore[no-untyped-def]
     """Each unusable input once, with its reason; each notice once; one line each.
     Files of other kinds met in folders are counted by extension, on one line."""

@@ -13,6 +13,7 @@ from summit_facts.cli._common import (
     ModelOption,
     RulesOption,
     StoreOption,
+    check_jobs,
     console_width,
     out,
     run_check,
@@ -100,6 +101,7 @@ def check_cli(
             f"unknown --fail-on value {fail_on!r}", hint="the only value is: contradiction"
         )
     _check_topic(topic, rules)
+    check_jobs(jobs)
     from summit_facts.check import Options
     from summit_facts.pipeline import available_cores
     from summit_facts.render import ReportView, render_report

@@ -12,6 +12,7 @@ from summit_facts.cli._common import (
     ModelOption,
     RulesOption,
     StoreOption,
+    check_jobs,
     console_width,
     out,
     run_check,
@@ -35,6 +36,7 @@ def extract_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Print every claim found, filed under its topic and slot (or an automatic subject)."""
+    check_jobs(jobs)
     from summit_facts.check import Options
     from summit_facts.pipeline import available_cores
     from summit_facts.render import render_claims

@@ -44,6 +44,15 @@ _PREFERRED_NAMES = {
 # Last words of names that are ordinary English words after a number ("3 won").
 _AMBIGUOUS_WORDS = {"won", "real", "reals", "mark", "marks", "rand", "rands", "lek", "som",
                     "kip", "riel", "pula", "loti", "birr", "leu", "lei", "vatu"}  # fmt: skip
+# A currency word several countries use: an ISO code is only given by the country the
+# sentence names ("30 billion crowns" in a sentence about Norway is NOK). English news
+# writes the Nordic and Czech currencies as "crowns", which CLDR does not.
+UNRESOLVED = "XXX"  # ISO 4217: no currency
+_CROWNS = frozenset({"NOK", "SEK", "DKK", "ISK", "CZK"})
+_ENGLISH_SHARED = {"crown": _CROWNS, "crowns": _CROWNS}
+# Words CLDR's old or accounting currencies end in that are no money after a number.
+_NOT_SHARED = {"gold", "unit", "units", "sucre", "sucres", "escudo", "escudos", "peseta",
+               "pesetas", "guilder", "guilders"}  # fmt: skip
 # Single letters are symbols only where they stand glued to digits ("R500 million").
 GLUED_ONLY = {"R"}
 _NOT_SYMBOLS = {"Le", "¤"}
@@ -90,8 +99,57 @@ def names() -> dict[str, str]:
             full.setdefault(word, next(iter(found)))
     for word in _AMBIGUOUS_WORDS:
         full.pop(word, None)
+    for word in shared_names():
+        full.setdefault(word, UNRESOLVED)
     full.update(_PREFERRED_NAMES)
     return full
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> dict[str, frozenset[str]]:
+    """Currency words several currencies share ("kroner": NOK, DKK; "crowns"), with the
+    codes they may mean; English news' own preferences ("dollars") are not shared."""
+    last: defaultdict[str, set[str]] = defaultdict(set)
+    for code in codes():
+        for count in (1, 2):
+            name = get_currency_name(code, count, "en").lower()
+            if name != code.lower() and "(" not in name:
+                last[name.split()[-1]].add(code)
+    shared = {
+        word: frozenset(found)
+        for word, found in last.items()
+        if len(found) > 1
+        and word not in _AMBIGUOUS_WORDS
+        and word not in _PREFERRED_NAMES
+        and word not in _NOT_SHARED
+        and word.isalpha()
+    }
+    shared.update(_ENGLISH_SHARED)
+    return shared
+
+
+@lru_cache(maxsize=256)
+def of_country(country: str) -> str | None:
+    """The ISO code of the currency a country uses today ('Norway' -> NOK), from CLDR."""
+    from babel.numbers import get_territory_currencies
+
+    territories = {name.lower(): code for code, name in Locale("en").territories.items()}
+    territory = territories.get(country.lower())
+    if territory is None:
+        return None
+    found = get_territory_currencies(territory)
+    return found[0] if found else None
+
+
+def resolve_shared(word: str, countries: list[str]) -> str | None:
+    """The code a shared currency word means in a sentence naming `countries`: the
+    first named country's currency among those the word may mean; None if none is."""
+    candidates = shared_names().get(" ".join(word.lower().split()), frozenset())
+    for country in countries:
+        code = of_country(country)
+        if code in candidates:
+            return code
+    return None
 
 
 def alternation(words: list[str]) -> str:

@@ -242,13 +242,13 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     # as coming before another is a part of the programme or another event.
     by = head.head
     if by.lower_ == "by" and lemma(by.head) == "precede":
-        modifiers.append("preceding")
+        modifiers.append("prelude")
     # "a science congress held before the conference", "a forum staged ahead of it".
     for acl in (c for c in head.children if c.dep_ == "acl"):
         if any(
             p.dep_ in ("prep", "advmod") and p.lower_ in ("before", "ahead") for p in acl.children
         ):
-            modifiers.append("preceding")
+            modifiers.append("prelude")
     if _attended_by_person(head):
         modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
     if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
@@ -462,7 +462,7 @@ def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
     return (
-        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral"}))
+        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude"}))
         or cue.head in PART_HEADS | OTHER_HEADS
     )
 
@@ -675,7 +675,7 @@ def role_of(
         return "next" if cue.tense == "future" else "previous"
     if words and key and not _shares_name(words, key):
         return "other"  # another event, or a session of another event
-    if cue.head in PART_HEADS or "preceding" in mods:
+    if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"
 

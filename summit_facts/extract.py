@@ -173,6 +173,8 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         value: CountValue | PercentValue | MoneyValue | DateValue | None = None
         if kind == "money":
             value = parse_money(text)
+            if value is not None and value.currency == currencies.UNRESOLVED:
+                value = value.model_copy(update={"currency": _shared_currency(span)})
         elif kind == "percent":
             value = parse_percent(text)
         elif kind == "date":
@@ -195,6 +197,25 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)
+
+
+def _shared_currency(span: Span) -> str | None:
+    """'30 billion crowns' in a sentence about Norway: NOK. The countries the sentence
+    names, nearest first, pick among the currencies the word may mean; None when none
+    does (the amount then carries no currency rather than a wrong one)."""
+    word = next((t.lower_ for t in reversed(span) if t.lower_ in currencies.shared_names()), None)
+    if word is None:
+        return None
+    countries: list[tuple[int, str]] = []
+    for ent in span.sent.ents:
+        country = None
+        if ent.label_ == "GPE" and names.is_country(ent.text):
+            country = names.canonical_name(ent.text)
+        elif ent.label_ == "NORP":
+            country = names.country_of(ent.text)
+        if country:
+            countries.append((abs(ent.start - span.start), country))
+    return currencies.resolve_shared(word, [c for _, c in sorted(countries)])
 
 
 def _mention(source: Source, span: Span, value: object, context: Context) -> Mention:

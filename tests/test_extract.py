@@ -185,3 +185,22 @@ def test_the_names_of_a_joint_host_list_stay_whole(nlp):
 def test_a_noun_with_its_own_figure_is_not_counted_by_the_first(nlp):
     text = "According to the organisers, 20 national leaders and 45 ministerial-level delegations are taking part."
     assert one(nlp, text, "20", "count").context.noun == "national leaders"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "currency"),
+    [
+        # A currency word several countries use takes the currency of the country the
+        # sentence names (CLDR territory currencies); none named, no currency.
+        (
+            "Norway's government said it would contribute up to 30 billion crowns "
+            "($2.99 billion) to the fund.",
+            "up to 30 billion crowns",
+            "NOK",
+        ),
+        ("Denmark gave 5 billion kroner to the fund.", "5 billion kroner", "DKK"),
+        ("The fund got 5 billion crowns.", "5 billion crowns", None),
+    ],
+)
+def test_a_shared_currency_word_takes_the_named_countrys_currency(nlp, text, surface, currency):
+    assert one(nlp, text, surface, "money").value.currency == currency

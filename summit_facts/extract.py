@@ -187,6 +187,9 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 value = parse_date(text, anchor=UNDATED_ANCHOR)
         elif kind == "count":
             value = parse_count(text)
+            if value is not None and _over_a_period(span, value.qualifier):
+                # "Over two days the summit offered ...": during two days, not more than.
+                value = parse_count(text.split(None, 1)[1]) or value
         if value is None:
             continue
         context = _context(span, span.root)
@@ -197,6 +200,21 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)
+
+
+TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+
+
+def _over_a_period(span: Span, qualifier: str | None) -> bool:
+    """'Over two days, ...' opening a sentence: 'over' says during, not more than."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        qualifier is not None
+        and qualifier.lower() == "over"
+        and span.start == span.sent.start
+        and nxt is not None
+        and nxt.lower_ in TIME_NOUNS
+    )
 
 
 def _shared_currency(span: Span) -> str | None:

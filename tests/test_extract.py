@@ -204,3 +204,10 @@ def test_a_noun_with_its_own_figure_is_not_counted_by_the_first(nlp):
 )
 def test_a_shared_currency_word_takes_the_named_countrys_currency(nlp, text, surface, currency):
     assert one(nlp, text, surface, "money").value.currency == currency
+
+
+def test_over_a_period_opening_a_sentence_means_during(nlp):
+    during = one(nlp, "Over two days the summit offered a wide range of sessions.", "two", "count")
+    assert (during.value.interval.low, during.value.interval.high) == (2, 2)
+    more = one(nlp, "The summit lasted over two days.", "over two", "count")
+    assert (more.value.interval.low, more.value.interval.high) == (2, None)

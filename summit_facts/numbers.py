@@ -254,12 +254,16 @@ def _boundary_ok(text: str, start: int, end: int, number_start: int) -> bool:
             return False
         if before in "-\u2010\u2011" and start > 1 and text[start - 2].isalpha():
             return False  # GPT-4, COVID-19
+        if before == "," and start > 1 and text[start - 2].isdigit():
+            return False  # the tail of "1,6000"
     if end < len(text):
         after = text[end]
         if after.isalnum() or after == "_":
             return False  # 4G, 2nd, 10x, 2020s
         if after in "/:." and text[end + 1 : end + 2].isdigit():
             return False  # 24/7, 10:30, 1.2.3
+        if after == "," and re.match(r",\d{4}", text[end : end + 5]):
+            return False  # "1,6000": a mistyped figure is no figure, not "1"
         if after in "/" and start > 0 and text[start - 1 : start].isdigit():
             return False
     return True

@@ -507,3 +507,11 @@ def test_empty_intervals_are_not_values() -> None:
     assert parse_count("under 0") is None
     assert parse_percent("nearly 0%") is None
     assert find_values("fewer than 0") == []
+
+
+def test_a_mistyped_grouping_is_no_figure():
+    # "gathering over 1,6000 leaders": neither 1 nor 6000, and a sound 1,600 still reads.
+    from summit_facts.values import find_values
+
+    text = "gathering over 1,6000 leaders and 1,600 others"
+    assert [text[s.start : s.end] for s in find_values(text)] == ["1,600"]

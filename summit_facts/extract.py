@@ -114,10 +114,21 @@ def _value_tokens(doc: Doc) -> frozenset[int]:
     return found  # type: ignore[no-any-return]
 
 
+_ENT_AT_KEY = "facts_ent_at"
+
+
 def _ent_at(token: Token) -> Span | None:
+    """The entity a token is part of. (`token.sent` scans the document's sentences on
+    every call, so a per-document index of tokens to entities is built once.)"""
     if not token.ent_type_:
         return None
-    return next((e for e in _ents(token.sent) if e.start <= token.i < e.end), None)
+    doc = token.doc
+    index = doc.user_data.get(_ENT_AT_KEY)
+    if index is None:
+        index = doc.user_data[_ENT_AT_KEY] = {
+            i: ent for ent in _ents(doc[:]) for i in range(ent.start, ent.end)
+        }
+    return index.get(token.i)  # type: ignore[no-any-return]
 
 
 def extract(doc: Doc, source: Source) -> list[Mention]:
@@ -1180,9 +1191,10 @@ def _titles_across_sentences(doc: Doc, source: Source) -> Iterator[Mention]:
     """A quoted title the parser split at its colon: "Titled 'Our Reef: United for
     Action', the declaration ..." is one title, read with both halves' words."""
     sents = list(doc.sents)
+    whole = doc.text  # built from the tokens on every access: once here
     for sent, after in zip(sents, sents[1:], strict=False):
         cut = after.start_char - sent.start_char
-        text = doc.text[sent.start_char : after.end_char]
+        text = whole[sent.start_char : after.end_char]
         for match in _QUOTED.finditer(text):
             if not match.start(1) < cut < match.end(1):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from summit_facts import names
@@ -106,13 +107,17 @@ def _words_of(text: str | None) -> list[str]:
 _EDITION = re.compile(r"^([a-z]+)-?\d{1,3}$")  # "cop30", "cop-30": an edition of "cop"
 
 
+@lru_cache(maxsize=8192)
+def _series_of(words: tuple[str, ...]) -> frozenset[str]:
+    """The series words of the numbered editions among `words` ('cop30' -> 'cop')."""
+    return frozenset(m.group(1) for w in words if (m := _EDITION.match(w)) is not None)
+
+
 def _has(seq: list[str], word: str) -> bool:
     parts = word.split()
     if len(parts) == 1:
-        if word in seq:
-            return True
         # A numbered edition is an instance of its series word: COP30 of "cop".
-        return any((m := _EDITION.match(w)) is not None and m.group(1) == word for w in seq)
+        return word in seq or word in _series_of(tuple(seq))
     n = len(parts)
     return any(seq[i : i + n] == parts for i in range(len(seq) - n + 1))
 

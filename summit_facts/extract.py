@@ -201,7 +201,7 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             if value is not None and _over_a_period(span, value.qualifier):
                 # "Over two days the summit offered ...": during two days, not more than.
                 value = parse_count(text.split(None, 1)[1]) or value
-        if value is None:
+        if value is None or _exchange_rate(span):
             continue
         context = _context(span, span.root)
         if not context.names:
@@ -211,6 +211,15 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)
+
+
+def _exchange_rate(span: Span) -> bool:
+    """'($1 = 10.03 Norwegian crowns)': a wire's conversion rate, not a figure of the story."""
+    rest = span.doc[span.end : span.end + 1]
+    before = span.doc[span.start - 1 : span.start] if span.start else None
+    return (len(rest) == 1 and rest[0].text == "=") or (
+        before is not None and len(before) == 1 and before[0].text == "="
+    )
 
 
 TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}

@@ -211,3 +211,8 @@ def test_over_a_period_opening_a_sentence_means_during(nlp):
     assert (during.value.interval.low, during.value.interval.high) == (2, 2)
     more = one(nlp, "The summit lasted over two days.", "over two", "count")
     assert (more.value.interval.low, more.value.interval.high) == (2, None)
+
+
+def test_a_wire_exchange_rate_is_no_figure(nlp):
+    text = "Norway will give about $3 billion. ($1 = 10.0346 Norwegian crowns)"
+    assert [m.value.surface for m in mentions(nlp, text, "money")] == ["about $3 billion"]

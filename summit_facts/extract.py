@@ -41,9 +41,9 @@ PARTIAL_MARKERS = {"include", "including", "such", "among", "like", "notably", "
 HEDGE_LEMMAS = {
     "estimate", "project", "projection", "forecast", "suggest", "reportedly", "allegedly",
     "likely", "predict", "anticipate", "expect", "may", "might", "could", "possibly",
-    "perhaps", "rumour", "rumor", "potentially", "approximately",
+    "perhaps", "rumour", "rumor", "potentially", "approximately", "should", "consider",
 }  # fmt: skip
-MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must"}
+MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must", "should"}
 PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "slate", "due"}
 NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
                    "exception", "except", "excluding",

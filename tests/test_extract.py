@@ -216,3 +216,11 @@ def test_over_a_period_opening_a_sentence_means_during(nlp):
 def test_a_wire_exchange_rate_is_no_figure(nlp):
     text = "Norway will give about $3 billion. ($1 = 10.0346 Norwegian crowns)"
     assert [m.value.surface for m in mentions(nlp, text, "money")] == ["about $3 billion"]
+
+
+def test_should_and_considering_are_hedges(nlp):
+    assert one(
+        nlp, "We should have more than 80 signatories.", "more than 80", "count"
+    ).modality == ("hedged")
+    text = "France said it would consider committing up to 500 million euros to the fund."
+    assert one(nlp, text, "500 million", "money").modality == "hedged"

@@ -835,7 +835,7 @@ def assign_roles(
     out: list[Mention] = []
     named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
     for mention in join_open_close(mentions):
-        mention = _coreferent(mention, named)
+        mention = _coreferent(mention, named, _head_of(main))
         if own is not None:
             mention = _about(mention, own)
         value = mention.value
@@ -879,6 +879,15 @@ def _after_next(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _head_of(main: MainEvent | None) -> str | None:
+    """The kind of event the main one is ('summit' for 'India AI Impact Summit 2026'),
+    or None when its name is a series name ('COP30', 'G20')."""
+    if main is None or not main.name:
+        return None
+    words = [w.lower() for w in re.findall(r"[\w-]+", main.name)]
+    return next((w for w in reversed(words) if w in EVENT_HEADS), None)
+
+
 def _before_the_event(source: Source, main: MainEvent | None) -> bool:
     """Whether the source was published before the main event's first day."""
     return (
@@ -910,7 +919,9 @@ def _about(mention: Mention, own: MainEvent) -> Mention:
 COREFERENCE_CHARS = 800
 
 
-def _coreferent(mention: Mention, named: dict[str, tuple[int, EventCue]]) -> Mention:
+def _coreferent(
+    mention: Mention, named: dict[str, tuple[int, EventCue]], main_head: str | None = None
+) -> Mention:
     """'...organising the summit' after 'Switzerland will host the next summit in Geneva
     in 2027': an unnamed, unqualified event phrase is the last event of that kind the
     document told with a value, a few sentences back, qualification included (next,
@@ -926,8 +937,16 @@ def _coreferent(mention: Mention, named: dict[str, tuple[int, EventCue]]) -> Men
     if cue.names or cue.place or cue.year:
         named[cue.head] = (at, cue)
         return mention
+    if "prelude" in cue.modifiers and cue.head != main_head:
+        # "COP30 ... will be preceded by a summit of heads of state on 6-7 November":
+        # a later "the summit" is that one, unless the main event is itself a summit.
+        named[cue.head] = (at, cue)
+        return mention
     earlier = named.get(cue.head)
-    if earlier is None or cue.modifiers or at - earlier[0] > COREFERENCE_CHARS:
+    # A prelude of another kind than the main event is the document's only event of its
+    # kind: "the summit" points to it however far on.
+    far = earlier is not None and "prelude" not in earlier[1].modifiers
+    if earlier is None or cue.modifiers or (far and at - earlier[0] > COREFERENCE_CHARS):
         return mention
     antecedent = earlier[1]
     told = set(antecedent.modifiers)

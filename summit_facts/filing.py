@@ -161,8 +161,12 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
             # city when the events stage gave it the main role, never an event cue.
             return ["@dateline"]
         cue = ctx.event
-        if cue is None or cue.link == "sentence":
+        if cue is None:
             return []
+        if cue.link == "sentence":
+            # Only somewhere in the sentence: not what the clause is about, except that a
+            # gathering held before the event ("prelude") is said to be one.
+            return ["prelude"] if "prelude" in cue.modifiers else []
         kind = "part" if cue.head in PART_HEADS else "event"
         # "@inside", "@path", "@clause": how the value hangs on the event (rules may ask).
         return [cue.head, *cue.modifiers, *cue.names, kind, f"@{cue.link}"]

@@ -326,3 +326,31 @@ def test_a_folder_mixing_two_events_keeps_the_other_out_of_the_summit(
             for cluster in [verdict.get("consensus"), *verdict.get("dissent", [])]:
                 if cluster:
                     assert not others & set(cluster["sources"]), (verdict["slot"], cluster)
+
+
+def test_a_summit_held_before_a_conference_is_its_prelude_however_far_on(tmp_path):
+    filler = "Negotiators have prepared texts on finance and adaptation for months. " * 14
+    articles = {
+        "preview.md": (
+            "---\npublished: 2027-10-20\n---\n"
+            "The COP32 climate conference, to run in Addis Ababa from 8-19 November, will be "
+            "preceded by a summit of heads of state and government on 4-5 November.\n\n"
+            f"{filler}\n\n"
+            "As of today, 57 heads of state and government had confirmed they would attend "
+            "the summit, officials said.\n"
+        ),
+        "wire.md": (
+            "---\npublished: 2027-11-09\n---\n"
+            "The COP32 climate conference opened in Addis Ababa on 8 November, with "
+            "delegations from 190 countries taking part.\n"
+        ),
+    }
+    folder = write_articles(tmp_path / "a", articles)
+    report = check_json(folder, tmp_path / "s")
+    heads = [
+        v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if (v["topic"], v["slot"]) == ("summit", "heads_of_state")
+    ]
+    assert heads == []

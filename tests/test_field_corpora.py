@@ -21,10 +21,10 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
-    "cop30-belem-2025": (0.66, 0.86, 0.59, 2),
+    "cop30-belem-2025": (0.66, 0.87, 0.59, 1),
     "g20-johannesburg-2025": (0.63, 0.91, 0.55, 0),
     "gavi-replenishment-2025": (0.70, 0.94, 0.71, 0),
-    "global-ai-summit-africa-kigali-2025": (0.69, 0.74, 0.42, 1),
+    "global-ai-summit-africa-kigali-2025": (0.75, 0.81, 0.63, 1),
     "india-ai-impact-summit-2026": (0.87, 0.88, 0.82, 0),
     "un-ocean-conference-2025": (0.70, 0.97, 0.49, 0),
 }

@@ -218,10 +218,13 @@ NEW_SIGNINGS = {"ratify": "new_ratifications", "sign": "new_signatures",
 TOTAL_WORDS = (("total", "to"), ("tally", "to"))
 
 
-def instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
+def instrument_suffix(
+    ctx: Context, main_key: frozenset[str] = frozenset(), earlier: Earlier | None = None
+) -> str | None:
     """The instrument's suffix, and "companies" for companies signing the principal one
-    (their pledge is another instrument than the states' declaration)."""
-    suffix = _instrument_suffix(ctx, main_key)
+    (their pledge is another instrument than the states' declaration). `earlier`: the
+    instruments the document named before the value's sentence (`told_before`)."""
+    suffix = _instrument_suffix(ctx, main_key, earlier or {})
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
         return "companies"
     added = _added_to_total(ctx)
@@ -307,7 +310,9 @@ def _distinctive(words: Iterable[str], main_key: frozenset[str]) -> list[str]:
     ]
 
 
-def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> str | None:
+def _instrument_suffix(
+    ctx: Context, main_key: frozenset[str] = frozenset(), earlier: Earlier | None = None
+) -> str | None:
     """'ministerial_statement' for a value tied to "the Seoul Ministerial Statement";
     None for the principal instrument (a declaration or call to action with no
     distinctive word, a quoted title). Words of the main event's name and places never
@@ -348,9 +353,24 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
         at = min(named, key=lambda i: (i > lo, abs(i - lo)))
     else:
         at = min(named, key=lambda i: (i < lo, abs(i - lo)))
+    if ctx.label != "TITLE" and lemmas[at] not in PRINCIPAL_WORDS and _bare(lemmas, at):
+        # "Some 19 countries ratified the pact": the text of that kind named last, in
+        # this sentence or before it. A bare "the declaration" stays the principal one:
+        # an article calls the leaders' text so after naming side texts of its kind.
+        told = dict(earlier or {})
+        told.update((kind, name) for i, kind, name in _named(lemmas, main_key) if i < at)
+        kind = KIND_OF.get(lemmas[at], lemmas[at])
+        if told.get(kind):
+            return told[kind]
+    return _suffix_at(lemmas, at, main_key)[0]
+
+
+def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[str | None, bool]:
+    """The suffix of the instrument word at `at`, and whether the sentence names it (by
+    a distinctive word or the main event's) rather than only saying what kind it is."""
     kind = lemmas[at]
     if at > 0 and lemmas[at - 1] in QUOTES:
-        return None  # a quoted title: "“…for People and the Planet” agreement"
+        return None, False  # a quoted title: "“…for People and the Planet” agreement"
     words = []
     for word in reversed(lemmas[max(0, at - 4) : at]):
         if word in STOP_BEFORE_NAME:
@@ -358,7 +378,7 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
         words.append(word)
     principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
     if principal and _described(lemmas, at):
-        return None  # "a far-reaching political declaration": described, not named
+        return None, False  # "a far-reaching political declaration": described, not named
     distinctive = _distinctive(reversed(words), main_key)
     if (
         not distinctive
@@ -375,8 +395,55 @@ def _instrument_suffix(ctx: Context, main_key: frozenset[str] = frozenset()) -> 
         ):
             distinctive = [after]
     if not distinctive:
-        return None if principal else slugify(kind)
-    return slugify(" ".join([*distinctive[:3], kind]))
+        # "the Belém Declaration": the main event's own text, named.
+        if principal:
+            return None, bool(set(words) & main_key)
+        return slugify(kind), False
+    return slugify(" ".join([*distinctive[:3], kind])), True
+
+
+# A named text told again by a bare word of its kind, or of a kind that is another word
+# for it: "the High Seas Treaty ... ratified the pact", "the X Agreement ... the treaty".
+KIND_OF = {"pact": "treaty", "agreement": "treaty", "accord": "treaty", "convention": "treaty",
+           "commitments": "commitment", "communiqué": "communique"}  # fmt: skip
+# What the document named before a sentence: kind (KIND_OF) -> suffix, None for the
+# principal instrument.
+Earlier = dict[str, str | None]
+
+
+def _bare(lemmas: list[str], at: int) -> bool:
+    """Whether the instrument word at `at` is told by its kind alone: "the treaty"."""
+    return (
+        at > 0
+        and lemmas[at - 1] in ("the", "this", "that")
+        and not (at + 1 < len(lemmas) and lemmas[at + 1] in ("on", "for", "of"))
+    )
+
+
+def _named(lemmas: list[str], main_key: frozenset[str]) -> list[tuple[int, str, str | None]]:
+    """(index, kind, suffix) of each instrument a sentence names, in order."""
+    main_key = main_key | _event_name_words(lemmas)
+    out = []
+    for i, word in enumerate(lemmas):
+        if word not in INSTRUMENT_WORDS or not _document_at(lemmas, i) or _described(lemmas, i):
+            continue
+        suffix, named = _suffix_at(lemmas, i, main_key)
+        if named:
+            out.append((i, KIND_OF.get(word, word), suffix))
+    return out
+
+
+def told_before(sentences: Iterable[list[str]], main_key: frozenset[str]) -> list[Earlier]:
+    """For each sentence of a document, in order, the instruments named before it: a
+    bare "the treaty" refers back to the last treaty the document named, however far
+    back (an article names a text once, then calls it by its kind to the end; a text
+    of the same kind named later takes over)."""
+    out: list[Earlier] = []
+    told: Earlier = {}
+    for lemmas in sentences:
+        out.append(dict(told))
+        told.update((kind, suffix) for _, kind, suffix in _named(lemmas, main_key))
+    return out
 
 
 def alias_of(rules: RuleSet, name: str) -> str | None:
@@ -618,7 +685,9 @@ def _sole_possessor(ctx: Context) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -> str | None:
+def _key_part(
+    ctx: Context, part: str, rules: RuleSet, main: MainEvent | None, earlier: Earlier | None = None
+) -> str | None:
     if part == "name":
         return _programme_name(ctx, rules, bodies_first=True)
     if part == "programme":
@@ -642,7 +711,7 @@ def _key_part(ctx: Context, part: str, rules: RuleSet, main: MainEvent | None) -
         # A city by its whole name (new_york), a venue by its first word (bletchley).
         return slugify(place if names.is_city(place) else place.split()[0])
     if part == "instrument":
-        return instrument_suffix(ctx, frozenset(main.key) if main else frozenset())
+        return instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
     if part == "purpose":
         return slugify(ctx.purpose) if ctx.purpose else None
     if part == "agent":
@@ -665,6 +734,7 @@ def _slot_name(
     ctx: Context,
     rules: RuleSet,
     main: MainEvent | None = None,
+    earlier: Earlier | None = None,
 ) -> str | None:
     if rule.key:
         base = next((k for k in (_key_part(ctx, p, rules, main) for p in rule.key) if k), None)
@@ -677,7 +747,7 @@ def _slot_name(
         base = name
     parts = [base]
     for part in rule.suffix:
-        piece = _key_part(ctx, part, rules, main)
+        piece = _key_part(ctx, part, rules, main, earlier)
         if piece and piece not in parts:
             parts.append(piece)
     slot = "_".join(parts)
@@ -722,13 +792,18 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
     )
 
 
-def best_filing(mention: Mention, rules: RuleSet, main: MainEvent | None = None) -> Filing | None:
+def best_filing(
+    mention: Mention,
+    rules: RuleSet,
+    main: MainEvent | None = None,
+    earlier: Earlier | None = None,
+) -> Filing | None:
     best: Filing | None = None
     for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
         score = matches(mention, rule)
         if score is None:
             continue
-        slot = _slot_name(topic, name, rule, mention.context, rules, main)
+        slot = _slot_name(topic, name, rule, mention.context, rules, main, earlier)
         if slot is None:
             continue
         filing = Filing(topic, slot, f"{file_id}.{name}", rule.priority, score)
@@ -769,10 +844,16 @@ def file_mentions(
     `main` is the corpus's main event (events stage): its name words never make an
     instrument's subject name.
     """
+    mentions = list(mentions)
+    # Each sentence once, in document order, for what a bare "the treaty" refers to.
+    sentences = {m.evidence.start: m.context.lemmas for m in mentions}
+    starts = sorted(sentences)
+    main_key = frozenset(main.key) if main else frozenset()
+    before = dict(zip(starts, told_before((sentences[i] for i in starts), main_key), strict=True))
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
     for mention in mentions:
-        filing = best_filing(mention, rules, main)
+        filing = best_filing(mention, rules, main, before[mention.evidence.start])
         if filing is None:
             if mention.value.kind not in AUTO_KINDS:
                 continue

@@ -118,3 +118,23 @@ def test_a_quoted_title_split_at_its_colon_is_one_name():
         " for new marine parks.\n"
     )
     assert slots.get("declaration_name") == ["Our Reef, Our Home: United for Coral Seas"]
+
+
+def test_a_bare_kind_word_refers_back_to_the_instrument_the_article_named():
+    slots = _slots(
+        "Delegates praised the Coral Reef Treaty, which protects shallow waters.\n\n"
+        "Officials said the meeting had been a success.\n\n"
+        "Some 14 countries ratified the pact in Lima, bringing the overall tally to 37.\n\n"
+        "Later, nine countries ratified the treaty in Quito.\n"
+    )
+    assert slots.get("count_coral_reef_treaty") == ["37", "nine"], slots
+    assert slots.get("count_coral_reef_treaty_new_ratifications") == ["Some 14"], slots
+    assert not [s for s in slots if s in ("count_pact", "count_treaty")], slots
+
+
+def test_a_bare_declaration_stays_the_principal_one_after_a_side_declaration():
+    slots = _slots(
+        "Leaders also welcomed the Kelp Launch Declaration on seaweed farms.\n\n"
+        "In all, 41 countries signed the declaration on Friday.\n"
+    )
+    assert slots.get("count") == ["41"], slots

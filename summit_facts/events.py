@@ -112,8 +112,6 @@ def is_event_token(token: Token) -> bool:
         )
     if token.pos_ in ("NOUN", "PROPN") and lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
         return True
-    if low == "talks" and token.pos_ == "NOUN":
-        return True  # "the two-day talks", "the climate talks" (a talk is a speech)
     if SERIES_NAME.match(low):
         # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
         head = token.head

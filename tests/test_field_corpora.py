@@ -26,7 +26,7 @@ FLOORS = {
     "gavi-replenishment-2025": (0.70, 0.94, 0.71, 0),
     "global-ai-summit-africa-kigali-2025": (0.75, 0.81, 0.63, 1),
     "india-ai-impact-summit-2026": (0.87, 0.88, 0.82, 0),
-    "un-ocean-conference-2025": (0.70, 0.97, 0.49, 0),
+    "un-ocean-conference-2025": (0.73, 0.97, 0.53, 0),
 }
 
 

@@ -146,9 +146,15 @@ def _attended_by_person(head: Token) -> bool:
         verb = link.head
     elif lemma(link) in ("attend", "join") and head.dep_ == "dobj":
         verb = link.head if link.dep_ in ("xcomp", "advcl") else link
+    elif link.lower_ == "in" and lemma(link.head) in ("take", "participate"):
+        # "Modi ... will take part in the G7 summit on May 20-21"
+        verb = link.head
     else:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        # "Modi is due to arrive on May 19 and will take part in the summit on May 20-21"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.ent_type_ == "PERSON"
 
 

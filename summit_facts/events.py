@@ -665,7 +665,8 @@ def role_of(
         return "previous" if cue.year < main.year else "next"
     if cue.head in OTHER_HEADS or "bilateral" in mods or "bilateral" in lemmas:
         return "other"
-    if "plural" in mods and cue.head not in PART_HEADS:
+    # "The meetings were attended by ...": the sittings of the event, not its editions.
+    if "plural" in mods and cue.head not in PART_HEADS | {"meeting", "event"}:
         # Several events of the kind: earlier editions when told in the past.
         return "previous" if cue.tense == "past" else "other"
     other_place = (

@@ -133,7 +133,7 @@ def _ent_at(token: Token) -> Span | None:
 
 def extract(doc: Doc, source: Source) -> list[Mention]:
     """Every checkable value in `doc`, in document order."""
-    mentions = list(_value_mentions(doc, source))
+    mentions = _year_told_apart(list(_value_mentions(doc, source)))
     mentions.extend(_entity_mentions(doc, source))
     mentions.extend(_text_mentions(doc, source))
     people = [e.text for e in _ents(doc[:]) if e.label_ == "PERSON"]
@@ -141,6 +141,52 @@ def extract(doc: Doc, source: Source) -> list[Mention]:
     _agents_by_role(mentions, persons)
     mentions.sort(key=lambda m: (m.evidence.value_start, m.evidence.value_end, m.value.kind))
     return mentions
+
+
+_RELATIVE_YEAR = re.compile(r"^(?:last|next|this)\s+year", re.I)
+_STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_told_apart(mentions: list[Mention]) -> list[Mention]:
+    """'Last year's summit in Vilnius took place in October': the month takes the year
+    the sentence gives ('last year'), and that year is then told by the month, not as
+    a second, less precise date of its own."""
+    out = list(mentions)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in out:
+        if isinstance(mention.value, DateValue):
+            by_sentence.setdefault(mention.evidence.start, []).append(mention)
+    dropped: set[int] = set()
+    for dates in by_sentence.values():
+        years = [m for m in dates if _RELATIVE_YEAR.match(m.value.surface.strip())]
+        if len(years) != 1:
+            continue
+        year = years[0].value.start.year  # type: ignore[union-attr]
+        yearless = [
+            m
+            for m in dates
+            if m is not years[0]
+            and not _STATED_YEAR.search(m.value.surface)
+            and m.value.precision in ("day", "month")  # type: ignore[union-attr]
+            and m.value.start.year == m.value.end.year  # type: ignore[union-attr]
+        ]
+        if not yearless:
+            continue
+        for m in yearless:
+            value = m.value
+            assert isinstance(value, DateValue)
+            try:
+                moved = value.model_copy(
+                    update={
+                        "start": value.start.replace(year=year),
+                        "end": value.end.replace(year=year),
+                    }
+                )
+            except ValueError:  # 29 February
+                continue
+            m.value = moved
+        dropped.add(id(years[0]))
+    return [m for m in out if id(m) not in dropped]
 
 
 def _agents_by_role(mentions: list[Mention], persons: set[str]) -> None:

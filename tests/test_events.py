@@ -354,3 +354,27 @@ def test_a_summit_held_before_a_conference_is_its_prelude_however_far_on(tmp_pat
         if (v["topic"], v["slot"]) == ("summit", "heads_of_state")
     ]
     assert heads == []
+
+
+def test_an_earlier_editions_text_never_counts_for_this_one(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-12\n---\n"
+            "The Geneva Water Summit ended on Wednesday.\n\n"
+            "A total of 97 countries signed the Geneva Water Declaration at the summit.\n"
+        ),
+        "b.md": (
+            "---\npublished: 2025-06-13\n---\n"
+            "97 countries signed the Geneva Water Declaration at the Geneva Water Summit.\n\n"
+            "The 2024 summit in Nairobi drew 50 signatories to its declaration.\n"
+        ),
+    }
+    folder = write_articles(tmp_path / "a", articles)
+    report = check_json(folder, tmp_path / "s")
+    counts = [
+        v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if (v["topic"], v["slot"]) == ("signatories", "count")
+    ]
+    assert [v["verdict"] for v in counts] == ["consensus"]

@@ -224,3 +224,15 @@ def test_should_and_considering_are_hedges(nlp):
     ).modality == ("hedged")
     text = "France said it would consider committing up to 500 million euros to the fund."
     assert one(nlp, text, "500 million", "money").modality == "hedged"
+
+
+def test_a_month_takes_the_year_its_sentence_gives(nlp):
+    source = Source(id="t", path="t", published=date(2025, 10, 20))
+    found = [
+        m
+        for m in extract(nlp("Last year's summit in Vilnius took place in October."), source)
+        if m.value.kind == "date"
+    ]
+    assert [(m.value.surface, m.value.start.isoformat()) for m in found] == [
+        ("October", "2024-10-01")
+    ]

@@ -143,13 +143,11 @@ def of_country(country: str) -> str | None:
 
 def resolve_shared(word: str, countries: list[str]) -> str | None:
     """The code a shared currency word means in a sentence naming `countries`: the
-    first named country's currency among those the word may mean; None if none is."""
+    currency, among those the word may mean, of the countries named; None when none
+    or several are ("Norway, Sweden and Denmark ... 30 billion crowns")."""
     candidates = shared_names().get(" ".join(word.lower().split()), frozenset())
-    for country in countries:
-        code = of_country(country)
-        if code in candidates:
-            return code
-    return None
+    found = {code for country in countries if (code := of_country(country)) in candidates}
+    return found.pop() if len(found) == 1 else None
 
 
 def alternation(words: list[str]) -> str:

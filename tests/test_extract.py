@@ -236,3 +236,8 @@ def test_a_month_takes_the_year_its_sentence_gives(nlp):
     assert [(m.value.surface, m.value.start.isoformat()) for m in found] == [
         ("October", "2024-10-01")
     ]
+
+
+def test_a_shared_currency_word_stays_unread_where_several_countries_could_mean_it(nlp):
+    text = "Norway, Sweden and Denmark launched a fund of 30 billion crowns."
+    assert one(nlp, text, "30 billion crowns", "money").value.currency is None

@@ -724,6 +724,13 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and same_place(value.text, main.city)
     ):
         return "main"  # another edition is not in the main event's own city
+    if isinstance(value, DateValue) and main is not None and main.year:
+        # A date after the main event's year is never an earlier edition's, nor one
+        # before it a later edition's.
+        if role == "previous" and value.start.year > main.year:
+            return "next"
+        if role == "next" and value.end.year < main.year:
+            return "previous"
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
     # "The first summit took place at Bletchley Park in 2023": the value, or the year

@@ -252,6 +252,8 @@ def _imprecision_notes(piles: list[_Pile], relate: _Relations, complete_lists: b
         best = pile.claims[0]
         best_key = precision_key(best.value, complete_lists=complete_lists)
         for claim in pile.claims[1:]:
+            if claim.source.id == best.source.id:
+                continue  # a source telling its own figure twice, once roughly
             if relate(relate.key(claim), relate.key(best)) is not Relation.IMPRECISE:
                 continue
             if precision_key(claim.value, complete_lists=complete_lists) <= best_key:

@@ -378,3 +378,23 @@ def test_an_earlier_editions_text_never_counts_for_this_one(tmp_path):
         if (v["topic"], v["slot"]) == ("signatories", "count")
     ]
     assert [v["verdict"] for v in counts] == ["consensus"]
+
+
+def test_a_year_after_the_main_events_is_never_an_earlier_editions():
+    from datetime import date
+
+    from summit_facts.events import mention_role
+    from summit_facts.models import Context, DateValue, Evidence, Mention
+
+    def told(start: date, end: date, modifiers: list[str]) -> Mention:
+        return Mention(
+            doc_id="x",
+            value=DateValue(surface="y", start=start, end=end, precision="year"),
+            evidence=Evidence(sentence="s", start=0, end=1, value_start=0, value_end=1),
+            context=Context(event=cue("summit", modifiers=modifiers, link="clause")),
+        )
+
+    main = MainEvent(key=["trade"], documents=2, year=2025, city="Lusaka")
+    # "the previous ... 2026 summit" told of a year after the main one's: the next.
+    assert mention_role(told(date(2026, 1, 1), date(2026, 12, 31), ["previous"]), main) == "next"
+    assert mention_role(told(date(2024, 1, 1), date(2024, 12, 31), ["next"]), main) == "previous"

@@ -501,3 +501,39 @@ def test_automatic_subjects_are_listed_apart_and_never_counted():
     assert standing["000"].contested == 0
     assert (standing["002"].contested, standing["002"].with_consensus) == (1, 1)
     assert report.outlier == "001"
+
+
+def test_a_source_telling_its_own_figure_roughly_gets_no_note_against_itself(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from summit_facts.cli.app import app
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        '---\ntitle: "Oslo to host the next trade summit in 2026"\npublished: 2025-06-01\n---\n'
+        "The Lusaka Trade Summit ended in Lusaka on Sunday.\n\n"
+        "Norway will host the next summit in Oslo on 3-4 June 2026.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        "---\npublished: 2025-06-02\n---\n"
+        "The Lusaka Trade Summit ended in Lusaka on Sunday.\n\n"
+        "The next summit will take place in Oslo on 3-4 June 2026.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["check", str(folder), "--format", "json", "--store", str(tmp_path / "s"), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    dates = [
+        v
+        for section in ("consensus", "contradictions", "single_source")
+        for v in report[section]
+        if (v["topic"], v["slot"]) == ("next_summit", "dates")
+    ]
+    assert dates, report
+    assert not any("a.md says" in note for v in dates for note in v["notes"]), dates

@@ -483,9 +483,11 @@ def find_main_event(
     whose clause is about an event carrying those words (or an unnamed 'the summit').
     """
     word_docs: Counter[str] = Counter()
+    word_told: Counter[str] = Counter()  # every time a word is told, for ties
+    word_years: dict[str, Counter[int]] = {}  # the published years of its documents
     names_seen: Counter[str] = Counter()
     together: dict[str, Counter[str]] = {}  # word -> documents naming it with each other word
-    for mentions in mentions_by_doc.values():
+    for doc_id, mentions in mentions_by_doc.items():
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         for mention in mentions:
@@ -494,16 +496,37 @@ def find_main_event(
                 continue
             key = _key_words(cue)
             words.update(key)
+            word_told.update(key)
             pairs.update((a, b) for a in key for b in key if a != b)
             if key:
                 names_seen[_display_name(cue.text)] += 1
         word_docs.update(words)
         for a, b in pairs:
             together.setdefault(a, Counter())[b] += 1
+        published = sources[doc_id].published if doc_id in sources else None
+        if published is not None:
+            for word in words:
+                word_years.setdefault(word, Counter())[published.year] += 1
     n_docs = len(mentions_by_doc)
     if not n_docs:
         return None
-    top_word, top = word_docs.most_common(1)[0] if word_docs else ("", 0)
+    # The most common name word; between equals, the one whose documents were published
+    # in the corpus's usual year (a G7 report of 2023 among G20 reports of 2025), then
+    # the one told more often.
+    years = Counter(s.published.year for s in sources.values() if s.published is not None)
+    usual = years.most_common(1)[0][0] if years else None
+    top_word, top = (
+        max(
+            word_docs.items(),
+            key=lambda item: (
+                item[1],
+                word_years.get(item[0], Counter())[usual] if usual else 0,
+                word_told[item[0]],
+            ),
+        )
+        if word_docs
+        else ("", 0)
+    )
     # Words about as common as the most common one and told in one name with it: "ai"
     # and "impact" both, when sources say "the AI Impact Summit"; not the name of
     # another event in the same folder. A word in one document of ten is noise.

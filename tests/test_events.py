@@ -306,6 +306,12 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
             ("g20-johannesburg-2025", ["05_central-news.md", "12_fortune.md"]),
             "Brussels",
         ),
+        (
+            # Two documents name each event; the G20's are of the folder's usual year.
+            ("g20-johannesburg-2025", ["05_central-news.md", "07_wtop-ap.md", "09_itweb.md"]),
+            ("g7-hiroshima-2023", ["04_japan-gov-kizuna.md", "08_asahi.md"]),
+            "Johannesburg",
+        ),
     ],
 )
 def test_a_folder_mixing_two_events_keeps_the_other_out_of_the_summit(

@@ -503,18 +503,18 @@ def find_main_event(
         word_docs.update(words)
         for a, b in pairs:
             together.setdefault(a, Counter())[b] += 1
-        published = sources[doc_id].published if doc_id in sources else None
-        if published is not None:
+        doc_published = sources[doc_id].published if doc_id in sources else None
+        if doc_published is not None:
             for word in words:
-                word_years.setdefault(word, Counter())[published.year] += 1
+                word_years.setdefault(word, Counter())[doc_published.year] += 1
     n_docs = len(mentions_by_doc)
     if not n_docs:
         return None
     # The most common name word; between equals, the one whose documents were published
     # in the corpus's usual year (a G7 report of 2023 among G20 reports of 2025), then
     # the one told more often.
-    years = Counter(s.published.year for s in sources.values() if s.published is not None)
-    usual = years.most_common(1)[0][0] if years else None
+    published_years = Counter(s.published.year for s in sources.values() if s.published)
+    usual = published_years.most_common(1)[0][0] if published_years else None
     top_word, top = (
         max(
             word_docs.items(),

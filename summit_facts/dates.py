@@ -47,6 +47,8 @@ _PATTERNS = {
     "dmdm": rf"{_D1}{_OF}{_M1}{_Y1}{_CONN}{_D2}{_OF}{_M2}{_Y2}",  # 30 January to 2 February
     # February 6 to 11, 2025 / September 15-17, 2025 / Feb 10-11 / February 10 and 11
     "mdd": rf"{_M1}\s+{_D1}{_CONN}{_D2}{_Y2}",
+    # May 19, 20 and 21 / May 19, 20, and 21, 2023: a list of days is the range they span
+    "mddl": rf"{_M1}\s+{_D1}(?:,\s*{_DAY_RE})+,?\s+and\s+{_D2}{_Y2}",
     "ddm": rf"{_D1}{_CONN}{_D2}{_OF}{_M2}{_Y2}",  # 10-11 February, 2025 / 10 and 11 February
     "md": rf"{_M1}\s+{_D1}{_Y1}",  # March 18, 2025
     "dm": rf"{_D1}{_OF}{_M1}{_Y1}",  # 14 February 2025
@@ -59,8 +61,8 @@ _PATTERNS = {
     rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w])(?!\s*\d)",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}
-_MONTH_FIRST = {"mdmd", "mdd", "md", "my"}
-_RANGES = {"mdmd", "dmdm", "mdd", "ddm", "yy", "my"}  # may open with "from" or "between"
+_MONTH_FIRST = {"mdmd", "mdd", "mddl", "md", "my"}
+_RANGES = {"mdmd", "dmdm", "mdd", "mddl", "ddm", "yy", "my"}  # may open with "from" or "between"
 _RANGES_ACROSS = {"mdmd", "dmdm", "yy", "my"}  # "and" joins these only after "between"
 _LEAD_BEFORE = re.compile(r"\b(?:from|between)\s+$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:mid|early|late)-$", re.I)

@@ -233,3 +233,9 @@ def test_relative_days_months_and_years(text: str, start: str, end: str, precisi
 def test_relative_words_need_a_published_date():
     for text in ("today", "last month", "next year"):
         assert parse_date(text, anchor=None) is None
+
+
+def test_a_list_of_days_is_the_range_they_span():
+    value = parse_date("May 19, 20, and 21", anchor=date(2023, 5, 10))
+    assert value is not None
+    assert (value.start, value.end) == (date(2023, 5, 19), date(2023, 5, 21))

@@ -837,7 +837,11 @@ def join_open_close(mentions: Sequence[Mention]) -> list[Mention]:
             other = second.value
             if second.evidence.start != first.evidence.start:
                 continue  # another sentence
-            if not isinstance(other, DateValue) or second.context.governor not in CLOSING_VERBS:
+            # "closes on Sunday", or "runs until May 21": the last day.
+            closing = second.context.governor in CLOSING_VERBS or (
+                second.context.before[-1:] in (["until"], ["through"], ["till"])
+            )
+            if not isinstance(other, DateValue) or not closing:
                 continue
             if not value.start < other.start <= value.start + timedelta(days=31):
                 continue

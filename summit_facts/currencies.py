@@ -86,15 +86,9 @@ def symbols() -> dict[str, str]:
 def names() -> dict[str, str]:
     """Lower-cased English currency name (singular, plural, last word) -> ISO code."""
     full: dict[str, str] = {}
-    last: defaultdict[str, set[str]] = defaultdict(set)
-    for code in codes():
-        for count in (1, 2):
-            name = get_currency_name(code, count, "en").lower()
-            if name == code.lower() or "(" in name:
-                continue
-            full.setdefault(name, code)
-            last[name.split()[-1]].add(code)
-    for word, found in last.items():
+    for name, code in _english_names():
+        full.setdefault(name, code)
+    for word, found in _last_words().items():
         if len(found) == 1 and word not in _AMBIGUOUS_WORDS:
             full.setdefault(word, next(iter(found)))
     for word in _AMBIGUOUS_WORDS:
@@ -106,18 +100,33 @@ def names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def shared_names() -> dict[str, frozenset[str]]:
-    """Currency words several currencies share ("kroner": NOK, DKK; "crowns"), with the
-    codes they may mean; English news' own preferences ("dollars") are not shared."""
-    last: defaultdict[str, set[str]] = defaultdict(set)
+def _english_names() -> tuple[tuple[str, str], ...]:
+    """(lower-cased English name, ISO code) for every code, singular and plural."""
+    found: list[tuple[str, str]] = []
     for code in codes():
         for count in (1, 2):
             name = get_currency_name(code, count, "en").lower()
             if name != code.lower() and "(" not in name:
-                last[name.split()[-1]].add(code)
+                found.append((name, code))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> dict[str, frozenset[str]]:
+    """The last word of each English name -> the codes whose names end in it."""
+    last: defaultdict[str, set[str]] = defaultdict(set)
+    for name, code in _english_names():
+        last[name.split()[-1]].add(code)
+    return {word: frozenset(found) for word, found in last.items()}
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> dict[str, frozenset[str]]:
+    """Currency words several currencies share ("kroner": NOK, DKK; "crowns"), with the
+    codes they may mean; English news' own preferences ("dollars") are not shared."""
     shared = {
-        word: frozenset(found)
-        for word, found in last.items()
+        word: found
+        for word, found in _last_words().items()
         if len(found) > 1
         and word not in _AMBIGUOUS_WORDS
         and word not in _PREFERRED_NAMES

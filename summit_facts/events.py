@@ -89,6 +89,14 @@ GENERIC_HEADS = (EVENT_HEADS | PART_HEADS) - {"g20", "g7", "cop", "unoc"}
 # A numbered edition: COP30 follows COP29, UNOC3 UNOC2. (One letter and a number, G7
 # and G20, name two groups, not two editions.)
 EDITION = re.compile(r"^([a-z]{2,})(\d{1,3})$")
+# A series word and a number, whatever its length: "cop30", "cop-30", "g20". Its word
+# names the series ("COP" of "COP30").
+NUMBERED = re.compile(r"^([a-z]+)-?(\d{1,3})$")
+
+
+def series_of(words: Iterable[str]) -> set[str]:
+    """The series words of the numbered names among `words` ('cop30' -> 'cop')."""
+    return {m.group(1) for w in words if (m := NUMBERED.match(w)) is not None}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -451,17 +459,10 @@ def _key_word(word: str) -> bool:
     )
 
 
-_NUMBERED = re.compile(r"^([a-z]+)(\d{1,3})$")
-
-
 def _shares_name(words: set[str], key: set[str]) -> bool:
     """Whether a cue's name words and the main event's key share a word, a series word
     counting for any of its numbered editions ('COP' and 'COP30')."""
-    if words & key:
-        return True
-    key_series = {m.group(1) for k in key if (m := _NUMBERED.match(k))}
-    word_series = {m.group(1) for w in words if (m := _NUMBERED.match(w))}
-    return bool(words & key_series or key & word_series)
+    return bool(words & key or words & series_of(key) or key & series_of(words))
 
 
 def _marked(cue: EventCue) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from summit_facts import names
 from summit_facts import names as known_names
-from summit_facts.events import PART_HEADS, same_place
+from summit_facts.events import PART_HEADS, same_place, series_of
 from summit_facts.models import (
     Claim,
     Context,
@@ -104,13 +104,10 @@ def _words_of(text: str | None) -> list[str]:
     return out
 
 
-_EDITION = re.compile(r"^([a-z]+)-?\d{1,3}$")  # "cop30", "cop-30": an edition of "cop"
-
-
 @lru_cache(maxsize=8192)
 def _series_of(words: tuple[str, ...]) -> frozenset[str]:
-    """The series words of the numbered editions among `words` ('cop30' -> 'cop')."""
-    return frozenset(m.group(1) for w in words if (m := _EDITION.match(w)) is not None)
+    """`series_of`, once per word list: conditions ask it of the same lists often."""
+    return frozenset(series_of(words))
 
 
 def _has(seq: list[str], word: str) -> bool:

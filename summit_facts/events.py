@@ -98,7 +98,7 @@ def series_of(words: Iterable[str]) -> set[str]:
     """The series words of the numbered names among `words` ('cop30' -> 'cop')."""
     return {m.group(1) for w in words if (m := NUMBERED.match(w)) is not None}
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
+HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 # ---------------------------------------------------------------- parse time
@@ -582,7 +582,7 @@ def find_main_event(
                 value = mention.value
                 if value.precision == "day":
                     dates[(value.start, value.end)] += 1
-                if _HAS_YEAR.search(value.surface) and value.precision != "year":
+                if HAS_YEAR.search(value.surface) and value.precision != "year":
                     doc_years[value.start.year] += 2
             if cue.year:
                 doc_years[cue.year] += 1
@@ -1068,7 +1068,7 @@ def _own_event(
             for m in mentions
             if isinstance(m.value, DateValue)
             and m.value.start.year >= 100
-            and _HAS_YEAR.search(m.value.surface)
+            and HAS_YEAR.search(m.value.surface)
         )
         year = years.most_common(1)[0][0] if years else None
         return MainEvent(key=main.key, city=cities.most_common(1)[0][0], year=year)

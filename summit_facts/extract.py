@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from summit_facts import currencies, names
 from summit_facts.dates import UNDATED_ANCHOR, Tense
-from summit_facts.events import event_cue
+from summit_facts.events import HAS_YEAR, event_cue
 from summit_facts.models import (
     Context,
     CountValue,
@@ -144,7 +144,6 @@ def extract(doc: Doc, source: Source) -> list[Mention]:
 
 
 _RELATIVE_YEAR = re.compile(r"^(?:last|next|this)\s+year", re.I)
-_STATED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _year_told_apart(mentions: list[Mention]) -> list[Mention]:
@@ -166,7 +165,7 @@ def _year_told_apart(mentions: list[Mention]) -> list[Mention]:
             m
             for m in dates
             if m is not years[0]
-            and not _STATED_YEAR.search(m.value.surface)
+            and not HAS_YEAR.search(m.value.surface)
             and m.value.precision in ("day", "month")  # type: ignore[union-attr]
             and m.value.start.year == m.value.end.year  # type: ignore[union-attr]
         ]

@@ -97,6 +97,8 @@ NUMBERED = re.compile(r"^([a-z]+)-?(\d{1,3})$")
 def series_of(words: Iterable[str]) -> set[str]:
     """The series words of the numbered names among `words` ('cop30' -> 'cop')."""
     return {m.group(1) for w in words if (m := NUMBERED.match(w)) is not None}
+
+
 _YEAR = re.compile(r"^(19|20)\d\d$")
 HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -876,8 +878,10 @@ def assign_roles(
     published date; where the source has none, the year of the main event")."""
     out: list[Mention] = []
     named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
+    main_head = _head_of(main)
+    planned = _before_the_event(source, main)
     for mention in join_open_close(mentions):
-        mention = _coreferent(mention, named, _head_of(main))
+        mention = _coreferent(mention, named, main_head)
         if own is not None:
             mention = _about(mention, own)
         value = mention.value
@@ -890,7 +894,7 @@ def assign_roles(
         cue = mention.context.event
         role = mention_role(mention, main)
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
-        if role == "main" and mention.modality == "asserted" and _before_the_event(source, main):
+        if role == "main" and mention.modality == "asserted" and planned:
             # A preview tells what is planned: "The summit, co-hosted by X and Y, ..." in
             # an article published before the event's first day.
             update["modality"] = "planned"

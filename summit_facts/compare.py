@@ -84,10 +84,40 @@ def compare(
             complete_lists=complete_lists,
             aliases=aliases,
         )
-        for x in [a.value, *a.equivalents]
-        for y in [b.value, *b.equivalents]
+        for x in [a.value, *_as_converted(a)]
+        for y in [b.value, *_as_converted(b)]
     ]
     return min(relations, key=_RELATION_ORDER.index)
+
+
+# How far a figure converted into another currency may stray from one stated in that
+# currency: the rate of the day the writer used is not known ("up to 30bn kroner
+# ($2.94bn)" against "$3bn"). The default rule tolerance (DESIGN.md, "about").
+CONVERSION_TOLERANCE = 0.1
+
+
+def _as_converted(claim: Claim) -> list[Value]:
+    """A claim's equivalents, each one in another currency widened by the conversion
+    tolerance: a conversion is a rate's approximation, not a second figure."""
+    own = claim.value.currency if isinstance(claim.value, MoneyValue) else None
+    out: list[Value] = []
+    for value in claim.equivalents:
+        if isinstance(value, MoneyValue) and value.currency != own:
+            iv = value.interval
+            value = value.model_copy(
+                update={
+                    "interval": iv.model_copy(
+                        update={
+                            "low": None if iv.low is None else iv.low * (1 - CONVERSION_TOLERANCE),
+                            "high": None
+                            if iv.high is None
+                            else iv.high * (1 + CONVERSION_TOLERANCE),
+                        }
+                    )
+                }
+            )
+        out.append(value)
+    return out
 
 
 def compare_values(
@@ -256,6 +286,8 @@ def _compare_intervals(a: Interval, b: Interval) -> Relation:
 
 
 def _compare_dates(a: DateValue, b: DateValue) -> Relation:
+    if a.bound or b.bound:
+        return _compare_bounds(a, b)
     if a.start == b.start and a.end == b.end and a.precision == b.precision:
         return Relation.SAME
     if a.start > b.end or b.start > a.end:
@@ -264,6 +296,23 @@ def _compare_dates(a: DateValue, b: DateValue) -> Relation:
     # bare year against a day range is worth a note.
     gap = abs(_PRECISION_RANK[a.precision] - _PRECISION_RANK[b.precision])
     return Relation.IMPRECISE if gap >= 2 else Relation.COMPATIBLE
+
+
+def _compare_bounds(a: DateValue, b: DateValue) -> Relation:
+    """An opening or closing day is a one-day range, compared by overlap like any other
+    date ("opened on 10 November" agrees with "6-11 November", "closed on 22 November"
+    contradicts "10-21 November"), except against the other bound: an opening day and a
+    closing day agree when the opening comes first."""
+    if a.bound and b.bound and a.bound != b.bound:
+        first, last = (a, b) if a.bound == "start" else (b, a)
+        return Relation.COMPATIBLE if first.start <= last.start else Relation.CONFLICT_VALUE
+    if a.start > b.end or b.start > a.end:
+        return Relation.CONFLICT_VALUE
+    return (
+        Relation.SAME
+        if (a.start, a.end, a.bound) == (b.start, b.end, b.bound)
+        else Relation.COMPATIBLE
+    )
 
 
 # ---------------------------------------------------------------- entities
@@ -309,7 +358,8 @@ def _mostly_people(value: EntitiesValue) -> bool:
 def precision_key(value: Value, *, complete_lists: bool = True) -> tuple[float, float, float]:
     """Sort key: smaller is more precise. Comparable within one value kind."""
     if isinstance(value, DateValue):
-        days = (value.end - value.start).days + 1
+        # An opening or closing day says less than the range it starts or ends.
+        days = (value.end - value.start).days + 1 if value.bound is None else 10_000
         return (float(days), float(_PRECISION_RANK[value.precision]), 0.0)
     if isinstance(value, EntitiesValue):
         complete = complete_lists and value.complete

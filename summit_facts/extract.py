@@ -394,12 +394,14 @@ def _context(span: Span, root: Token) -> Context:
     )
 
 
-# A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -": a place and the
+# A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -", "New Delhi [India],
+# March 2 (ANI):": a place and the
 # filing day opening a line near the top. Where and when the report was filed, not a
 # claim about the event. A range there ("Paris, France, 10-11 February, 2025 —") is the
 # event's own dates.
 _DATELINE = re.compile(
-    r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}\]?,[ ]?){1,2}"
+    r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}"
+    r"(?:[ ]\[[A-Z][A-Za-z ]+)?\]?,[ ]?){1,2}"
     r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
 )
 # "NEW DELHI/JOHANNESBURG —", "NICE (FRANCE) —": a capitalised place line without a date.
@@ -561,6 +563,36 @@ def _gapped_agent(span: Span) -> str | None:
     return None
 
 
+def _comma_list(token: Token) -> list[str]:
+    """A headline's list without "and" that opens the sentence ("Norway, Indonesia, France
+    commit $4.5bn"; the parser makes any of them the subject): every name in it, or []
+    when the token is in no such list."""
+    doc = token.doc
+    ent = _ent_at(token)
+    if ent is None or ent.label_ not in PAYER_LABELS:
+        return []
+    found = [ent]
+    while found[0].start >= 2 and doc[found[0].start - 1].text == ",":
+        prev = _ent_at(doc[found[0].start - 2])
+        if prev is None or prev.label_ not in PAYER_LABELS:
+            return []
+        found.insert(0, prev)
+    while found[-1].end + 1 < len(doc) and doc[found[-1].end].text == ",":
+        nxt = _ent_at(doc[found[-1].end + 1])
+        if nxt is None or nxt.label_ not in PAYER_LABELS:
+            break
+        found.append(nxt)
+    first = found[0].start
+    if len(found) < 3 or doc[found[-1].end].pos_ not in ("VERB", "AUX"):
+        return []
+    # (`token.sent` only now: it scans the document's sentences.)
+    opens = first == token.sent.start or doc[first - 1].text in (":", "-", "–", "—")
+    return [e.text for e in found] if opens else []
+
+
+PAYER_LABELS = ("GPE", "ORG", "NORP")
+
+
 def _payer_text(token: Token) -> str:
     """A subject as who pays: 'the Norwegian government' -> Norway; 'Norway, Indonesia
     and France pledged a combined $4.5bn' -> 'Norway, Indonesia and France'."""
@@ -571,6 +603,7 @@ def _payer_text(token: Token) -> str:
                 return country
     payers = [_entity_text(token)]
     if token.pos_ == "PROPN":
+        payers = _comma_list(token) or payers
         payers += [_entity_text(c) for c in token.conjuncts if c.pos_ == "PROPN"]
     if len(payers) == 1:
         return payers[0]

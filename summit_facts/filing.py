@@ -816,8 +816,14 @@ def auto_slot(mention: Mention) -> str:
     return f"{slugify(words)[:MAX_SLUG] or 'value'}_{mention.value.kind}"
 
 
-def _shaped(value: Value, rule: SlotRule) -> Value:
-    """The value as the slot keeps it: a date as its year, a short list as partial."""
+def _shaped(value: Value, rule: SlotRule, ctx: Context) -> Value:
+    """The value as the slot keeps it: a date as its year, an opening or closing day as
+    a bound, a short list as partial."""
+    if rule.day_bounds and isinstance(value, DateValue) and value.start == value.end:
+        governor = _scope(ctx, Condition(scope="governor", words=["-"]))
+        for bound, words in (("start", rule.day_bounds.start), ("end", rule.day_bounds.end)):
+            if any(_has(governor, word) for word in words):
+                return value.model_copy(update={"bound": bound})
     if rule.as_year and isinstance(value, DateValue) and value.precision != "year":
         year = value.start.year
         return value.model_copy(
@@ -860,7 +866,7 @@ def file_mentions(
         if rule is not None and rule.tolerance != 0.1:
             value = with_tolerance(value, rule.tolerance)
         if rule is not None:
-            value = _shaped(value, rule)
+            value = _shaped(value, rule, mention.context)
         key = (filing.topic, filing.slot, value.model_dump_json(exclude={"surface"}),
                mention.polarity)  # fmt: skip
         if key in seen:

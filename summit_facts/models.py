@@ -109,6 +109,12 @@ class DateValue(_Model):
     start: date
     end: date = Field(description="Last day of the range, inclusive.")
     precision: Precision = "day"
+    bound: Literal["start", "end"] | None = Field(
+        default=None,
+        description="Set when the day is only the event's first ('opened on 10 November')"
+        " or last ('closed on 22 November') day: it agrees with ranges that start (end)"
+        " on it, not with every range that contains it.",
+    )
 
 
 class EntitiesValue(_Model):

@@ -46,6 +46,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class DayBounds(_Strict):
+    """Lemmas of the verbs that say an event began (`start`) or ended (`end`) on a day."""
+
+    start: list[str] = Field(default_factory=list)
+    end: list[str] = Field(default_factory=list)
+
+
 class Condition(_Strict):
     """Holds when any of `words` occurs in `scope` (lemmas, lower case; phrases allowed)."""
 
@@ -116,6 +123,12 @@ class SlotRule(_Strict):
     )
     as_year: bool = Field(
         default=False, description="File dates as their year ('last November' -> 2023)."
+    )
+    day_bounds: DayBounds | None = Field(
+        default=None,
+        description="Governing verbs that make a single day the event's first or last day"
+        " only ('opened on 10 November'): kept as a bound, compared with the other"
+        " sources' first or last day (models.DateValue.bound).",
     )
     complete_from: int = Field(
         default=1,

@@ -352,6 +352,10 @@ def _display_date(value: DateValue) -> str:
         return str(value.start.year)
     if value.precision == "month" and value.start.month == value.end.month:
         return value.start.strftime("%Y-%m")
+    if value.bound:
+        return (
+            f"{value.start.isoformat()} ({'opening' if value.bound == 'start' else 'closing'} day)"
+        )
     if value.start == value.end:
         return value.start.isoformat()
     return f"{value.start.isoformat()} to {value.end.isoformat()}"

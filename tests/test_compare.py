@@ -160,6 +160,22 @@ def test_a_bare_year_against_a_day_range_is_imprecise() -> None:
     assert both_ways(year, claim(days("2025-02-10", "2025-02-11"))) is Relation.IMPRECISE
 
 
+def test_an_opening_day_agrees_with_a_range_it_lies_in_and_with_a_later_closing_day() -> None:
+    opened = claim(days("2025-11-10", "2025-11-10").model_copy(update={"bound": "start"}))
+    closed = claim(days("2025-11-22", "2025-11-22").model_copy(update={"bound": "end"}))
+    scheduled = claim(days("2025-11-10", "2025-11-21"))
+    assert both_ways(opened, scheduled) is Relation.COMPATIBLE
+    assert both_ways(opened, closed) is Relation.COMPATIBLE
+    # The conference overran: closing on the 22nd contradicts "10-21 November".
+    assert both_ways(closed, scheduled) is Relation.CONFLICT_VALUE
+
+
+def test_a_closing_day_before_the_opening_day_contradicts() -> None:
+    opened = claim(days("2025-11-10", "2025-11-10").model_copy(update={"bound": "start"}))
+    closed = claim(days("2025-11-08", "2025-11-08").model_copy(update={"bound": "end"}))
+    assert both_ways(opened, closed) is Relation.CONFLICT_VALUE
+
+
 # ---------------------------------------------------------------- entities
 
 SIGNERS = ("Canada", "China", "France", "India", "Japan", "Germany")

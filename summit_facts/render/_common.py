@@ -97,6 +97,9 @@ def format_value(value: Value) -> str:
     # as plain records (`store.Record`), without building the models.
     if value.kind == "date":
         start, end = _day(value.start, value.precision), _day(value.end, value.precision)
+        bound = getattr(value, "bound", None)  # store records written before bounds lack it
+        if bound:
+            return f"{start} ({'opening' if bound == 'start' else 'closing'} day)"
         return start if start == end else f"{start} to {end}"
     if value.kind == "entities":
         names = [f"{m} ({value.roles[m]})" if m in value.roles else m for m in value.members]

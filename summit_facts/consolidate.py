@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
+from summit_facts.instrument_names import merge_instrument_names
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -130,6 +131,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     attach_donors_to_the_fund(out)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
+    merge_instrument_names(out)
     return out
 
 

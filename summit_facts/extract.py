@@ -462,6 +462,15 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         noun = root.head
     if noun.lower_ in SCALE_WORDS:
         noun = span.doc[span.end] if span.end < len(span.doc) else noun  # "6 lakh attendees"
+    while (
+        noun.dep_ == "compound"
+        and noun.pos_ == "PROPN"
+        and noun.head.i > noun.i
+        and noun.head.pos_ == "NOUN"
+    ):
+        # "Sixteen AI companies": the figure counts companies, not "AI" ("a 37-country
+        # coalition" counts countries: a common noun is the counted one).
+        noun = noun.head
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.i != root.i) and not (
         span.start <= noun.i < span.end and noun.pos_ == "NOUN"
     ):

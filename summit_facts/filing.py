@@ -200,8 +200,15 @@ NOT_DISTINCTIVE = {
     "the", "a", "an", "this", "that", "its", "their", "final", "joint", "new", "ai",
     "artificial", "intelligence", "global", "international", "leader", "leaders", "'s", "’s",
     "summit", "conference", "high-level", "level", "-", "on", "of", "for", "and", "to",
-    "safe", "safety", "voluntary", "summit's", "event", "meeting",
+    "safe", "safety", "voluntary", "summit's", "event", "meeting", "late", "latest",
+    "formal", "political", "landmark", "historic", "proposed", "draft", "nonbinding",
+    "non", "binding",
 }  # fmt: skip
+# Who signs, when a text is only described ("a ministerial statement"): this word
+# tells one text of the event from another as a name would (DESIGN.md, "Several
+# instruments at one event").
+SIGNER_KINDS = {"ministerial", "minister", "ministers", "business", "industry", "corporate",
+                "company", "companies", "parliamentary"}  # fmt: skip
 
 
 COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "developers",
@@ -274,7 +281,8 @@ def _document_at(lemmas: list[str], i: int) -> bool:
     return after not in VERB_PARTICLES or before in DETERMINERS
 
 
-STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to"}
+STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to", "its",
+                    "their", "his", "her", "our", "this", "that", "say"}  # fmt: skip
 
 
 def _described(lemmas: list[str], at: int) -> bool:
@@ -366,17 +374,20 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
     """The suffix of the instrument word at `at`, and whether the sentence names it (by
     a distinctive word or the main event's) rather than only saying what kind it is."""
     kind = lemmas[at]
-    if at > 0 and lemmas[at - 1] in QUOTES:
+    if _after_quoted_title(lemmas, at):
         return None, False  # a quoted title: "“…for People and the Planet” agreement"
     words = []
     for word in reversed(lemmas[max(0, at - 4) : at]):
         if word in STOP_BEFORE_NAME:
             break
         words.append(word)
+    distinctive = _distinctive(reversed(words), main_key)
     principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
     if principal and _described(lemmas, at):
-        return None, False  # "a far-reaching political declaration": described, not named
-    distinctive = _distinctive(reversed(words), main_key)
+        # "a far-reaching political declaration": described, not named; "a ministerial
+        # statement" says whose text it is, as a name would.
+        signers = [w for w in distinctive if w in SIGNER_KINDS]
+        return (slugify(" ".join([*signers, kind])), True) if signers else (None, False)
     if (
         not distinctive
         and not principal
@@ -406,6 +417,26 @@ KIND_OF = {"pact": "treaty", "agreement": "treaty", "accord": "treaty", "convent
 # What the document named before a sentence: kind (KIND_OF) -> suffix, None for the
 # principal instrument.
 Earlier = dict[str, str | None]
+
+
+def _after_quoted_title(lemmas: list[str], at: int) -> bool:
+    """Whether the instrument word at `at` follows a quoted title ("“…for People and the
+    Planet” agreement", "'safe, trustworthy and robust' AI statement"); a word quoted
+    alone ("a formal 'roadmap.'") is the word itself, in scare quotes."""
+    j = at - 1
+    while j >= 0 and lemmas[j] in ("ai", "a.i."):
+        j -= 1
+    if j < 0 or lemmas[j] not in QUOTES:
+        return False
+    after = lemmas[at + 1 : at + 3]
+    return not (
+        after[:1]
+        and after[0] in QUOTES
+        or after[:2]
+        and after[0] in ".,"
+        and after[1:]
+        and after[1] in QUOTES
+    )
 
 
 def _bare(lemmas: list[str], at: int) -> bool:

@@ -1,0 +1,81 @@
+"""Consolidation of instrument subjects across sources.
+
+Filing names each instrument other than the principal one after its distinctive words
+(`signatories/count_fossil_fuel_roadmap`, DESIGN.md, "Several instruments at one
+event"). Sources name one text at different lengths: "the fossil fuel roadmap" in one,
+"a formal 'roadmap'" in another; "the Frontier AI Safety Commitments" and "new safety
+commitments". A suffix whose words are all in exactly one longer suffix of the same
+kind of text is that text: its claims take the longer name. Two longer candidates
+("statement" against "ministerial_statement" and "youth_statement") leave it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF
+from summit_facts.models import Claim
+
+TOPIC = "signatories"
+# The slots every instrument has (rules/signatories.yaml), longest first so that
+# `non_signers_x` is not read as `members`-less.
+BASES = ("declaration_name", "non_signers", "members", "count")
+
+
+def _split(slot: str) -> tuple[str, str] | None:
+    """`count_fossil_fuel_roadmap` -> ("count", "fossil_fuel_roadmap"); None for a
+    principal slot or one that is not an instrument's."""
+    for base in BASES:
+        if slot.startswith(f"{base}_"):
+            return base, slot.removeprefix(f"{base}_")
+    return None
+
+
+def _parts(words: list[str]) -> tuple[frozenset[str], str, tuple[str, ...]] | None:
+    """A suffix as (name words, kind, tail): `high_seas_treaty_new_ratifications` ->
+    ({high, seas}, "treaty", ("new", "ratifications")); None without an instrument word.
+    Plurals of kinds fold (commitments -> commitment)."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in INSTRUMENT_WORDS:
+            kind = KIND_OF.get(words[i], words[i])
+            kind = kind.removesuffix("s") if kind.endswith("ments") else kind
+            return frozenset(words[:i]), kind, tuple(words[i + 1 :])
+    return None
+
+
+def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
+    """Suffix -> the one longer suffix naming the same kind of text, with the same tail
+    (`new_ratifications` is another subject than `new_ratifications_monday`), whose
+    words contain all of its words."""
+    parts = {s: _parts(s.split("_")) for s in set(suffixes)}
+    out: dict[str, str] = {}
+    for short, p in parts.items():
+        if p is None:
+            continue
+        found = [
+            long
+            for long, q in parts.items()
+            if q is not None and long != short and q[1:] == p[1:] and p[0] < q[0]
+        ]
+        if len(found) == 1:
+            out[short] = found[0]
+    # A chain (roadmap -> fuel_roadmap -> fossil_fuel_roadmap) ends at its longest name.
+    for short in list(out):
+        seen = {short}
+        while out[short] in out and out[short] not in seen:
+            seen.add(out[short])
+            out[short] = out[out[short]]
+    return out
+
+
+def merge_instrument_names(claims: list[Claim]) -> None:
+    """Rename instrument slots told at less length to their longer name (in place)."""
+    split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    suffixes = [parts[1] for parts in split.values() if parts]
+    rename = longer_names(suffixes)
+    if not rename:
+        return
+    for claim in claims:
+        parts = split.get(claim.slot) if claim.topic == TOPIC else None
+        if parts and parts[1] in rename:
+            claim.slot = f"{parts[0]}_{rename[parts[1]]}"

@@ -1,0 +1,59 @@
+"""instrument_names: one text named at different lengths by different sources is one
+subject (DESIGN.md, "Several instruments at one event")."""
+
+from __future__ import annotations
+
+from summit_facts.instrument_names import longer_names, merge_instrument_names
+from summit_facts.models import Claim, CountValue, Evidence, Interval, Source
+
+
+def claim(slot: str, source: str, topic: str = "signatories") -> Claim:
+    value = CountValue(surface="80", nominal=80, interval=Interval(low=80, high=80))
+    return Claim(
+        id=f"{source}-{slot}",
+        source=Source(id=source, path=source),
+        topic=topic,
+        slot=slot,
+        value=value,
+        evidence=Evidence(sentence="80", start=0, end=2, value_start=0, value_end=2),
+        rule="signatories.count",
+    )
+
+
+def test_a_shorter_name_of_the_same_kind_takes_the_longer_one() -> None:
+    rename = longer_names(["roadmap", "fossil_fuel_roadmap", "commitment", "frontier_commitments"])
+    assert rename == {"roadmap": "fossil_fuel_roadmap", "commitment": "frontier_commitments"}
+
+
+def test_two_longer_candidates_leave_the_short_name_alone() -> None:
+    assert longer_names(["statement", "ministerial_statement", "youth_statement"]) == {}
+
+
+def test_another_tail_is_another_subject() -> None:
+    # Monday's ratifications are not the event's: same treaty, another subject.
+    rename = longer_names(
+        ["high_seas_treaty_new_ratifications", "high_seas_treaty_new_ratifications_monday"]
+    )
+    assert rename == {}
+
+
+def test_another_kind_of_text_is_not_merged() -> None:
+    assert longer_names(["roadmap", "fossil_fuel_treaty"]) == {}
+
+
+def test_merge_renames_every_slot_of_the_instrument_and_leaves_the_principal() -> None:
+    claims = [
+        claim("count_fossil_fuel_roadmap", "a.md"),
+        claim("count_roadmap", "b.md"),
+        claim("members_roadmap", "b.md"),
+        claim("count", "c.md"),
+        claim("count_roadmap", "d.md", topic="auto"),
+    ]
+    merge_instrument_names(claims)
+    assert [c.slot for c in claims] == [
+        "count_fossil_fuel_roadmap",
+        "count_fossil_fuel_roadmap",
+        "members_fossil_fuel_roadmap",
+        "count",
+        "count_roadmap",
+    ]

@@ -544,12 +544,23 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                if _another_sum(subj, root):
+                    # "a $1.6bn pledge from the Gates Foundation ... made up the core of
+                    # more than $9bn": the foundation gave the $1.6bn, not the $9bn.
+                    return None
                 return _payer_text(subj)
             # "..., followed by the Gates Foundation, which pledged ..."
             relative = subj is not None and subj.lower_ in RELATIVE_PRONOUNS
             if relative and anc.dep_ == "relcl" and anc.head.pos_ == "PROPN":
                 return _payer_text(anc.head)
     return None
+
+
+def _another_sum(subj: Token, root: Token) -> bool:
+    """Whether a subject is itself a sum of money other than the value's own."""
+    if subj.left_edge.i <= root.i <= subj.right_edge.i:
+        return False
+    return any(t.ent_type_ == "MONEY" for t in subj.subtree)
 
 
 def _gapped_agent(span: Span) -> str | None:

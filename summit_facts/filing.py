@@ -653,6 +653,10 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         donor = None if coined else _donor(ctx)
     if donor and _payer_name(programme) and not purpose:
         programme = None  # "$1.7bn from the UK" beside "... from the Gates Foundation"
+    if programme and not ctx.agent and _payer_name(programme) and _other_sum_of(ctx):
+        # "a $1.6bn pledge from the Gates Foundation ... made up the core of more than
+        # $9bn in pledges": the foundation is the other sum's donor, not this one's.
+        programme = None
     if programme:
         if donor and donor not in programme.split("_") and programme not in donor:
             return f"{donor}_{programme}"
@@ -679,6 +683,15 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
+
+
+def _other_sum_of(ctx: Context) -> bool:
+    """Whether the sentence gives another sum before this value ("a $1.6bn pledge from
+    X ... more than $9bn")."""
+    return any(w in CURRENCY_MARKS for w in ctx.lemmas[: ctx.value_token])
+
+
+CURRENCY_MARKS = {"$", "us$", "€", "£", "¥", "usd", "eur", "gbp"}
 
 
 def _refers_back(ctx: Context) -> str:

@@ -192,6 +192,10 @@ def same_document_name(a: str, b: str) -> bool:
     "Seoul Declaration"), or about other things are not."""
     told_a, kinds_a, places_a = _name_parts(a)
     told_b, kinds_b, places_b = _name_parts(b)
+    if _by_place_alone(told_a, kinds_a, places_a) and _titled(told_b, kinds_b, places_b, places_a):
+        return True
+    if _by_place_alone(told_b, kinds_b, places_b) and _titled(told_a, kinds_a, places_a, places_b):
+        return True
     if kinds_a != kinds_b or not kinds_a:
         return False
     if places_a and places_b and not places_a & places_b:
@@ -200,6 +204,25 @@ def same_document_name(a: str, b: str) -> bool:
         return len(told_a) >= 2 or bool(places_a and places_b)
     # "New Delhi Declaration" is "India AI Impact Summit Declaration" told shorter.
     return not (told_a and told_b) and bool(places_a and places_b)
+
+
+# The kinds of text an event's leaders adopt as its outcome (DESIGN.md, "Several
+# instruments at one event": the principal instrument).
+_OUTCOME_KINDS = {"declaration", "statement", "communique"}
+
+
+def _by_place_alone(told: frozenset[str], kinds: frozenset[str], places: frozenset[str]) -> bool:
+    """ "the Nice Declaration": the event's outcome text designated by its place only."""
+    return not told and bool(places) and bool(kinds) and kinds <= _OUTCOME_KINDS
+
+
+def _titled(
+    told: frozenset[str], kinds: frozenset[str], places: frozenset[str], where: frozenset[str]
+) -> bool:
+    """A title that may be the outcome text a place-only designation names: "Our Ocean,
+    Our Future: United for Urgent Action", "Statement on Inclusive ... AI", in no
+    other country's name."""
+    return bool(told) and kinds <= _OUTCOME_KINDS and not (places and not places & where)
 
 
 def _name_parts(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

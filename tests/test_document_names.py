@@ -48,3 +48,26 @@ def test_other_documents_are_not(a, b):
 def test_declarations_of_other_places_contradict(a, b):
     relation = compare_values(TextValue(surface=a, text=a), TextValue(surface=b, text=b))
     assert relation is Relation.CONFLICT_VALUE
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A preview's "the Lyon Declaration" and the title it was adopted under.
+        ("Lyon Declaration", "Clear Waters, Shared Future: Together for Swift Action"),
+        ("Lyon Statement", "Statement on Open and Trusted Computing for Everyone"),
+    ],
+)
+def test_a_place_only_designation_is_the_title_it_was_adopted_under(a, b):
+    assert same_document_name(a, b) and same_document_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lyon Declaration", "Lyon Frontier Computing Commitments"),  # another kind of text
+        ("Lyon Declaration", "Statement on Open Computing signed in Nairobi"),  # another country
+    ],
+)
+def test_a_place_only_designation_is_not_any_text(a, b):
+    assert not same_document_name(a, b)

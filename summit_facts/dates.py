@@ -37,6 +37,9 @@ _M1, _M2 = rf"(?P<m1>{_MONTH_RE})", rf"(?P<m2>{_MONTH_RE})"
 _D1, _D2 = rf"(?P<d1>{_DAY_RE})", rf"(?P<d2>{_DAY_RE})"
 _Y1, _Y2 = rf"(?:,?\s+(?P<y1>{_YEAR_RE}))?", rf"(?:,?\s+(?P<y2>{_YEAR_RE}))?"
 _OF = r"(?:\s+of)?\s+"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4}  # fmt: skip
+_PART_RE = r"(?:(?i:first|1st|second|2nd|third|3rd|fourth|4th)\s+(?i:quarter|half)|Q[1-4]|H[12])"
 
 # Pattern name -> regex. Every match is a candidate; the longest wins. Patterns start
 # with the date itself, so that the engine can skip ahead to a digit or a capital;
@@ -55,6 +58,10 @@ _PATTERNS = {
     "iso": rf"(?P<y1>{_YEAR_RE})-(?P<n1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?!\d)",
     "my": rf"{_M1}(?:{_CONN}{_M2})?,?\s+(?:of\s+)?(?P<y2>{_YEAR_RE})",  # February 2025
     "yy": rf"(?P<y1>{_YEAR_RE}){_CONN}(?P<y2>{_YEAR_RE}|\d\d(?!\d))",  # 2023-2025, 2024-25
+    # the first quarter of 2025 / Q3 2025 / the second half of 2025 / the first quarter or
+    # early in the second quarter of 2025: whole quarters and halves, by their months
+    "q": rf"(?P<p1>{_PART_RE})(?:\s+(?:or|to|and)\s+(?P<early>early\s+(?:in\s+)?)?(?:the\s+)?"
+    rf"(?P<p2>{_PART_RE}))?(?:\s+of|,)?\s+(?P<y1>{_YEAR_RE})",
     "y": rf"(?P<y1>{_YEAR_RE})",
     # in February: the span is the month alone
     "m": rf"\b(?i:in|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
@@ -72,7 +79,7 @@ _BAD_BEFORE = set("_$€£¥₹#./:,-\u2010\u2011\u2012\u2013\u2014")
 # month name, or a year.
 _ANY_MONTH = re.compile(_MONTH_RE)
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d|2100")
-_NEEDS_YEAR = {"iso", "yy", "y"}
+_NEEDS_YEAR = {"iso", "yy", "y", "q"}
 _MONTH_ONLY = re.compile(rf"\s*(?P<m1>{_MONTH_RE})\s*")
 _AFTER_YEAR_BAD = re.compile(r"[\w%+]|[/:.,\-\u2010-\u2014]\d")
 _DATE_WORDS = re.compile(
@@ -240,6 +247,13 @@ def _resolve(
             y1, y2 = _years(g["y1"], g["y2"])
             return DateValue(surface=surface, start=date(y1, 1, 1), end=date(y2, 12, 31),
                              precision="year")  # fmt: skip
+        if name == "q":
+            y = int(g["y1"])
+            first = _months_of(g["p1"])
+            last = _months_of(g["p2"]) if g.get("p2") else first
+            end = last[0] if g.get("early") else last[1]  # "early in the second quarter"
+            return DateValue(surface=surface, start=date(y, first[0], 1), end=_last_day(y, end),
+                             precision="month")  # fmt: skip
         if name == "iso":
             day = date(int(g["y1"]), int(g["n1"]), int(g["d1"]))
             return DateValue(surface=surface, start=day, end=day, precision="day")
@@ -293,6 +307,17 @@ def _resolve(
         return _resolve_days(g, m1, m2, surface, anchor, tense)
     except ValueError:
         return None  # February 30
+
+
+def _months_of(part: str) -> tuple[int, int]:
+    """First and last month of a quarter or half: "second quarter" -> (4, 6), "H2" ->
+    (7, 12)."""
+    words = part.lower().split()
+    if len(words) == 1:  # Q3, H1
+        n, size = int(words[0][1]), 3 if words[0][0] == "q" else 6
+    else:
+        n, size = _ORDINALS[words[0]], 3 if words[1] == "quarter" else 6
+    return (n - 1) * size + 1, n * size
 
 
 def _weekday(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:

@@ -53,6 +53,16 @@ def d(text: str) -> date:
         ("December 30 to January 2, 2025", "2024-12-30", "2025-01-02", "day"),
         ("December 30, 2024 to January 2, 2025", "2024-12-30", "2025-01-02", "day"),
         ("held from February 10-11, 2025, was", "2025-02-10", "2025-02-11", "day"),
+        ("in the first quarter of 2025", "2025-01-01", "2025-03-31", "month"),
+        ("Q3 2025", "2025-07-01", "2025-09-30", "month"),
+        ("the second half of 2026", "2026-07-01", "2026-12-31", "month"),
+        # "or early in" the next quarter: to that quarter's first month
+        (
+            "the first quarter or early in the second quarter of 2025",
+            "2025-01-01",
+            "2025-04-30",
+            "month",
+        ),
     ],
 )
 def test_parse_date(text: str, start: str, end: str, precision: str) -> None:

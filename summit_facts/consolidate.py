@@ -131,6 +131,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     attach_donors_to_the_fund(out)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
+    keep_one_size_told_as_target(out)
     merge_instrument_names(out)
     return out
 
@@ -537,6 +538,28 @@ def keep_one_target_told_two_ways(claims: list[Claim]) -> None:
             continue
         for goal in goals:
             goal.slot = slot.removesuffix("_pledging_target") + "_target"
+
+
+def keep_one_size_told_as_target(claims: list[Claim]) -> None:
+    """A fund's size told as made ('the creation of a USD 60 billion fund') and as
+    sought ('aims to raise USD 60 billion for the fund') is one figure: where every
+    amount under `<programme>` is the amount under `<programme>_target`, the target's
+    claims join the programme's subject (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto":
+            by_slot.setdefault(claim.slot, []).append(claim)
+    for slot, goals in by_slot.items():
+        if not slot.endswith("_target") or slot.endswith("_pledging_target"):
+            continue
+        made = by_slot.get(slot.removesuffix("_target"), [])
+        if (
+            made
+            and all(_same_amount(c, goals) for c in made)
+            and all(_same_amount(goal, made) for goal in goals)
+        ):
+            for goal in goals:
+                goal.slot = slot.removesuffix("_target")
 
 
 def name_pledged_parts_of_targets(claims: list[Claim]) -> None:

@@ -214,6 +214,42 @@ def test_a_goal_is_a_target_and_what_is_pledged_is_the_programme():
     ]
 
 
+def test_a_size_told_as_made_and_as_sought_is_one_subject():
+    made = "The declaration announced the creation of a USD 60 billion Lagos Ports Fund."
+    sought = "The declaration aims to raise USD 60 billion for the Lagos Ports Fund."
+    out = consolidate(
+        claims_of(
+            A,
+            made,
+            [("funding/lagos_ports_fund", "USD 60 billion", money("USD 60 billion", 6e10, "USD"))],
+        )
+        + claims_of(
+            B,
+            sought,
+            [("funding/lagos_ports_fund", "USD 60 billion", money("USD 60 billion", 6e10, "USD"))],
+        )
+    )
+    assert [c.slot for c in out] == ["lagos_ports_fund", "lagos_ports_fund"]
+
+
+def test_a_target_other_than_the_size_stays_apart():
+    made = "The declaration announced a USD 5 billion Lagos Ports Fund."
+    sought = "The declaration aims to raise USD 60 billion for the Lagos Ports Fund."
+    out = consolidate(
+        claims_of(
+            A,
+            made,
+            [("funding/lagos_ports_fund", "USD 5 billion", money("USD 5 billion", 5e9, "USD"))],
+        )
+        + claims_of(
+            B,
+            sought,
+            [("funding/lagos_ports_fund", "USD 60 billion", money("USD 60 billion", 6e10, "USD"))],
+        )
+    )
+    assert [c.slot for c in out] == ["lagos_ports_fund", "lagos_ports_fund_target"]
+
+
 def test_a_supplement_is_not_compared_with_what_it_adds_to():
     sentence = (
         "It adds €5 billion in new funding, supplementing the €150 billion previously pledged."

@@ -84,6 +84,7 @@ _TITLED = re.compile(
 )
 
 
+_SMALL_AFTER = re.compile(r"(?:\s+(?:and|for|the|of|on|in|to|&))+$")
 _WHEN_AFTER = re.compile(
     r"\s+(?:on|of|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b.*$"
@@ -270,16 +271,23 @@ def _exchange_rate(span: Span) -> bool:
 TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
 
 
+# Verbs after which "over two days" says across which days, not how many more: "held
+# over two days" ("lasted over two days" is more than two).
+DURING_VERBS = {"hold", "take", "run", "spread", "stretch", "meet", "gather", "unfold", "stage",
+                "span", "convene", "organise", "organize", "host"}  # fmt: skip
+
+
 def _over_a_period(span: Span, qualifier: str | None) -> bool:
-    """'Over two days, ...' opening a sentence: 'over' says during, not more than."""
+    """'Over two days, ...' opening a sentence, 'held over two days': 'over' says
+    during, not more than."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return (
-        qualifier is not None
-        and qualifier.lower() == "over"
-        and span.start == span.sent.start
-        and nxt is not None
-        and nxt.lower_ in TIME_NOUNS
-    )
+    if qualifier is None or qualifier.lower() != "over" or nxt is None:
+        return False
+    if nxt.lower_ not in TIME_NOUNS:
+        return False
+    first = span[0]
+    held = first.dep_ == "prep" and first.head.pos_ == "VERB" and lemma(first.head) in DURING_VERBS
+    return held or span.start == span.sent.start
 
 
 def _shared_currency(span: Span) -> str | None:
@@ -1287,6 +1295,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 group = match.group(1) if regex is _QUOTED else match.group(0)
                 if regex is _TITLED:
                     group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"
+                    # "the Lima Declaration on the first day": the title ends at its capitals
+                    group = _SMALL_AFTER.sub("", group)
                 start = sent.start_char + match.start(1 if regex is _QUOTED else 0)
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is not None and len(span) >= 2:

@@ -211,6 +211,8 @@ def test_over_a_period_opening_a_sentence_means_during(nlp):
     assert (during.value.interval.low, during.value.interval.high) == (2, 2)
     more = one(nlp, "The summit lasted over two days.", "over two", "count")
     assert (more.value.interval.low, more.value.interval.high) == (2, None)
+    held = one(nlp, "The summit, held over two days, drew 30 countries.", "two", "count")
+    assert (held.value.interval.low, held.value.interval.high) == (2, 2)
 
 
 def test_a_wire_exchange_rate_is_no_figure(nlp):
@@ -241,3 +243,19 @@ def test_a_month_takes_the_year_its_sentence_gives(nlp):
 def test_a_shared_currency_word_stays_unread_where_several_countries_could_mean_it(nlp):
     text = "Norway, Sweden and Denmark launched a fund of 30 billion crowns."
     assert one(nlp, text, "30 billion crowns", "money").value.currency is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ten countries signed the Lima Declaration on the first day.", "Lima Declaration"),
+        ("Ten countries signed the Reef Treaty on Monday.", "Reef Treaty"),
+        (
+            "Ten countries signed the Lima Declaration on the Future of Reefs.",
+            "Lima Declaration on the Future of Reefs",
+        ),
+    ],
+)
+def test_a_title_ends_at_its_capitals(nlp, text, title):
+    titles = [m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "TITLE"]
+    assert titles == [title]

@@ -1027,7 +1027,17 @@ def _modality(span: Span) -> Modality:
 
 
 def _polarity(span: Span) -> Polarity:
-    lemmas = {lemma(t) for t in _clause_tokens(span) if t.i < span.start or t.i >= span.end}
+    """Negated when the value's clause is ("did not sign"), or the value's own noun
+    phrase ("signed by 60 countries, including France, but not the US or UK": the US
+    and the UK are negated, France is not)."""
+    if any(c.dep_ == "neg" for c in span.root.children):
+        return "negated"
+    lemmas = {
+        lemma(t)
+        for t in _clause_tokens(span)
+        if (t.i < span.start or t.i >= span.end)
+        and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
+    }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
 
 

@@ -241,3 +241,18 @@ def test_a_month_takes_the_year_its_sentence_gives(nlp):
 def test_a_shared_currency_word_stays_unread_where_several_countries_could_mean_it(nlp):
     text = "Norway, Sweden and Denmark launched a fund of 30 billion crowns."
     assert one(nlp, text, "30 billion crowns", "money").value.currency is None
+
+
+def test_a_region_an_event_is_held_in_is_its_place(nlp):
+    held = [
+        m.value.surface
+        for m in mentions(nlp, "The next summit will be held in Bavaria in June 2027.", "text")
+        if m.context.label == "CITY"
+    ]
+    named = [
+        m.value.surface
+        for m in mentions(nlp, "Officials from Bavaria praised the next summit.", "text")
+        if m.context.label == "CITY"
+    ]
+    assert held == ["Bavaria"]
+    assert named == []

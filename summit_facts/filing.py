@@ -691,6 +691,12 @@ def _key_part(
         return funding_subject(ctx, rules)
     if part == "place":
         return _edition_place(ctx, main)
+    if part == "ordinal":
+        # "the inaugural summit was held in 2008": an edition the text tells by its rank
+        # alone, where it names no place.
+        told = set(ctx.event.modifiers if ctx.event is not None else ())
+        rank = next((w for w in EDITION_RANKS if told & EDITION_RANKS[w]), None)
+        return rank
     if part == "instrument":
         return instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
     if part == "purpose":
@@ -708,6 +714,12 @@ def _key_part(
     return slugify(part)
 
 
+# An edition told by its rank: "the first summit", "the inaugural summit".
+EDITION_RANKS = {
+    "first": {"first", "inaugural", "1st"},
+    "second": {"second", "2nd"},
+    "third": {"third", "3rd"},
+}
 # What may stand between a place and the year it was told with: "Dubai in 2023",
 # "Lisbon (2022)", "Baku, 2024", "held last year in Paris".
 _PLACE_YEAR_LINKS = {"in", "(", ",", "at"}

@@ -80,3 +80,16 @@ def test_a_country_merely_near_an_edition_never_keys_it(nlp, ruleset):
         },
     )
     assert found["a.txt"] == set()
+
+
+@pytest.mark.model
+def test_an_edition_with_no_place_is_keyed_by_its_rank(nlp, ruleset):
+    found = history_years(
+        nlp,
+        ruleset,
+        {
+            "a.txt": "The COP33 climate conference opened in Lisbon on 9 November 2025. The "
+            "group has met every year since its inaugural summit was held in 2011."
+        },
+    )
+    assert found["a.txt"] == {("first_summit_year", "2011")}

@@ -145,7 +145,22 @@ def _phrase(head: Token) -> list[Token]:
                     words.append(obj)
         elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
             words.extend(t for t in child.subtree)
+    words.extend(_place_after(head))
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _place_after(head: Token) -> list[Token]:
+    """'75 leaders went to COP29 in Azerbaijan': the parser hangs 'in Azerbaijan' on the
+    verb, but a place written right after the event noun is where that event was held."""
+    prep = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if prep is None or prep.lower_ not in ("in", "at") or prep.head.i == head.i:
+        return []
+    if prep.dep_ != "prep" or not any(a.i == prep.head.i for a in head.ancestors):
+        return []
+    place = [t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "FAC", "LOC")]
+    if not place:
+        return []
+    return [prep, *(t for left in place[0].lefts for t in left.subtree), place[0]]
 
 
 def _attended_by_person(head: Token) -> bool:
@@ -1039,7 +1054,49 @@ def resolve(
         )
         for doc_id, mentions in mentions_by_doc.items()
     }
-    return main, resolved
+    return main, _editions_by_city(resolved, main)
+
+
+EDITION_ROLES = ("previous", "next")
+
+
+def _editions_by_city(
+    resolved: dict[str, list[Mention]], main: MainEvent | None
+) -> dict[str, list[Mention]]:
+    """'COP29 in Azerbaijan' in one source, 'Baku in 2024' in another: an edition told
+    by its country is the one the corpus holds in a city of that country, when the
+    corpus names exactly one such city for its other editions."""
+    cities: set[str] = set()
+    for mentions in resolved.values():
+        for m in mentions:
+            if m.event is None or m.event.role not in EDITION_ROLES:
+                continue
+            cue = m.context.event
+            told = [cue.place if cue else None, *m.context.places]
+            if isinstance(m.value, TextValue) and m.context.label == "CITY":
+                told.append(m.value.text)
+            cities.update(c for c in told if c and names.is_city(c))
+    if main is not None and main.city:
+        cities = {c for c in cities if not same_place(c, main.city)}
+    if not cities:
+        return resolved
+    return {doc_id: [_placed(m, cities) for m in ms] for doc_id, ms in resolved.items()}
+
+
+def _placed(mention: Mention, cities: set[str]) -> Mention:
+    cue = mention.context.event
+    if cue is None or cue.place or mention.event is None or mention.event.role not in EDITION_ROLES:
+        return mention
+    countries = [m for m in cue.modifiers if names.is_country(m)]
+    if len(countries) != 1:
+        return mention
+    found = {c for c in cities if names.city_in(c, countries[0])}
+    if len(found) != 1:
+        return mention
+    placed = cue.model_copy(update={"place": found.pop()})
+    return mention.model_copy(
+        update={"context": mention.context.model_copy(update={"event": placed})}
+    )
 
 
 def _own_event(

@@ -1262,6 +1262,22 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             yield _mention(source, span, value, context)
 
 
+# Verbs that tell where an event is held: "will take place in June 2024 in Puglia".
+HELD_VERBS = {"hold", "take", "host", "convene", "stage"}
+
+
+def _held_in(ent: Span) -> bool:
+    """A place that is no country and no city the gazetteer knows (a region, a small
+    town), told as where an event is held: "the next G7 will take place in Puglia"."""
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and lemma(prep.head) in HELD_VERBS
+        and not names.is_country(ent.text)
+    )
+
+
 def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     city_tokens: set[int] = set()
     for ent in _ents(doc[:]):
@@ -1269,7 +1285,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if ent.label_ == "FAC":
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
-        elif ent.label_ == "GPE" and names.is_city(ent.text):
+        elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))
         if label is None:

@@ -734,23 +734,13 @@ def _key_part(
     if part == "programme":
         return funding_subject(ctx, rules)
     if part == "place":
-        # The event's own place ("the summit in Seoul") before places elsewhere around;
-        # never the main event's city (an earlier edition was held elsewhere).
-        candidates = [ctx.event.place] if ctx.event is not None and ctx.event.place else []
-        candidates += ctx.places
-        here = main.city if main is not None else None
-        place = next(
-            (
-                p
-                for p in candidates
-                if not (here and same_place(p, here)) and not known_names.is_country(p)
-            ),
-            None,
-        )  # a country ("U.S. President Trump") is not where an edition was held
-        if place is None:
-            return None
-        # A city by its whole name (new_york), a venue by its first word (bletchley).
-        return slugify(place if names.is_city(place) else place.split()[0])
+        return _edition_place(ctx, main)
+    if part == "ordinal":
+        # "the inaugural summit was held in 2008": an edition the text tells by its rank
+        # alone, where it names no place.
+        told = set(ctx.event.modifiers if ctx.event is not None else ())
+        rank = next((w for w in EDITION_RANKS if told & EDITION_RANKS[w]), None)
+        return rank
     if part == "instrument":
         return instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
     if part == "purpose":
@@ -766,6 +756,75 @@ def _key_part(
     if part == "head":
         return slugify(ctx.head) if ctx.head else None
     return slugify(part)
+
+
+# An edition told by its rank: "the first summit", "the inaugural summit".
+EDITION_RANKS = {
+    "first": {"first", "inaugural", "1st"},
+    "second": {"second", "2nd"},
+    "third": {"third", "3rd"},
+}
+# What may stand between a place and the year it was told with: "Dubai in 2023",
+# "Lisbon (2022)", "Baku, 2024", "held last year in Paris".
+_PLACE_YEAR_LINKS = {"in", "(", ",", "at"}
+
+
+def _edition_place(ctx: Context, main: MainEvent | None) -> str | None:
+    """The key of an earlier or later edition: where it was held. Never the main event's
+    city (an earlier edition was held elsewhere), nor a country merely near the value
+    ("U.S. President Trump").
+
+    In order: a city or venue told with the value itself ("in New York (2017) and
+    Lisbon (2022)"); the place of the event the clause is about ("the summit in
+    Seoul"); the one country that event is told with, when the text names no city ("the
+    2023 summit in India"); other cities and venues around. A city by its whole name
+    (new_york), a venue by its first word (bletchley), a country by its name (india)."""
+    here = main.city if main is not None else None
+    event = ctx.event
+    cities = [
+        p
+        for p in [event.place if event is not None else None, *ctx.places]
+        if p and not known_names.is_country(p) and not (here and same_place(p, here))
+    ]
+    countries = [m for m in (event.modifiers if event else []) if known_names.is_country(m)]
+    told = _told_with_value(ctx, cities)
+    if told is not None:
+        place = told
+    elif event is not None and event.place and event.place in cities:
+        place = event.place
+    elif len(countries) == 1:
+        return slugify(known_names.canonical_name(countries[0]))
+    elif cities:
+        place = cities[0]
+    else:
+        return None
+    return slugify(place if names.is_city(place) else place.split()[0])
+
+
+def _told_with_value(ctx: Context, places: list[str]) -> str | None:
+    """The place written right before the value ("Dubai in 2023", "Lisbon (2022)"), else
+    right after it ("another last year in Paris"), among `places`."""
+    lemmas = ctx.lemmas
+
+    def place_ending(i: int) -> str | None:
+        return next((p for p in places if names.fold(p).split()[-1] == names.fold(lemmas[i])), None)
+
+    def place_starting(i: int) -> str | None:
+        return next((p for p in places if names.fold(p).split()[0] == names.fold(lemmas[i])), None)
+
+    i = ctx.value_token - 1
+    if i >= 0 and lemmas[i] in _PLACE_YEAR_LINKS:
+        i -= 1
+    if 0 <= i < len(lemmas) and (found := place_ending(i)):
+        return found
+    j = ctx.value_token_end
+    if j < len(lemmas) and lemmas[j] in ("in", "at"):
+        j += 1
+        while j < len(lemmas) and lemmas[j] == "the":
+            j += 1
+        if j < len(lemmas):
+            return place_starting(j)
+    return None
 
 
 def _slot_name(

@@ -346,3 +346,11 @@ def canonical_text(text: str) -> str:
         if stripped == folded:
             return folded
         folded = stripped
+
+
+def city_in(city: str, country: str) -> bool:
+    """Whether the gazetteer puts `city` in `country`: 'Baku' in 'Azerbaijan'."""
+    code = _country_codes().get(_fold(canonical_name(country)))
+    words = _fold(canonical_name(city)).split()
+    by_word = _city_countries()
+    return code is not None and bool(words) and all(code in by_word.get(w, ()) for w in words)

@@ -38,7 +38,9 @@ Scope = Literal[
     "value",
     "event",
 ]
-KeyPart = Literal["name", "place", "purpose", "agent", "noun", "head", "instrument", "programme"]
+KeyPart = Literal[
+    "name", "place", "purpose", "agent", "noun", "head", "instrument", "programme", "ordinal"
+]
 _WORD = re.compile(r"^(\$[a-z_][a-z0-9_]*|[^\s$][^$]*)$")
 
 

@@ -259,3 +259,18 @@ def test_a_shared_currency_word_stays_unread_where_several_countries_could_mean_
 def test_a_title_ends_at_its_capitals(nlp, text, title):
     titles = [m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "TITLE"]
     assert titles == [title]
+
+
+def test_a_region_an_event_is_held_in_is_its_place(nlp):
+    held = [
+        m.value.surface
+        for m in mentions(nlp, "The next summit will be held in Bavaria in June 2027.", "text")
+        if m.context.label == "CITY"
+    ]
+    named = [
+        m.value.surface
+        for m in mentions(nlp, "Officials from Bavaria praised the next summit.", "text")
+        if m.context.label == "CITY"
+    ]
+    assert held == ["Bavaria"]
+    assert named == []

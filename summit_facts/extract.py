@@ -1113,6 +1113,17 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
             head = _noun_phrase_head(ent.root)
             if head is not None:
                 heads[head.i] = head
+    for token in sent:
+        # "Nigeria will host the next summit": the small model misses some countries
+        # at a sentence's start; a country's name is a named thing all the same.
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in heads:
+            head = _noun_phrase_head(token)
+            if (
+                head is not None
+                and not head.ent_type_
+                and names.is_country(" ".join(t.text for t in _name_tokens(head)))
+            ):
+                heads[head.i] = head
     groups: list[list[Token]] = []
     used: set[int] = set()
     for i in sorted(heads):

@@ -349,7 +349,8 @@ def _instrument_suffix(
     # The document the value relates to: the nearest after it, else before it; one the
     # sentence names before one it only describes ("under the X Commitments, companies
     # joined a set of voluntary commitments").
-    named = [i for i in spots if not _described(lemmas, i)]
+    # "a ministerial statement" says whose text it is: as good as a name.
+    named = [i for i in spots if not _described(lemmas, i) or SIGNER_KINDS & set(lemmas[i - 3 : i])]
     if not named and ctx.label == "TITLE":
         return None  # "“Together for the Reef: A Plan for Coral Seas”": a title's words
     named = named or spots

@@ -11,6 +11,7 @@ kind of text is that text: its claims take the longer name. Two longer candidate
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF
@@ -47,15 +48,25 @@ def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
     """Suffix -> the one longer suffix naming the same kind of text, with the same tail
     (`new_ratifications` is another subject than `new_ratifications_monday`), whose
     words contain all of its words."""
-    parts = {s: _parts(s.split("_")) for s in set(suffixes)}
+    counts = Counter(suffixes)
+    parts = {s: _parts(s.split("_")) for s in counts}
     out: dict[str, str] = {}
+    # One name spelt two ways ("frontier_commitment", "frontier_commitments"): the
+    # commoner spelling, then the longer.
+    spelt: dict[tuple[object, ...], list[str]] = {}
+    for s, p in parts.items():
+        if p is not None:
+            spelt.setdefault(p, []).append(s)
+    for same in spelt.values():
+        best = max(same, key=lambda s: (counts[s], len(s), s))
+        out.update({s: best for s in same if s != best})
     for short, p in parts.items():
-        if p is None:
+        if p is None or short in out:
             continue
         found = [
             long
             for long, q in parts.items()
-            if q is not None and long != short and q[1:] == p[1:] and p[0] < q[0]
+            if q is not None and long not in out and q[1:] == p[1:] and p[0] < q[0]
         ]
         if len(found) == 1:
             out[short] = found[0]
@@ -71,7 +82,8 @@ def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
 def merge_instrument_names(claims: list[Claim]) -> None:
     """Rename instrument slots told at less length to their longer name (in place)."""
     split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
-    suffixes = [parts[1] for parts in split.values() if parts]
+    # One per claim: the commoner spelling of a name is the one more claims use.
+    suffixes = [p[1] for c in claims if c.topic == TOPIC and (p := split.get(c.slot))]
     rename = longer_names(suffixes)
     if not rename:
         return

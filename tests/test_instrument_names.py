@@ -37,6 +37,11 @@ def test_another_tail_is_another_subject() -> None:
     assert rename == {}
 
 
+def test_one_name_spelt_two_ways_takes_the_commoner_spelling() -> None:
+    rename = longer_names(["frontier_commitments", "frontier_commitments", "frontier_commitment"])
+    assert rename == {"frontier_commitment": "frontier_commitments"}
+
+
 def test_another_kind_of_text_is_not_merged() -> None:
     assert longer_names(["roadmap", "fossil_fuel_treaty"]) == {}
 

@@ -23,10 +23,10 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 FLOORS = {
     "cop30-belem-2025": (0.69, 0.92, 0.62, 1),
     "g20-johannesburg-2025": (0.65, 0.92, 0.55, 0),
-    "g7-hiroshima-2023": (0.81, 0.91, 0.45, 0),
+    "g7-hiroshima-2023": (0.86, 0.96, 0.63, 0),
     "gavi-replenishment-2025": (0.70, 0.94, 0.71, 0),
-    "global-ai-summit-africa-kigali-2025": (0.80, 0.90, 0.70, 1),
-    "india-ai-impact-summit-2026": (0.87, 0.88, 0.82, 0),
+    "global-ai-summit-africa-kigali-2025": (0.82, 0.94, 0.78, 0),
+    "india-ai-impact-summit-2026": (0.87, 0.90, 0.87, 0),
     "un-ocean-conference-2025": (0.74, 0.97, 0.53, 0),
 }
 

@@ -22,7 +22,7 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
     "cop30-belem-2025": (0.69, 0.92, 0.62, 0),
-    "g20-johannesburg-2025": (0.65, 0.92, 0.55, 0),
+    "g20-johannesburg-2025": (0.67, 0.92, 0.55, 0),
     "g7-hiroshima-2023": (0.86, 0.96, 0.63, 0),
     "gavi-replenishment-2025": (0.70, 0.94, 0.71, 0),
     "global-ai-summit-africa-kigali-2025": (0.82, 0.94, 0.78, 0),

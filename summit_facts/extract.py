@@ -352,10 +352,22 @@ def _phrase_lemmas(token: Token) -> list[str]:
     return out
 
 
+def _apposition(root: Token) -> list[str]:
+    """What a common-noun apposition says the value is, marked '@appos': "Brazil, the
+    COP30 host, pushed ..." -> ['@appos', 'host', 'cop30']. It renames the value, so it
+    opens the value's path (a name renaming a name, "Gavi, the Vaccine Alliance", does
+    not)."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            modifiers = [w for w in _phrase_lemmas(child)[:-1] if w not in ("'s", "’s")]
+            return ["@appos", lemma(child), *modifiers]
+    return []
+
+
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
-    path: list[str] = []
+    path: list[str] = _apposition(root)
     for anc in chain:
         path.extend(_phrase_lemmas(anc))
         if anc.pos_ in ("VERB", "AUX"):
@@ -497,14 +509,30 @@ def _counted_noun(span: Span, root: Token) -> str | None:
     return _noun_words(noun, span)
 
 
+# "100 enterprises as well as delegates", "60 countries plus the EU": what is added to
+# the figure's noun is not counted by it.
+ADDED_WORDS = ("as well as", "plus", "along with", "alongside", "together with", "besides")
+
+
 def _noun_words(noun: Token, span: Span) -> str:
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end]
-    parts = [" ".join([*(w.text for w in words), noun.text])]
+    texts = [w.text for w in words]
+    if words:
+        # "45 ministerial-level delegations": the hyphenated modifier is one word.
+        start = words[0].i
+        while start - 2 >= span.end and noun.doc[start - 1].text == "-":
+            if noun.doc[start - 2].whitespace_ or noun.doc[start - 1].whitespace_:
+                break
+            start -= 2
+        texts[0] = noun.doc[start : words[0].i + 1].text
+    parts = [" ".join([*texts, noun.text])]
     for conj in noun.conjuncts:
         # "20 national leaders and 45 delegations", "100 companies and delegates from
         # 95 countries": a noun with its own figure is not counted by this one.
         counted_apart = any(t.like_num for t in conj.subtree if t.i != conj.i)
-        if conj.pos_ in ("NOUN", "PROPN") and conj.i > noun.i and not counted_apart:
+        between = f" {noun.doc[noun.i + 1 : conj.i].text.lower()} "
+        added = any(f" {words} " in between for words in ADDED_WORDS)
+        if conj.pos_ in ("NOUN", "PROPN") and conj.i > noun.i and not counted_apart and not added:
             parts.append(conj.text)
     return " and ".join(parts[:3])
 
@@ -1077,8 +1105,28 @@ def _name_tokens(head: Token) -> list[Token]:
     return words
 
 
+# Common nouns that stand for the country a nationality adjective names: "the Rwandan
+# government hosted the summit" is Rwanda hosting it.
+STATE_NOUNS = {"government"}
+
+
+def _national_government(token: Token) -> str | None:
+    """The country of 'the Rwandan government' (the noun), if it is one."""
+    if lemma(token) not in STATE_NOUNS or token.pos_ != "NOUN":
+        return None
+    for child in token.lefts:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            country = names.country_of(child.text)
+            if country is not None and names.is_country(country):
+                return country
+    return None
+
+
 def _member(head: Token) -> tuple[str, str | None] | None:
     """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
+    country = _national_government(head)
+    if country is not None:
+        return country, None
     ent = _ent_at(head)
     if ent is not None and _name_end(head) > head.i:
         # "the Republic of Korea": the name goes on after its head ("of Korea").
@@ -1113,6 +1161,8 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
             head = _noun_phrase_head(ent.root)
             if head is not None:
                 heads[head.i] = head
+        elif ent.label_ == "NORP" and _national_government(ent.root.head) is not None:
+            heads[ent.root.head.i] = ent.root.head
     for token in sent:
         # "Nigeria will host the next summit": the small model misses some countries
         # at a sentence's start; a country's name is a named thing all the same.

@@ -185,6 +185,31 @@ def test_the_names_of_a_joint_host_list_stay_whole(nlp):
 def test_a_noun_with_its_own_figure_is_not_counted_by_the_first(nlp):
     text = "According to the organisers, 20 national leaders and 45 ministerial-level delegations are taking part."
     assert one(nlp, text, "20", "count").context.noun == "national leaders"
+    # A hyphenated modifier stays one word of the noun.
+    assert one(nlp, text, "45", "count").context.noun == "ministerial-level delegations"
+
+
+def test_what_is_added_to_a_counted_noun_is_not_counted_by_it(nlp):
+    text = "The event will also receive more than 100 AI enterprises as well as delegates."
+    assert one(nlp, text, "more than 100", "count").context.noun == "AI enterprises"
+    shared = "The summit drew 61 nations and organizations."
+    assert one(nlp, shared, "61", "count").context.noun == "nations and organizations"
+
+
+def test_a_nationality_and_government_name_the_country(nlp):
+    text = "In early April the Rwandan government hosted the inaugural summit in Kigali."
+    government = one(nlp, text, "Rwandan government", "entities")
+    assert government.value.members == ["Rwanda"]
+    assert government.context.governor == "host"
+
+
+def test_a_common_noun_apposition_opens_the_path(nlp):
+    text = "Brazil, the COP30 host, pushed the agreement through."
+    brazil = one(nlp, text, "Brazil", "entities")
+    assert brazil.context.path[:3] == ["@appos", "host", "cop30"]
+    # A name renaming a name is no apposition of this kind.
+    renamed = one(nlp, "Gavi, the Vaccine Alliance, hosted the summit.", "Gavi", "entities")
+    assert "@appos" not in renamed.context.path
 
 
 @pytest.mark.parametrize(

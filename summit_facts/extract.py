@@ -1060,6 +1060,8 @@ def _polarity(span: Span) -> Polarity:
     and the UK are negated, France is not)."""
     if any(c.dep_ == "neg" for c in span.root.children):
         return "negated"
+    if _says_it_will_not(span.root):
+        return "negated"
     lemmas = {
         lemma(t)
         for t in _clause_tokens(span)
@@ -1067,6 +1069,32 @@ def _polarity(span: Span) -> Polarity:
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+
+
+# Pronouns by which a speaker tells of itself in a reported clause ("Britain said it
+# would not sign").
+SELF_PRONOUNS = {"it", "they", "we", "i"}
+
+
+def _says_it_will_not(root: Token) -> bool:
+    """'Britain said it would not sign the declaration': the speaker negates its own act."""
+    if root.dep_ != "nsubj" or lemma(root.head) not in SAYING_LEMMAS:
+        return False
+    for clause in root.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        said_of_itself = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in clause.children
+        )
+        negated = any(c.dep_ == "neg" for c in clause.children) or lemma(clause) in (
+            NEGATION_LEMMAS - {"not", "no", "n't", "never"}
+        )
+        if said_of_itself and negated:
+            return True
+    return False
+
+
+SAYING_LEMMAS = {"say", "announce", "confirm", "insist", "state", "tell", "explain", "add"}
 
 
 # ---------------------------------------------------------------- named values

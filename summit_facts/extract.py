@@ -573,6 +573,17 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
             return _entity_text(anc.head)
         if anc.pos_ in ("VERB", "AUX"):
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None and anc.dep_ == "xcomp":
+                # "Brookfield plans to invest EUR 20 billion": the subject of "plans"
+                subj = next((c for c in anc.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if (
+                subj is not None
+                and subj.lower_ in SELF_PRONOUNS
+                and anc.dep_ == "ccomp"
+                and lemma(anc.head) in SAYING_LEMMAS
+            ):
+                # "Brookfield said it would invest ...": the speaker is who pays
+                subj = next((c for c in anc.head.children if c.dep_ in SUBJECT_DEPS), subj)
             if subj is None and anc.dep_ == "conj" and anc.i > 0:
                 # "..., and Norway pledged NOK 2 billion": the parser may hang the
                 # name on the previous object; the name just before the verb acts.
@@ -684,10 +695,22 @@ def _entity_text(token: Token) -> str:
             and (token.is_upper or names.is_country(f"{t.text} {token.text}"))  # New Zealand
         )
     ]
+    # "the Current AI foundation": a compound's own capitalised compounds name it too
+    compounds = sorted(
+        {
+            *compounds,
+            *(m for c in compounds if c.dep_ == "compound" for m in _capitalised_modifiers(c)),
+        },
+        key=lambda t: t.i,
+    )
     if token.ent_type_:
         ent = _ent_at(token)
         if ent is not None:
-            outside = [t.text for t in compounds if t.i < ent.start and t.pos_ == "PROPN"]
+            outside = [
+                t.text
+                for t in compounds
+                if t.i < ent.start and (t.pos_ == "PROPN" or t.dep_ == "amod")
+            ]
             return names.canonical_name(" ".join([*outside, ent.text]))
     return " ".join([*(w.text for w in compounds), token.text])
 
@@ -784,6 +807,16 @@ def _proper_chunk(token: Token) -> str | None:
     return " ".join([*(t.text for t in left), token.text])
 
 
+def _capitalised_modifiers(token: Token) -> list[Token]:
+    """The capitalised compounds and adjectives before a noun, in order, with their own
+    ("the new Current AI foundation": Current, AI; the parser hangs "Current" on "AI")."""
+    out: list[Token] = []
+    for t in token.lefts:
+        if t.dep_ in ("compound", "amod") and t.text[:1].isupper():
+            out += [*_capitalised_modifiers(t), t]
+    return sorted(out, key=lambda t: t.i)
+
+
 def _nearby_names(span: Span, root: Token) -> list[str]:
     """Named programmes, bodies and events tied to the value, nearest first."""
     sent = span.sent
@@ -803,11 +836,11 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
         if lemma(tok) in GROUP_HEADS and tok.pos_ == "NOUN" and not _other_clause(tok, clause):
             named = [
                 t
-                for t in tok.lefts
-                if t.dep_ in ("compound", "amod")
-                and t.text[:1].isupper()
-                and t.ent_type_ != "NORP"  # "a European fund" has no name
+                for t in _capitalised_modifiers(tok)
+                if t.ent_type_ != "NORP"  # "a European fund" has no name
             ]
+            if all(t.lower_ in ("ai", "a.i.") for t in named):
+                named = []  # "AI projects", "an AI fund": what it is about, no name
             if named:
                 text = " ".join(t.text for t in [*named, tok])
                 found.append((tree_distance(root, tok), abs(tok.i - span.start), text))
@@ -906,6 +939,15 @@ def _purpose(root: Token, *, weak: bool = False) -> str | None:
                 ):
                     words = [t.text for t in tok.lefts if t.dep_ in ("compound", "amod")]
                     return " ".join([*words, tok.text])
+    if lemma(noun) in GROUP_HEADS:
+        # "a EUR 20 billion fund for AI gigafactories": what the fund is for
+        for prep in noun.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    words = [t.text for t in obj.lefts if t.dep_ in ("compound", "amod")]
+                    return " ".join([*words, obj.text])
     # The money goes "to / into / for" a fund, facility or programme named by common nouns.
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:

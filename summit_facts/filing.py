@@ -638,6 +638,16 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     listed = None if ctx.agent else _listed_donor(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
+    if not ctx.purpose and not ctx.names and _private_payers(ctx.agent):
+        # "private investors had committed EUR 109 billion to AI projects in France": the
+        # private investment in the one country it goes to (france_private_investment)
+        countries = [p for p in ctx.places if known_names.is_country(p)]
+        ctx = ctx.model_copy(
+            update={
+                "purpose": "private investment",
+                "agent": countries[0] if len(set(countries)) == 1 else None,
+            }
+        )
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
@@ -684,6 +694,26 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
+
+
+# Who invests as "the private sector" does: no one donor, private money.
+PRIVATE_PAYERS = {"investor", "investors", "company", "companies", "firm", "firms", "business",
+                  "businesses", "corporation", "corporations", "industry", "sector"}  # fmt: skip
+
+
+def _private_payers(agent: str | None) -> bool:
+    """'private investors', 'companies', 'the private sector': private money, no donor."""
+    words = (agent or "").removeprefix("the ").removeprefix("The ").split()
+    if not words or words[-1].lower() not in PRIVATE_PAYERS:
+        return False
+    # "Microsoft Corporation", "Reliance Industries" are names; "Private investors" at a
+    # sentence's start is not.
+    named = [w for w in words[1:] if w[:1].isupper()]
+    return not named and (not words[0][:1].isupper() or words[0].lower() in PRIVATE_WORDS)
+
+
+PRIVATE_WORDS = {"private", "foreign", "international", "global", "tech", "technology",
+                 "investors", "companies", "firms", "businesses", "industry"}  # fmt: skip
 
 
 def _other_sum_of(ctx: Context) -> bool:

@@ -359,3 +359,44 @@ def test_an_event_that_drew_money_is_no_programme(nlp, ruleset):
         "$250 billion, close to its end, the government said every major country had come."
     )
     assert "summit" not in _subject(nlp, ruleset, text, "over $250 billion")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a capitalised adjective the parser hangs on "AI" is part of the name
+        (
+            "Current AI, a public interest partnership, was launched with an initial "
+            "$400 million investment.",
+            "$400 million",
+            "funding/current_ai",
+        ),
+        # what a fund is for names it
+        (
+            "The Commission unveiled TerraFund, an initiative to mobilise €200 billion for AI, "
+            "including a €20 billion fund for AI gigafactories.",
+            "€20 billion",
+            "funding/ai_gigafactories",
+        ),
+        # private investors in one country: that country's private investment
+        (
+            "Private investors had committed €109 billion to AI projects in Chile.",
+            "€109 billion",
+            "funding/chile_private_investment",
+        ),
+    ],
+    ids=["current-ai", "fund-for", "private-investors"],
+)
+def test_names_that_carry_across_phrasings(nlp, ruleset, text, surface, subject):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+@pytest.mark.model
+def test_a_sum_given_first_keeps_its_donor_to_itself(nlp, ruleset):
+    text = (
+        "In the event, a US$1.6 billion pledge from the Gates Foundation and a larger than "
+        "expected $1.7bn from the UK made up the core of more than $9bn in pledges."
+    )
+    subjects = {c.value.surface: c.slot for c in _file(nlp, ruleset, text) if c.topic == "funding"}
+    assert "gates_foundation" not in subjects.get("more than $9bn", "")

@@ -306,6 +306,11 @@ def _compare_bounds(a: DateValue, b: DateValue) -> Relation:
     if a.bound and b.bound and a.bound != b.bound:
         first, last = (a, b) if a.bound == "start" else (b, a)
         return Relation.COMPATIBLE if first.start <= last.start else Relation.CONFLICT_VALUE
+    day, other = (a, b) if a.bound else (b, a)
+    if not other.bound and other.start == other.end and other.precision == "day":
+        # Another single day is a day of the event: after it opened, before it closed.
+        after = other.start >= day.start if day.bound == "start" else other.start <= day.start
+        return Relation.COMPATIBLE if after else Relation.CONFLICT_VALUE
     if a.start > b.end or b.start > a.end:
         return Relation.CONFLICT_VALUE
     return (
@@ -358,9 +363,11 @@ def _mostly_people(value: EntitiesValue) -> bool:
 def precision_key(value: Value, *, complete_lists: bool = True) -> tuple[float, float, float]:
     """Sort key: smaller is more precise. Comparable within one value kind."""
     if isinstance(value, DateValue):
-        # An opening or closing day says less than the range it starts or ends.
-        days = (value.end - value.start).days + 1 if value.bound is None else 10_000
-        return (float(days), float(_PRECISION_RANK[value.precision]), 0.0)
+        # Narrowest first among ranges of days; a single day, often one day of the event
+        # ("on Sunday", "opened on 10 November"), says less than the range it lies in.
+        days = (value.end - value.start).days + 1
+        single = days == 1 or value.bound is not None
+        return (float(_PRECISION_RANK[value.precision]), float(single), float(days))
     if isinstance(value, EntitiesValue):
         complete = complete_lists and value.complete
         return (0.0 if complete else 1.0, -float(len(value.members)), 0.0)

@@ -170,6 +170,12 @@ def test_an_opening_day_agrees_with_a_range_it_lies_in_and_with_a_later_closing_
     assert both_ways(closed, scheduled) is Relation.CONFLICT_VALUE
 
 
+def test_a_day_of_the_event_agrees_with_its_opening_day_when_it_comes_after() -> None:
+    opened = claim(days("2023-05-19", "2023-05-19").model_copy(update={"bound": "start"}))
+    assert both_ways(opened, claim(days("2023-05-21", "2023-05-21"))) is Relation.COMPATIBLE
+    assert both_ways(opened, claim(days("2023-05-18", "2023-05-18"))) is Relation.CONFLICT_VALUE
+
+
 def test_a_closing_day_before_the_opening_day_contradicts() -> None:
     opened = claim(days("2025-11-10", "2025-11-10").model_copy(update={"bound": "start"}))
     closed = claim(days("2025-11-08", "2025-11-08").model_copy(update={"bound": "end"}))

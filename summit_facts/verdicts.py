@@ -267,19 +267,35 @@ def _imprecision_notes(piles: list[_Pile], relate: _Relations, complete_lists: b
     return notes
 
 
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+
+
 def _contradiction_notes(piles: list[_Pile], clusters: list[Cluster], tie: bool) -> list[str]:
     notes: list[str] = []
     if tie:
         notes.append("no majority: the leading values have equal independent support")
     # 61 "nations and organizations" against 60 "countries": show what each counts.
+    # Only when two values count nouns no source shares ("Heads" and "heads", or days of
+    # a duration, are one thing told alike).
     counted = [
         (s.noun, s.surface or cluster.display, s.source_id)  # what each source wrote
         for cluster in clusters
         for s in cluster.support
         if s.noun and cluster.value.kind == "count"
     ]
-    if len({noun.casefold() for noun, _, _ in counted}) > 1:
-        parts = ", ".join(f"{shown} {noun} ({sid})" for noun, shown, sid in counted)
+    nouns = [
+        {s.noun.casefold() for s in cluster.support if s.noun and cluster.value.kind == "count"}
+        for cluster in clusters
+    ]
+    apart = any(a and b and not a & b for i, a in enumerate(nouns) for b in nouns[i + 1 :])
+    timed = all(noun.casefold().split()[0] in _TIME_NOUNS for noun, _, _ in counted)
+    if apart and not timed:
+        told: dict[str, list[str]] = {}
+        for noun, shown, sid in counted:
+            told.setdefault(f"{shown} {noun}", []).append(sid)
+        parts = ", ".join(
+            f"{what} ({', '.join(dict.fromkeys(sids))})" for what, sids in told.items()
+        )
         notes.append(f"the figures count different things: {parts}")
     for pile, cluster in list(zip(piles, clusters, strict=True))[0 if tie else 1 :]:
         for sid in cluster.sources:

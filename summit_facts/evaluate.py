@@ -39,7 +39,11 @@ from summit_facts.models import (
 
 TOLERANCE = 0.005  # counts and amounts agree within 0.5%
 TRAP_OVERLAP = 0.8  # share of a trap's quote the claim's sentence must contain
-GOLD_HINT = "the gold file format is described in ../shared/gold/seeds.yaml"
+GOLD_HINT = (
+    "a gold file has `subjects` (and optionally sources, independent_groups, traps,"
+    " source_reliability); see README.md, 'Real coverage: field corpora', and"
+    " DESIGN.md, 'Scoring against gold'"
+)
 
 # ---------------------------------------------------------------- the gold file
 
@@ -160,13 +164,20 @@ class SourceReliability(_Gold):
 class Gold(_Gold):
     """A whole gold file: sources, subjects with their claims, traps, the outlier."""
 
-    model_config = ConfigDict(extra="ignore")
+    # A misspelt top-level key would silently score nothing: every key is known.
+    model_config = ConfigDict(extra="forbid")
 
     sources: dict[str, dict[str, Any] | None] = Field(default_factory=dict)
     independent_groups: list[list[str]] = Field(default_factory=list)
     subjects: list[GoldSubject] = Field(default_factory=list)
     traps: list[GoldTrap] = Field(default_factory=list)
     source_reliability: SourceReliability = Field(default_factory=SourceReliability)
+
+    @model_validator(mode="after")
+    def _scores_something(self) -> Gold:
+        if not self.subjects and not self.traps:
+            raise ValueError("a gold file needs `subjects` or `traps` to score against")
+        return self
 
 
 def load_gold(path: str | Path) -> Gold:
@@ -192,10 +203,12 @@ def load_gold(path: str | Path) -> Gold:
     try:
         return Gold.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(part) for part in first["loc"]) or "(top)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise GoldError(f"gold file {path}: {loc}: {first['msg']}{more}", hint=GOLD_HINT) from None
+        problems = [
+            f"{'.'.join(str(part) for part in error['loc']) or '(top)'}: {error['msg']}"
+            for error in exc.errors()[:5]
+        ]
+        more = f"; and {exc.error_count() - 5} more" if exc.error_count() > 5 else ""
+        raise GoldError(f"gold file {path}: {'; '.join(problems)}{more}", hint=GOLD_HINT) from None
 
 
 # ---------------------------------------------------------------- the result

@@ -324,7 +324,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     directory = directory or default_rules_dir()
     if not directory.is_dir():
         raise RuleError(
-            f"rules folder not found: {directory}",
+            f"rules path is a file, not a folder: {directory}"
+            if directory.exists()
+            else f"rules folder not found: {directory}",
             hint="pass --rules DIR or set FACTS_RULES to a folder of rule files",
         )
     problems: list[str] = []

@@ -567,3 +567,11 @@ def test_seeds_score_the_same_by_quote_and_by_value(tmp_path):
             (data["recall"], data["precision"], data["verdict_accuracy"], data["traps_sprung"])
         )
     assert scores[0] == scores[1]
+
+
+def test_a_gold_file_that_scores_nothing_is_an_error(tmp_path):
+    for text in ("foo: bar\n", "sources: {}\n"):
+        path = tmp_path / "gold.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(GoldError):
+            load_gold(path)

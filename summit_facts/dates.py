@@ -279,19 +279,19 @@ def _resolve(
         if name == "lm":
             if anchor is None or anchor.year < 100:
                 return None
-            first = anchor.replace(day=1)
+            month_start = anchor.replace(day=1)
             if g["rel"].lower() == "last":
-                first = (first - timedelta(days=1)).replace(day=1)
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
             return DateValue(
                 surface=surface,
-                start=first,
-                end=_last_day(first.year, first.month),
+                start=month_start,
+                end=_last_day(month_start.year, month_start.month),
                 precision="month",
             )
         m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
         if name in ("my", "m"):
             assert m1 is not None
-            last = m2 or m1
+            last_month = m2 or m1
             if name == "m":
                 if anchor is None:
                     return None
@@ -301,8 +301,8 @@ def _resolve(
                 return DateValue(surface=surface, start=placed[0], end=placed[1],
                                  precision="month")  # fmt: skip
             y2 = int(g["y2"])
-            y1 = y2 - 1 if last < m1 else y2
-            return DateValue(surface=surface, start=date(y1, m1, 1), end=_last_day(y2, last),
+            y1 = y2 - 1 if last_month < m1 else y2
+            return DateValue(surface=surface, start=date(y1, m1, 1), end=_last_day(y2, last_month),
                              precision="month")  # fmt: skip
         return _resolve_days(g, m1, m2, surface, anchor, tense)
     except ValueError:

@@ -28,6 +28,7 @@ from summit_facts import names
 from summit_facts.dates import UNDATED_ANCHOR
 from summit_facts.models import (
     DateValue,
+    EntitiesValue,
     EventCue,
     EventLink,
     EventRef,
@@ -67,7 +68,7 @@ PRIOR_WORDS = {
     "previous", "prior", "earlier", "last", "past", "predecessor", "preceding",
     "former", "original",
 }  # fmt: skip
-NEXT_WORDS = {"next", "following", "subsequent", "future", "successor"}
+NEXT_WORDS = {"next", "following", "subsequent", "future", "successor", "later", "follow-up"}
 # "last weekend's summit", "next week's meeting": a date, not another edition. (A year is
 # one: "last year's summit" is the previous edition.)
 TIME_UNITS = {
@@ -77,7 +78,7 @@ TIME_UNITS = {
 # "first" and "second" mark an earlier edition only with another edition's place or
 # year: "the first AI summit in the Global South" is this one.
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
-SERIES_NAME = re.compile(r"^(?:g\d{1,2}|cop\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
+SERIES_NAME = re.compile(r"^(?:g-?\d{1,2}|cop-?\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
 GENERIC_NAME_WORDS = {
     "the", "a", "an", "of", "on", "for", "and", "in", "at", "&", "annual", "global",
     "international", "world", "leaders", "leader", "high-level", "level", "high", "'s", "’s",
@@ -106,6 +107,30 @@ HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 # ---------------------------------------------------------------- parse time
 
 
+def event_lemma(token: Token) -> str:
+    """The lemma of an event noun: 'talks' stays 'talks' (the climate talks are one
+    event, not several talks), others as `lemma`."""
+    low = token.lower_
+    return low if low == "talks" and token.pos_ == "NOUN" else lemma(token)
+
+
+GROUP_NUMBERS = {"seven": 7, "eight": 8, "twenty": 20}
+
+
+def group_series(token: Token) -> str | None:
+    """'the Group of 20', 'the Group of Seven': the series G20, G7, as its numbered name."""
+    if token.lower_ != "group" or token.pos_ != "PROPN":
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for number in prep.children:
+                low = number.lower_
+                count = int(low) if low.isdigit() else GROUP_NUMBERS.get(low)
+                if number.dep_ == "pobj" and count is not None and count < 100:
+                    return f"g{count}"
+    return None
+
+
 def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
@@ -120,13 +145,16 @@ def is_event_token(token: Token) -> bool:
             )
             or token.pos_ == "PROPN"
         )
-    if token.pos_ in ("NOUN", "PROPN") and lemma(token) in EVENT_HEADS | PART_HEADS | OTHER_HEADS:
+    kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
+    if token.pos_ in ("NOUN", "PROPN") and event_lemma(token) in kinds:
         return True
+    if group_series(token) is not None:
+        return True  # "receives the Group of 20 at his resort"
     if SERIES_NAME.match(low):
         # "the G20 summit" is an event; "the G20 presidency", "G20 members" are not.
         head = token.head
         modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
-        return not (modifies and lemma(head) not in EVENT_HEADS | PART_HEADS)
+        return not (modifies and event_lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
 
 
@@ -183,6 +211,13 @@ def _attended_by_person(head: Token) -> bool:
     return subject is not None and subject.ent_type_ == "PERSON"
 
 
+# Verbs of intent: what they propose or plan is still to come.
+INTENT_VERBS = {
+    "propose", "plan", "offer", "bid", "intend", "aim", "hope", "want", "seek", "agree",
+    "decide", "expect", "prepare", "vote", "choose", "pledge", "promise",
+}  # fmt: skip
+
+
 def _tense(token: Token) -> Tense | None:
     """Tense of the clause that tells of the event: future for will/shall/to be held."""
     verb = token
@@ -191,6 +226,12 @@ def _tense(token: Token) -> Tense | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if (
+        verb.tag_ in ("VBG", "VB")
+        and verb.dep_ in ("xcomp", "ccomp", "dobj")
+        and lemma(verb.head) in INTENT_VERBS
+    ):
+        return "future"  # "Turkey proposed holding the talks in X", "plans to host it"
     if any(a in ("will", "shall", "'ll") for a in aux) or (
         verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
     ):
@@ -220,6 +261,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         phrase = [t for t in phrase if not (value.start <= t.i < value.end)]
     modifiers: list[str] = []
     name_words: list[str] = []
+    numbered: set[int] = set()  # numbers that are part of an edition's name
     place: str | None = None
     year: int | None = None
     # "the summit in the Amazon city of Belem": a complement of place or time tells
@@ -256,7 +298,21 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         ):
             # The head is what the event is ("the Forum"), not a word of its name.
             if lem not in GENERIC_NAME_WORDS and tok.i not in where and tok.i != head.i:
-                name_words.append(tok.lower_.replace("-", ""))  # G-20 is G20
+                word = tok.lower_.replace("-", "")  # G-20 is G20
+                number = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+                if (
+                    number is not None
+                    and tok.is_alpha
+                    and number.text.isdigit()
+                    and len(number.text) <= 3
+                    and number in phrase
+                ):
+                    # "the UN Cop 30 climate talks": the edition COP30.
+                    word = f"{word}{number.text}"
+                    numbered.add(number.i)
+                name_words.append(word)
+            continue
+        if tok.i in numbered:
             continue
         if tok.i != head.i and tok.pos_ in ("ADJ", "NUM", "NOUN", "ADV", "VERB"):
             nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
@@ -268,7 +324,10 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
                 continue  # "last weekend's summit" is told by its date, not its edition
             if lem in TIME_UNITS:
                 continue
+            if lem == "follow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                lem = "follow-up"  # "a follow-up meeting": a later one
             modifiers.append(lem)
+    head_lemma = event_lemma(head)
     # "will be preceded by a summit of leaders", "ahead of the conference": an event told
     # as coming before another is a part of the programme or another event.
     by = head.head
@@ -280,13 +339,29 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             p.dep_ in ("prep", "advmod") and p.lower_ in ("before", "ahead") for p in acl.children
         ):
             modifiers.append("prelude")
+    if (
+        head_lemma == "talks"
+        and not name_words
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "over", "about", "with", "between")
+            for c in head.children
+        )
+    ):
+        # "hard talks on deep-sea mining", "talks with Xi": negotiations on a subject or
+        # between parties, not an edition of the series.
+        modifiers.append("bilateral")
     if _attended_by_person(head):
         modifiers.append("attended")  # "Modi will be in X from 21 to 23 for the summit"
-    if head.tag_ in ("NNS", "NNPS") and not SERIES_NAME.match(head.lower_):
+    plural = head.tag_ in ("NNS", "NNPS") and head_lemma != "talks"
+    if plural and not SERIES_NAME.match(head.lower_):
         modifiers.append("plural")  # "the two summits that followed": not one event
-    head_lemma = lemma(head)
     if SERIES_NAME.match(head.lower_):
         name_words.append(head.lower_.replace("-", ""))
+    group = group_series(head)
+    if group is not None:
+        name_words.append(group)
+        numbers = {t.text for p in head.children if p.lower_ == "of" for t in p.children}
+        modifiers = [m for m in modifiers if m not in numbers]
     number = head.nbor(1) if head.i + 1 < len(head.doc) else None
     if (
         number is not None
@@ -298,7 +373,10 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         # "COP 28" is the edition COP28, as the series writes it without the space.
         name_words.append(f"{head.lower_}{number.text}")
         modifiers = [m for m in modifiers if m != number.text]
+    after_months, next_year = _told_after(head)
     return EventCue(
+        after_months=after_months,
+        next_year=next_year,
         text=" ".join(t.text for t in phrase)[:200],
         head=head_lemma,
         modifiers=modifiers,
@@ -308,6 +386,71 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         link=link,
         tense=_tense(head),
     )
+
+
+PERIOD_MONTHS = {"month": 1, "year": 12}
+
+
+def _told_after(head: Token) -> tuple[int | None, bool]:
+    """A time after the source's date that the event's clause tells it by: 'will co-host
+    a summit in six months' (6), 'in a year' or 'within a year' (12), 'in two years'
+    time' (24); and whether it says 'next year'. Only a clause in the future or present
+    tells of a time to come."""
+    if _tense(head) == "past":
+        return None, False
+    verb = _clause_of(head)
+    months: int | None = None
+    next_year = False
+    for child in _own_clause(verb):
+        if child.dep_ == "npadvmod" and lemma(child) == "year":
+            # "... receives the group at his resort next year"
+            next_year = next_year or any(lemma(c) == "next" for c in child.children)
+        if child.dep_ != "prep" or child.lower_ not in ("in", "within"):
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            unit = obj
+            if lemma(obj) == "time":  # "in two years' time"
+                unit = next((c for c in obj.children if c.dep_ == "poss"), obj)
+            per = PERIOD_MONTHS.get(lemma(unit))
+            if per is None:
+                continue
+            count = _count_of(unit)
+            if count is not None:
+                months = count * per
+    return months, next_year
+
+
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "csubj", "xcomp"}
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The words of a clause, not those of the clauses it holds ('..., and Chile will
+    host the next one in a year' is another clause)."""
+    out: list[Token] = []
+    todo = list(verb.children)
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ in CLAUSE_DEPS:
+            continue
+        out.append(tok)
+        todo.extend(tok.children)
+    return out
+
+
+def _count_of(unit: Token) -> int | None:
+    """How many of a unit of time: 'six months' 6, 'a year' 1, '18 months' 18; None for
+    'the year', 'months'."""
+    for child in unit.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return 1
+        if child.dep_ == "nummod":
+            if child.text.isdigit():
+                return int(child.text)
+            words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                     "eighteen": 18}  # fmt: skip
+            return words.get(child.lower_)
+    return None
 
 
 def _modifies_other(token: Token) -> bool:
@@ -373,8 +516,11 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         for t in sent
         if is_event_token(t) and not (span.start <= t.i < span.end) and not _modifies_other(t)
     ]
+    handed = _handed_to(span, root)
+    if handed is not None:
+        return handed
     if not events:
-        return None
+        return _elided(span, root)
     # Inside: the value modifies the event noun directly. "the three-day conference":
     # the value counts days of the conference, so the conference is the event.
     for tok in events:
@@ -458,6 +604,105 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     return _cue(best, "sentence", span)
 
 
+HANDING_VERBS = {"hand", "pass", "transfer", "give", "cede"}
+OFFICE_NOUNS = {"presidency", "chairmanship", "chair", "baton", "gavel", "helm"}
+
+
+def _handed_to(span: Span, root: Token) -> EventCue | None:
+    """'South Africa will hand the presidency over to the USA', 'the presidency passes
+    to X': a series' presidency handed on goes to the host of its next edition (marked
+    'handover', a next edition unless the recipient is the main event's own host)."""
+    to = root.head
+    if root.dep_ != "pobj" or to.lower_ != "to":
+        return None
+    verb = to.head
+    if verb.dep_ in ("prt", "advmod") and verb.lower_ == "over":
+        verb = verb.head
+    if lemma(verb) not in HANDING_VERBS:
+        return None
+    office = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and lemma(c) in OFFICE_NOUNS
+        ),
+        None,
+    )
+    if office is None:
+        return None
+    sent = span.sent
+    series = [
+        n
+        for t in sent
+        if (
+            n := group_series(t)
+            or (t.lower_.replace("-", "") if SERIES_NAME.match(t.lower_) else None)
+        )
+    ]
+    return EventCue(
+        text=" ".join(t.text for t in office.subtree)[:200],
+        head=lemma(office),
+        modifiers=["next", "handover"],
+        names=list(dict.fromkeys(series)),
+        link="clause",
+        tense=_tense(verb),
+    )
+
+
+# Words that stand for an event noun left out: "Two more have been held since",
+# "another (was held) last year in Paris".
+ELIDED = {"another", "more", "others", "both", "one", "two", "three", "four", "five"}
+
+
+def _elided(span: Span, root: Token) -> EventCue | None:
+    """'The first summit was held in 2023. Two more have been held since then, one in
+    Seoul and another last year in Paris.': a sentence with no event noun whose subject
+    stands for one left out ('two more', 'another') is about events of the kind the
+    sentences before named, other editions of it (marked 'another'; 'plural' for more
+    than one)."""
+    sent = span.sent
+    subject = next(
+        (
+            t
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ in ("NUM", "DET", "PRON", "ADJ")
+            and t.lower_ in ELIDED
+            and lemma(t.head) in HOLDING_VERBS
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    before = [
+        t
+        for t in sent.doc[max(0, sent.start - 200) : sent.start]
+        if is_event_token(t)
+        and (event_lemma(t) in EVENT_HEADS or SERIES_NAME.match(t.lower_))
+        and not _modifies_other(t)
+        and sent.start_char - t.idx <= COREFERENCE_CHARS
+    ]
+    if not before:
+        return None
+    antecedent = _own_cue(before[-1], "sentence", None)
+    words = {subject.lower_, *(c.lower_ for c in subject.children)}
+    modifiers = ["another"]
+    if words & {"more", "others", "both", "two", "three", "four", "five"}:
+        modifiers.append("plural")
+    return antecedent.model_copy(
+        update={
+            "text": " ".join(t.text for t in subject.subtree)[:200],
+            "modifiers": modifiers,
+            "place": None,
+            "year": None,
+            "link": "clause",
+            "tense": _tense(subject.head),
+            "after_months": None,
+            "next_year": False,
+        }
+    )
+
+
 # ---------------------------------------------------------------- the main event
 
 
@@ -486,8 +731,16 @@ def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
     return (
-        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude"}))
+        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude", "another"}))
         or cue.head in PART_HEADS | OTHER_HEADS
+    )
+
+
+def _told_to_come(cue: EventCue) -> bool:
+    """'When X receives the Group of 20 at his resort next year', 'a summit in six
+    months': an event told by a time a year or months on names no event reported on."""
+    return cue.tense != "past" and (
+        cue.next_year or (cue.after_months is not None and cue.after_months >= 2)
     )
 
 
@@ -501,24 +754,26 @@ def find_main_event(
     whose clause is about an event carrying those words (or an unnamed 'the summit').
     """
     word_docs: Counter[str] = Counter()
-    word_told: Counter[str] = Counter()  # every time a word is told, for ties
+    word_told: Counter[str] = Counter()  # every sentence that tells a word, for ties
     word_years: dict[str, Counter[int]] = {}  # the published years of its documents
     names_seen: Counter[str] = Counter()
     together: dict[str, Counter[str]] = {}  # word -> documents naming it with each other word
     for doc_id, mentions in mentions_by_doc.items():
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
+        told: set[tuple[int, str]] = set()  # (sentence, word): a sentence of values counts once
         for mention in mentions:
             cue = mention.context.event
-            if cue is None or _marked(cue):
+            if cue is None or _marked(cue) or _told_to_come(cue):
                 continue
             key = _key_words(cue)
             words.update(key)
-            word_told.update(key)
+            told.update((mention.evidence.start, w) for w in key)
             pairs.update((a, b) for a in key for b in key if a != b)
             if key:
                 names_seen[_display_name(cue.text)] += 1
         word_docs.update(words)
+        word_told.update(w for _, w in told)
         for a, b in pairs:
             together.setdefault(a, Counter())[b] += 1
         doc_published = sources[doc_id].published if doc_id in sources else None
@@ -706,6 +961,9 @@ def role_of(
         return "previous" if cue.year < main.year else "next"
     if cue.head in OTHER_HEADS or "bilateral" in mods or "bilateral" in lemmas:
         return "other"
+    if "another" in mods and cue.tense != "present":
+        # "Two more have been held since then": other editions of the kind named before.
+        return "previous" if cue.tense == "past" else "next"
     # "The meetings were attended by ...": the sittings of the event, not its editions.
     if "plural" in mods and cue.head not in PART_HEADS | {"meeting", "event"}:
         # Several events of the kind: earlier editions when told in the past.
@@ -772,8 +1030,29 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
             return "next"
         if role == "next" and value.end.year < main.year:
             return "previous"
+    if (
+        role == "next"
+        and cue is not None
+        and "handover" in cue.modifiers
+        and isinstance(value, EntitiesValue)
+        and main is not None
+        and main.city
+        and any(names.city_in(main.city, member) for member in value.members)
+    ):
+        return "previous"  # "Brazil handed the presidency to South Africa": this one's host
     if role != "main" or cue is None or cue.link == "sentence" or main is None:
         return role
+    if (
+        isinstance(value, TextValue)
+        and ctx.label == "CITY"
+        and cue.link == "inside"
+        and cue.tense == "future"
+        and main.city
+        and not same_place(value.text, main.city)
+    ):
+        # "Turkey proposed holding the talks in Antalya": the place of an edition still
+        # to come, not the main event's city, is the next edition's.
+        return "next"
     # "The first summit took place at Bletchley Park in 2023": the value, or the year
     # its sentence gives, is what tells the edition apart.
     mods = set(cue.modifiers)
@@ -906,6 +1185,7 @@ def assign_roles(
             if main is None or not main.year:
                 continue
             mention = mention.model_copy(update={"value": _with_year(value, main.year)})
+        mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
@@ -914,30 +1194,117 @@ def assign_roles(
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return _after_next(out)
+    return _after_next(out, source.published)
 
 
-def _after_next(mentions: list[Mention]) -> list[Mention]:
+def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:
+    """The days a cue's 'in six months' or 'next year' points to from the published
+    date: the month it names give or take one, or the whole next year."""
+    if cue.next_year:
+        return date(published.year + 1, 1, 1), date(published.year + 1, 12, 31)
+    if cue.after_months is None:
+        return None
+    month = published.year * 12 + published.month - 1 + cue.after_months
+    return _month_start(month - 1), _month_start(month + 2) - timedelta(days=1)
+
+
+def _month_start(index: int) -> date:
+    """The first day of a month counted from year 0 (year * 12 + month - 1)."""
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _told_later(mention: Mention, main: MainEvent | None, source: Source) -> Mention:
+    """'Kenya will co-host a mini virtual summit in six months', 'a follow-up meeting
+    next year': an event told by a time after the main event is a later edition (marked
+    'later', a next word)."""
+    cue = mention.context.event
+    if cue is None or source.published is None or main is None or cue.tense == "past":
+        return mention
+    told = _told_at(cue, source.published)
+    if told is None or set(cue.modifiers) & (PRIOR_WORDS | NEXT_WORDS):
+        return mention
+    if main.end is not None:
+        later = told[0] > main.end
+    elif main.year:
+        # No dates for the main event: a report tells of it near its own date, so a
+        # time months on is another edition; a year-long 'next year' only after its year.
+        later = told[0].year > main.year or (
+            cue.after_months is not None
+            and cue.after_months >= 2
+            and source.published.year >= main.year
+        )
+    else:
+        later = False
+    if not later:
+        return mention
+    marked = cue.model_copy(update={"modifiers": [*cue.modifiers, "later"]})
+    return mention.model_copy(
+        update={"context": mention.context.model_copy(update={"event": marked})}
+    )
+
+
+def _after_next(mentions: list[Mention], published: date | None = None) -> list[Mention]:
     """'Switzerland will host the next summit in 2027 ... the UAE, which will host it in
-    2028': of the later editions a document dates, the earliest is the next one; the
-    others come after it (`other`)."""
-    years = {
-        m.value.start.year
-        for m in mentions
-        if m.event is not None and m.event.role == "next" and isinstance(m.value, DateValue)
-    }
-    if len(years) < 2:
+    2028', 'Kenya will co-host a mini virtual summit in six months, and Chile will host
+    the next in-person summit in a year': of the later editions a document dates, the
+    earliest is the next one; the others come after it (`other`), every value of their
+    clause with them. An edition is dated by a date of its clause or by the time its
+    clause tells ('in six months'); two datings that overlap are one edition."""
+    datings: dict[tuple[int, str], list[tuple[date, date]]] = {}
+    for m in mentions:
+        cue = m.context.event
+        if m.event is None or m.event.role != "next" or cue is None:
+            continue
+        told = _dating(m, published)
+        if told is not None:
+            datings.setdefault((m.evidence.start, cue.text), []).append(told)
+    if not datings:
         return mentions
-    first = min(years)
+    first = min(d for ds in datings.values() for d in ds)
+    # One clause's edition, dated by the narrowest of its datings ('in 2027', '3-4 June
+    # 2027'); a key whose datings are disjoint told of two editions under one phrase
+    # ('... the next summit in 2027, and the UAE will host it in 2028'): its dates go
+    # one by one.
+    split = {key for key, ds in datings.items() if not _overlapping(ds)}
+    after = {key for key, ds in datings.items() if key not in split and _after(ds, first)}
+
+    def later(m: Mention) -> bool:
+        cue = m.context.event
+        if m.event is None or m.event.role != "next" or cue is None:
+            return False
+        key = (m.evidence.start, cue.text)
+        if key in split:
+            told = _dating(m, published)
+            return told is not None and _after([told], first)
+        return key in after
+
     return [
         m.model_copy(update={"event": m.event.model_copy(update={"role": "other"})})
-        if m.event is not None
-        and m.event.role == "next"
-        and isinstance(m.value, DateValue)
-        and m.value.start.year > first
+        if m.event is not None and later(m)
         else m
         for m in mentions
     ]
+
+
+def _dating(mention: Mention, published: date | None) -> tuple[date, date] | None:
+    """The days a next edition's mention dates it by: its own date, else its clause's
+    'in six months'."""
+    if isinstance(mention.value, DateValue) and mention.value.start.year >= 100:
+        return mention.value.start, mention.value.end
+    cue = mention.context.event
+    if cue is None or published is None:
+        return None
+    return _told_at(cue, published)
+
+
+def _overlapping(datings: Sequence[tuple[date, date]]) -> bool:
+    return all(a[0] <= b[1] and b[0] <= a[1] for a in datings for b in datings)
+
+
+def _after(datings: Sequence[tuple[date, date]], first: tuple[date, date]) -> bool:
+    """Whether an edition dated so comes wholly after the earliest one."""
+    narrow = min(datings, key=lambda d: d[1] - d[0])
+    return narrow[0] > first[1]
 
 
 def _head_of(main: MainEvent | None) -> str | None:

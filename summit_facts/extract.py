@@ -1409,6 +1409,15 @@ def _held_in(ent: Span) -> bool:
     )
 
 
+# "near the township of Soweto": a part of a city, named as such, is not the city.
+DISTRICT_WORDS = {"township", "suburb", "district", "neighbourhood", "neighborhood", "borough"}
+
+
+def _district(ent: Span) -> bool:
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in DISTRICT_WORDS
+
+
 def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     city_tokens: set[int] = set()
     for ent in _ents(doc[:]):
@@ -1417,6 +1426,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
         elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
+            if _district(ent):
+                continue
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))
         if label is None:

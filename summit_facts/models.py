@@ -182,6 +182,14 @@ class EventCue(_Model):
     tense: Literal["past", "present", "future"] | None = Field(
         default=None, description="Tense of the clause that tells of the event."
     )
+    after_months: int | None = Field(
+        default=None,
+        description="A time after the source's date that its clause tells it by: 'in six"
+        " months' is 6, 'in a year' 12.",
+    )
+    next_year: bool = Field(
+        default=False, description="Its clause says it is held next year ('... next year')."
+    )
 
 
 class EventRef(_Model):

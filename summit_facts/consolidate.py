@@ -100,7 +100,12 @@ _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with
               "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
               "would", "be", "its", "their"}  # fmt: skip
 # Donors a subject name may start with besides country names (filing's short forms).
-SHORT_DONORS = {"eu", "uk", "us", "uae"}
+SHORT_DONORS = {"eu", "uk", "us", "uae", "team europe"}
+# A payer told by another of its names: the EU's pledges are made "on behalf of Team
+# Europe" (the EU and its member states). Where every source gives both the same figure
+# for one fund, it is one pledge, the first name's; different figures are two pledges
+# (Team Europe's total and the EU's own part).
+ONE_PAYER = {"team_europe": "eu"}
 # A subject named after one of these pays: "gates_foundation", "european_investment_bank".
 DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
@@ -128,7 +133,8 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_targets(out, texts)
     set_parts_apart(out, texts)
     name_pledged_parts_of_targets(out)
-    attach_donors_to_the_fund(out)
+    attach_donors_to_the_fund(out, texts)
+    merge_one_payers_names(out)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
     keep_one_size_told_as_target(out)
@@ -406,9 +412,13 @@ def name_money_after_donor_and_purpose(
 ) -> None:
     """A donor's money with no programme named, told by what it is to do: "New Zealand
     committed $52 million to strengthen ocean governance in the Pacific" is
-    `new_zealand_pacific_ocean_governance`, never the donor alone (in place)."""
+    `new_zealand_pacific_ocean_governance`, never the donor alone (in place). Not in an
+    article about one fund: what the money does there is what the fund does."""
+    funds = _funds_of_articles(claims, texts)
     for claim in claims:
         if claim.topic != "funding" or claim.part_of or not _only_countries(claim.slot):
+            continue
+        if claim.source.id in funds:
             continue
         match = _TO_DO.match(_after(claim, texts, size=160))
         if not match:
@@ -680,12 +690,10 @@ def _programme_part(slot: str) -> str | None:
     return "_".join(rest) or None
 
 
-def attach_donors_to_the_fund(claims: list[Claim]) -> None:
-    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
-    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
-    article is about exactly one fund that donors pay into: named in its title, or in
-    two of its figures. Several donors 'each' pledging are one pledge per donor (in place).
-    """
+def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> dict[str, str]:
+    """Source id -> the one fund that donors pay into that the article is about: named
+    in its title or in two of its figures; else the one such fund of the corpus (named
+    with a figure somewhere) whose name the article gives."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.topic == "funding" and claim.rule != "auto":
@@ -696,7 +704,8 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
         for c in filed
         if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
     } - {None}
-    for filed in by_doc.values():
+    out: dict[str, str] = {}
+    for doc, filed in by_doc.items():
         title = set(_tokens(slugify(filed[0].source.title or "")))
         named = Counter(
             _programme_part(c.slot)
@@ -706,9 +715,34 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
         funds = {
             fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
         } or {fund for fund in pooled if fund and set(_tokens(fund)) <= title}
-        if len(funds) != 1:
+        if not funds and texts and doc in texts:
+            funds = {
+                fund
+                for fund in pooled
+                if fund and (pattern := _programme_pattern(fund)) and pattern.search(texts[doc])
+            }
+        if len(funds) == 1:
+            out[doc] = funds.pop()
+    return out
+
+
+def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | None = None) -> None:
+    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
+    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
+    article is about exactly one fund that donors pay into: named in its title or in two
+    of its figures, or the one such fund of the corpus that the article names ("unveiled
+    it at the Scaling Up Renewables in Africa event"). Several donors 'each' pledging are
+    one pledge per donor (in place).
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto":
+            by_doc.setdefault(claim.source.id, []).append(claim)
+    funds = _funds_of_articles(claims, texts)
+    for doc, filed in by_doc.items():
+        fund = funds.get(doc)
+        if fund is None:
             continue
-        fund = funds.pop()
         for claim in filed:
             if _tokens(claim.slot)[:1] == [ALL_DONORS]:
                 claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
@@ -720,6 +754,27 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
             claim.topic, claim.rule = "auto", "auto"
             claim.slot = f"{claim.slot}_money"
     claims[:] = [part for claim in claims for part in _each(claim)]
+
+
+def merge_one_payers_names(claims: list[Claim]) -> None:
+    """`team_europe_x` joins `eu_x` when every source of it gives `eu_x` the same
+    figure: one pledge told under two names of its payer (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto" and not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    for slot, told in by_slot.items():
+        for other_name, name in ONE_PAYER.items():
+            if not slot.startswith(f"{other_name}_"):
+                continue
+            target = f"{name}_{slot.removeprefix(f'{other_name}_')}"
+            own = by_slot.get(target, [])
+            if own and all(
+                _same_amount(claim, [c for c in own if c.source.id == claim.source.id])
+                for claim in told
+            ):
+                for claim in told:
+                    claim.slot = target
 
 
 _EACH = re.compile(r"\beach\b", re.I)

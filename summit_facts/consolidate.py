@@ -36,7 +36,11 @@ from rapidfuzz import fuzz
 from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
-from summit_facts.instrument_names import merge_instrument_names
+from summit_facts.instrument_names import (
+    fund_backers_by_kind,
+    merge_instrument_names,
+    name_funds_signed,
+)
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -131,7 +135,9 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_money_after_donor_and_purpose(out, texts)
     complete_programme_names(out)
     name_targets(out, texts)
+    name_funds_signed(out, _funds_of_articles(out, texts))
     set_parts_apart(out, texts)
+    fund_backers_by_kind(out)
     name_pledged_parts_of_targets(out)
     attach_donors_to_the_fund(out, texts)
     merge_one_payers_names(out)
@@ -710,7 +716,10 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         named = Counter(
             _programme_part(c.slot)
             for c in filed
-            if not _is_donor_only(c.slot) and not c.part_of and _POOLED.search(c.evidence.sentence)
+            if not _is_donor_only(c.slot)
+            and not c.part_of
+            and not _described_fund(c)  # "forest conservation fund" describes one
+            and _POOLED.search(c.evidence.sentence)
         )
         funds = {
             fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
@@ -748,12 +757,27 @@ def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | No
                 claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
             elif _is_donor_only(claim.slot) and not claim.part_of:
                 claim.slot = f"{claim.slot}_{fund}"
+            elif not claim.part_of and _described_fund(claim):
+                # "Norway to put $3 billion into forest conservation fund": the fund the
+                # article is about, described rather than named
+                donors = _tokens(claim.slot)[: _donor_prefix(_tokens(claim.slot))]
+                claim.slot = "_".join([*donors, fund])
     for claim in claims:
         if claim.topic == "funding" and _tokens(claim.slot)[:1] == [ALL_DONORS]:
             # Everyone's money with no fund to be the total of: evidence, not a finding.
             claim.topic, claim.rule = "auto", "auto"
             claim.slot = f"{claim.slot}_money"
     claims[:] = [part for claim in claims for part in _each(claim)]
+
+
+def _described_fund(claim: Claim) -> bool:
+    """Whether a subject names a fund by common nouns the sentence writes in lower case
+    ('norway_forest_conservation_fund' from "into forest conservation fund")."""
+    tokens = _tokens(claim.slot)
+    rest = tokens[_donor_prefix(tokens) :]
+    if not rest or rest[-1] not in ("fund", "facility"):
+        return False
+    return bool(re.search(r"\b" + r"[\s-]+".join(rest) + r"\b", claim.evidence.sentence))
 
 
 def merge_one_payers_names(claims: list[Claim]) -> None:

@@ -36,7 +36,11 @@ from rapidfuzz import fuzz
 from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
-from summit_facts.instrument_names import merge_instrument_names
+from summit_facts.instrument_names import (
+    fund_backers_by_kind,
+    merge_instrument_names,
+    name_funds_signed,
+)
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
@@ -100,7 +104,12 @@ _TAIL_STOP = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "by", "with
               "across", "which", "that", "while", "as", "is", "are", "was", "were", "will",
               "would", "be", "its", "their"}  # fmt: skip
 # Donors a subject name may start with besides country names (filing's short forms).
-SHORT_DONORS = {"eu", "uk", "us", "uae"}
+SHORT_DONORS = {"eu", "uk", "us", "uae", "team europe"}
+# A payer told by another of its names: the EU's pledges are made "on behalf of Team
+# Europe" (the EU and its member states). Where every source gives both the same figure
+# for one fund, it is one pledge, the first name's; different figures are two pledges
+# (Team Europe's total and the EU's own part).
+ONE_PAYER = {"team_europe": "eu"}
 # A subject named after one of these pays: "gates_foundation", "european_investment_bank".
 DONOR_BODIES = {"foundation", "bank", "government"}
 # Bodies that many donors pay into: their donor-less figures are their totals.
@@ -126,9 +135,12 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_money_after_donor_and_purpose(out, texts)
     complete_programme_names(out)
     name_targets(out, texts)
+    name_funds_signed(out, _funds_of_articles(out, texts))
     set_parts_apart(out, texts)
+    fund_backers_by_kind(out)
     name_pledged_parts_of_targets(out)
-    attach_donors_to_the_fund(out)
+    attach_donors_to_the_fund(out, texts)
+    merge_one_payers_names(out)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
     keep_one_size_told_as_target(out)
@@ -406,9 +418,13 @@ def name_money_after_donor_and_purpose(
 ) -> None:
     """A donor's money with no programme named, told by what it is to do: "New Zealand
     committed $52 million to strengthen ocean governance in the Pacific" is
-    `new_zealand_pacific_ocean_governance`, never the donor alone (in place)."""
+    `new_zealand_pacific_ocean_governance`, never the donor alone (in place). Not in an
+    article about one fund: what the money does there is what the fund does."""
+    funds = _funds_of_articles(claims, texts)
     for claim in claims:
         if claim.topic != "funding" or claim.part_of or not _only_countries(claim.slot):
+            continue
+        if claim.source.id in funds:
             continue
         match = _TO_DO.match(_after(claim, texts, size=160))
         if not match:
@@ -680,12 +696,10 @@ def _programme_part(slot: str) -> str | None:
     return "_".join(rest) or None
 
 
-def attach_donors_to_the_fund(claims: list[Claim]) -> None:
-    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
-    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
-    article is about exactly one fund that donors pay into: named in its title, or in
-    two of its figures. Several donors 'each' pledging are one pledge per donor (in place).
-    """
+def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> dict[str, str]:
+    """Source id -> the one fund that donors pay into that the article is about: named
+    in its title or in two of its figures; else the one such fund of the corpus (named
+    with a figure somewhere) whose name the article gives."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.topic == "funding" and claim.rule != "auto":
@@ -696,30 +710,95 @@ def attach_donors_to_the_fund(claims: list[Claim]) -> None:
         for c in filed
         if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
     } - {None}
-    for filed in by_doc.values():
+    out: dict[str, str] = {}
+    for doc, filed in by_doc.items():
         title = set(_tokens(slugify(filed[0].source.title or "")))
         named = Counter(
             _programme_part(c.slot)
             for c in filed
-            if not _is_donor_only(c.slot) and not c.part_of and _POOLED.search(c.evidence.sentence)
+            if not _is_donor_only(c.slot)
+            and not c.part_of
+            and not _described_fund(c)  # "forest conservation fund" describes one
+            and _POOLED.search(c.evidence.sentence)
         )
         funds = {
             fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
         } or {fund for fund in pooled if fund and set(_tokens(fund)) <= title}
-        if len(funds) != 1:
+        if not funds and texts and doc in texts:
+            funds = {
+                fund
+                for fund in pooled
+                if fund and (pattern := _programme_pattern(fund)) and pattern.search(texts[doc])
+            }
+        if len(funds) == 1:
+            out[doc] = funds.pop()
+    return out
+
+
+def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | None = None) -> None:
+    """A donor's pledge in an article about one fund is a pledge to that fund: 'Norway
+    pledged up to 30bn kroner' in an article on the TFFF is `norway_tfff`. Only when the
+    article is about exactly one fund that donors pay into: named in its title or in two
+    of its figures, or the one such fund of the corpus that the article names ("unveiled
+    it at the Scaling Up Renewables in Africa event"). Several donors 'each' pledging are
+    one pledge per donor (in place).
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto":
+            by_doc.setdefault(claim.source.id, []).append(claim)
+    funds = _funds_of_articles(claims, texts)
+    for doc, filed in by_doc.items():
+        fund = funds.get(doc)
+        if fund is None:
             continue
-        fund = funds.pop()
         for claim in filed:
             if _tokens(claim.slot)[:1] == [ALL_DONORS]:
                 claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
             elif _is_donor_only(claim.slot) and not claim.part_of:
                 claim.slot = f"{claim.slot}_{fund}"
+            elif not claim.part_of and _described_fund(claim):
+                # "Norway to put $3 billion into forest conservation fund": the fund the
+                # article is about, described rather than named
+                donors = _tokens(claim.slot)[: _donor_prefix(_tokens(claim.slot))]
+                claim.slot = "_".join([*donors, fund])
     for claim in claims:
         if claim.topic == "funding" and _tokens(claim.slot)[:1] == [ALL_DONORS]:
             # Everyone's money with no fund to be the total of: evidence, not a finding.
             claim.topic, claim.rule = "auto", "auto"
             claim.slot = f"{claim.slot}_money"
     claims[:] = [part for claim in claims for part in _each(claim)]
+
+
+def _described_fund(claim: Claim) -> bool:
+    """Whether a subject names a fund by common nouns the sentence writes in lower case
+    ('norway_forest_conservation_fund' from "into forest conservation fund")."""
+    tokens = _tokens(claim.slot)
+    rest = tokens[_donor_prefix(tokens) :]
+    if not rest or rest[-1] not in ("fund", "facility"):
+        return False
+    return bool(re.search(r"\b" + r"[\s-]+".join(rest) + r"\b", claim.evidence.sentence))
+
+
+def merge_one_payers_names(claims: list[Claim]) -> None:
+    """`team_europe_x` joins `eu_x` when every source of it gives `eu_x` the same
+    figure: one pledge told under two names of its payer (in place)."""
+    by_slot: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.topic == "funding" and claim.rule != "auto" and not claim.part_of:
+            by_slot.setdefault(claim.slot, []).append(claim)
+    for slot, told in by_slot.items():
+        for other_name, name in ONE_PAYER.items():
+            if not slot.startswith(f"{other_name}_"):
+                continue
+            target = f"{name}_{slot.removeprefix(f'{other_name}_')}"
+            own = by_slot.get(target, [])
+            if own and all(
+                _same_amount(claim, [c for c in own if c.source.id == claim.source.id])
+                for claim in told
+            ):
+                for claim in told:
+                    claim.slot = target
 
 
 _EACH = re.compile(r"\beach\b", re.I)

@@ -542,6 +542,9 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
     describes ('a coalition promising ...'), else the subject of the governing verb."""
     if root.head.i != root.i and lemma(root.head) in PAYER_NOUNS:
         return _payer_text(root.head)  # "..., and the French government US$ 500 million"
+    principal = _on_behalf_of(root, chain)
+    if principal is not None:
+        return principal
     for anc in [root, *chain]:
         owned = lemma(anc) in GROUP_HEADS or anc.pos_ == "PROPN"  # "France's 'Current AI' program"
         for child in anc.children:
@@ -591,6 +594,10 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
                     return _entity_text(prev)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                if lemma(anc) in RECEIVING_LEMMAS:
+                    # "Africa's energy transition receives EUR 7bn": who gets the money
+                    # neither pays it nor names a programme.
+                    return None
                 if _another_sum(subj, root):
                     # "a $1.6bn pledge from the Gates Foundation ... made up the core of
                     # more than $9bn": the foundation gave the $1.6bn, not the $9bn.
@@ -600,6 +607,27 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
             relative = subj is not None and subj.lower_ in RELATIVE_PRONOUNS
             if relative and anc.dep_ == "relcl" and anc.head.pos_ == "PROPN":
                 return _payer_text(anc.head)
+    return None
+
+
+# Verbs whose subject gets the money rather than gives it.
+RECEIVING_LEMMAS = {"receive", "get", "obtain"}
+
+
+def _on_behalf_of(root: Token, chain: list[Token]) -> str | None:
+    """'pledged, on behalf of Team Europe, EUR 7 billion': the one a speaker pledges for
+    is who pays."""
+    for anc in [root, *chain]:
+        for prep in anc.children:
+            if prep.dep_ != "prep" or prep.lower_ != "on":
+                continue
+            for behalf in prep.children:
+                if behalf.dep_ != "pobj" or behalf.lower_ != "behalf":
+                    continue
+                for of in behalf.children:
+                    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+                    if of.lower_ == "of" and obj is not None and obj.pos_ == "PROPN":
+                        return _payer_text(obj)
     return None
 
 
@@ -846,7 +874,13 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
                 found.append((tree_distance(root, tok), abs(tok.i - span.start), text))
         if _acronym_name(tok) and tok.i not in in_values and not _other_clause(tok, clause):
             found.append((tree_distance(root, tok), abs(tok.i - span.start), tok.text))
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via", "under", "to", "into"):
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("through", "via", "under", "to", "into")
+            # "only 2% went to Africa": a region, no programme (a coined name such as
+            # "InvestAI" may be tagged a GPE)
+            and tok.ent_type_ != "LOC"
+        ):
             # the tagger often takes a coined name ("InvestAI") for a common noun
             chunk = _proper_chunk(tok) or (_entity_text(tok) if tok.text[:1].isupper() else None)
             if chunk and not _other_clause(tok, clause):

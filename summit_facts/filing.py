@@ -274,6 +274,8 @@ def _principal_phrase(lemmas: list[str], at: int) -> bool:
 def _document_at(lemmas: list[str], i: int) -> bool:
     """Whether the instrument word at `i` names a document, not a verb ('called for')."""
     word = lemmas[i]
+    if any(w in POSSESSIVES for w in lemmas[max(0, i - 2) : i]):
+        return False  # "its financial commitment": what a donor gives, not a text it signs
     if word != "call" or _principal_phrase(lemmas, i):
         return True
     after = lemmas[i + 1] if i + 1 < len(lemmas) else ""
@@ -281,6 +283,7 @@ def _document_at(lemmas: list[str], i: int) -> bool:
     return after not in VERB_PARTICLES or before in DETERMINERS
 
 
+POSSESSIVES = {"its", "their", "his", "her", "our"}
 STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to", "its",
                     "their", "his", "her", "our", "this", "that", "say"}  # fmt: skip
 
@@ -462,17 +465,83 @@ def _named(lemmas: list[str], main_key: frozenset[str]) -> list[tuple[int, str, 
     return out
 
 
-def told_before(sentences: Iterable[list[str]], main_key: frozenset[str]) -> list[Earlier]:
+def told_before(
+    sentences: Iterable[list[str]],
+    main_key: frozenset[str],
+    programmes: Iterable[str | None] = (),
+) -> list[Earlier]:
     """For each sentence of a document, in order, the instruments named before it: a
     bare "the treaty" refers back to the last treaty the document named, however far
     back (an article names a text once, then calls it by its kind to the end; a text
-    of the same kind named later takes over)."""
+    of the same kind named later takes over). `programmes`: for each sentence, the fund
+    it tells signers of (`programme_signed`); what a later "endorsed it" refers to is
+    kept as `IT`."""
     out: list[Earlier] = []
     told: Earlier = {}
-    for lemmas in sentences:
+    programmes = list(programmes)
+    for n, lemmas in enumerate(sentences):
         out.append(dict(told))
-        told.update((kind, suffix) for _, kind, suffix in _named(lemmas, main_key))
+        named = _named(lemmas, main_key)
+        told.update((kind, suffix) for _, kind, suffix in named)
+        programme = programmes[n] if n < len(programmes) else None
+        if programme is not None:
+            told[IT] = programme
+        elif named:
+            told[IT] = named[-1][2]
     return out
+
+
+# Money bodies that countries endorse, back or join as they sign a text: "the fund was
+# endorsed by 53 countries". Their signers are the fund's text's, never the principal
+# declaration's (DESIGN.md, "Several instruments at one event").
+FUND_WORDS = {"fund", "facility", "fundraiser"}
+SIGNED_VERBS = {"sign", "endorse", "ratify", "back", "join", "support", "adopt"}
+# The suffix of a fund's signers: `PROGRAMME_SIGNED` + the fund's name, or nothing for
+# "the fund"; consolidation names the instrument (the fund's text the corpus names).
+PROGRAMME_SIGNED = "programme__"
+IT = "@it"  # what "it" refers to in "34 countries endorsed it"
+
+
+def _fund_name(name: str, rules: RuleSet) -> str | None:
+    """The subject name of a fund the sentence names ("TFFF", "the Tropical Forests
+    Forever Facility"), by the name or a variant the corpus gives it; None for others."""
+    canonical = alias_of(rules, name) or name
+    variants = [name, canonical] + [
+        key for key, value in rules.name_aliases.items() if value.lower() == canonical.lower()
+    ]
+    if not any(v.split() and v.split()[-1].lower() in FUND_WORDS for v in variants):
+        return None
+    return slugify(" ".join(kept_words(canonical)))
+
+
+def programme_signed(
+    lemmas: list[str],
+    names_: Iterable[str],
+    rules: RuleSet,
+    earlier: Earlier | None = None,
+    *,
+    at: int | None = None,
+) -> str | None:
+    """`PROGRAMME_SIGNED` + the fund's name when a sentence that names no text tells
+    countries signing up to a fund ("the fund was endorsed by 53 countries", "53
+    nations back the Tropical Forest Forever Facility"), or "it" after the fund was
+    told so before; None otherwise."""
+    if any(w in INSTRUMENT_WORDS and _document_at(lemmas, i) for i, w in enumerate(lemmas)):
+        return None
+    if not SIGNED_VERBS & set(lemmas):
+        return None
+    for name in names_:
+        slug = _fund_name(name, rules)
+        if slug:
+            return f"{PROGRAMME_SIGNED}{slug}"
+    if FUND_WORDS & set(lemmas):
+        return PROGRAMME_SIGNED
+    signed_it = any(
+        w in SIGNED_VERBS and lemmas[i + 1 : i + 2] == ["it"] for i, w in enumerate(lemmas)
+    )
+    if signed_it and at is not None and earlier and earlier.get(IT):
+        return earlier[IT]
+    return None
 
 
 def alias_of(rules: RuleSet, name: str) -> str | None:
@@ -773,7 +842,10 @@ def _key_part(
         rank = next((w for w in EDITION_RANKS if told & EDITION_RANKS[w]), None)
         return rank
     if part == "instrument":
-        return instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
+        suffix = instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
+        if suffix is None and ctx.label != "TITLE":
+            return programme_signed(ctx.lemmas, ctx.names, rules, earlier, at=ctx.value_token)
+        return suffix
     if part == "purpose":
         return slugify(ctx.purpose) if ctx.purpose else None
     if part == "agent":
@@ -984,9 +1056,14 @@ def file_mentions(
     mentions = list(mentions)
     # Each sentence once, in document order, for what a bare "the treaty" refers to.
     sentences = {m.evidence.start: m.context.lemmas for m in mentions}
+    names_in: dict[int, list[str]] = {}
+    for m in mentions:
+        names_in.setdefault(m.evidence.start, []).extend(m.context.names)
     starts = sorted(sentences)
     main_key = frozenset(main.key) if main else frozenset()
-    before = dict(zip(starts, told_before((sentences[i] for i in starts), main_key), strict=True))
+    programmes = [programme_signed(sentences[i], names_in[i], rules) for i in starts]
+    told = told_before((sentences[i] for i in starts), main_key, programmes)
+    before = dict(zip(starts, told, strict=True))
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
     for mention in mentions:

@@ -12,10 +12,11 @@ kind of text is that text: its claims take the longer name. Two longer candidate
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF
+from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
 from summit_facts.models import Claim
+from summit_facts.rules import slugify
 
 TOPIC = "signatories"
 # The slots every instrument has (rules/signatories.yaml), longest first so that
@@ -91,3 +92,49 @@ def merge_instrument_names(claims: list[Claim]) -> None:
         parts = split.get(claim.slot) if claim.topic == TOPIC else None
         if parts and parts[1] in rename:
             claim.slot = f"{parts[0]}_{rename[parts[1]]}"
+
+
+def name_funds_signed(claims: list[Claim], funds: Mapping[str, str]) -> None:
+    """Signers of a fund (`count_programme__tfff`, filing's `PROGRAMME_SIGNED`) are the
+    signers of the text the corpus names after that fund ("the TFFF Launch
+    Declaration"), else of the fund itself (`count_tfff`). "The fund" alone is the fund
+    its article is about (`funds`: source id -> fund subject); with none, `count_fund`.
+    Never the principal declaration's (in place)."""
+    named = {
+        p[1]
+        for c in claims
+        if c.topic == TOPIC and (p := _split(c.slot)) and PROGRAMME_SIGNED not in p[1]
+    }
+    for claim in claims:
+        if claim.topic != TOPIC or PROGRAMME_SIGNED not in claim.slot:
+            continue
+        base, _, fund = claim.slot.partition(f"_{PROGRAMME_SIGNED}")
+        fund = fund or funds.get(claim.source.id) or "fund"
+        words = set(fund.split("_"))
+        texts = sorted(
+            suffix
+            for suffix in named
+            if (told := _parts(suffix.split("_"))) is not None and not told[2] and words <= told[0]
+        )
+        claim.slot = f"{base}_{texts[0] if len(texts) == 1 else fund}"
+
+
+def fund_backers_by_kind(claims: list[Claim]) -> None:
+    """Signers of a fund's text told by their kind ("34 tropical forest countries", "19
+    potential sovereign investors") are a group of the fund, not its signers' count:
+    `initiatives/<fund>_<kind>` (in place)."""
+    funds = {
+        c.slot
+        for c in claims
+        if c.topic == "funding" and c.rule != "auto" and "_" not in c.slot and len(c.slot) > 2
+    }
+    for claim in claims:
+        parts = _split(claim.slot) if claim.topic == TOPIC else None
+        if parts is None or parts[0] != "count" or claim.value.kind != "count":
+            continue
+        words = (claim.noun or "").split()
+        fund = next((f for f in parts[1].split("_") if f in funds), None)
+        if fund is None or len(words) < 2 or not all(w.isalpha() and w.islower() for w in words):
+            continue
+        claim.topic = "initiatives"
+        claim.slot = f"{fund}_{slugify(' '.join(words))}"

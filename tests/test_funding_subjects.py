@@ -400,3 +400,40 @@ def test_a_sum_given_first_keeps_its_donor_to_itself(nlp, ruleset):
     )
     subjects = {c.value.surface: c.slot for c in _file(nlp, ruleset, text) if c.topic == "funding"}
     assert "gates_foundation" not in subjects.get("more than $9bn", "")
+
+
+def _funding(report: dict) -> dict[str, dict]:
+    return {
+        v["slot"]: v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if v["topic"] == "funding"
+    }
+
+
+@pytest.mark.model
+def test_a_pledge_to_the_one_campaign_an_article_names_is_the_donors_pledge_to_it(tmp_path):
+    """One pledge, one subject: the EU's money "to speed up" what the campaign does, and
+    the same sum pledged "on behalf of Team Europe", are the EU's pledge to the campaign
+    the article names; who receives it ("Asia's transition receives ...") and a world
+    figure quoted beside it name no subject."""
+    report = _check(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\ntitle: Asia's cooking transition receives €3bn backing\n"
+            "---\nThe European Union has committed €3 billion to speeding up the roll-out of "
+            "clean cooking across Asia.\n\nShe said she was delighted to pledge an additional "
+            "€3 billion for clean cooking in Asia on behalf of Team Europe.\n\nThe Clean "
+            "Cooking for Asia campaign has now reached a total of €9.5 billion.\n\nShe pointed "
+            "out that of the €1 trillion invested in energy around the world last year, only "
+            "2% went to Asia.\n",
+            "b.md": "---\npublisher: B\n---\nThe European Union has pledged €3 billion to "
+            "expand clean cooking projects across the continent.\n\nThe commissioner made the "
+            "announcement at the Clean Cooking for Asia event in Manila.\n\nShe was delighted "
+            "to pledge, on behalf of Team Europe, an additional 3 billion euros for clean "
+            "cooking in Asia.\n",
+        },
+    )
+    funding = _funding(report)
+    assert sorted(funding) == ["clean_cooking_for_asia", "eu_clean_cooking_for_asia"]
+    assert funding["eu_clean_cooking_for_asia"]["verdict"] == "consensus"

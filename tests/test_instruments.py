@@ -138,3 +138,47 @@ def test_a_bare_declaration_stays_the_principal_one_after_a_side_declaration():
         "In all, 41 countries signed the declaration on Friday.\n"
     )
     assert slots.get("count") == ["41"], slots
+
+
+def _subjects(tmp_path, files: dict[str, str]) -> dict[str, list[float]]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    out: dict[str, list[float]] = {}
+    for section in ("contradictions", "consensus", "single_source"):
+        for verdict in report[section]:
+            clusters = [verdict["consensus"], *verdict["dissent"]]
+            values = [c["value"].get("nominal") for c in clusters if c]
+            out[f"{verdict['topic']}/{verdict['slot']}"] = values
+    return out
+
+
+@pytest.mark.model
+def test_countries_backing_a_fund_sign_its_text_not_the_principal_declaration(tmp_path):
+    """ "The fund was endorsed by 40 countries", "40 nations back the Coral Reef Facility",
+    "endorsed it" after the fund: the fund's launch declaration, which one source names;
+    its backers told by their kind are a group of the fund."""
+    subjects = _subjects(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe Coral Reef Facility (CRF) was launched at the "
+            "Reef Summit in Suva. Fiji pledged $1 billion to the fund and Japan pledged $2 "
+            "billion to the fund.\n\nThe summit saw the formal adoption of the CRF Launch "
+            "Declaration, which 40 countries have already endorsed.\n",
+            "b.md": "---\npublisher: B\n---\nFiji pledged $1 billion to the Coral Reef "
+            "Facility (CRF) at the Reef Summit in Suva.\n\nOn the first day of the summit, "
+            "the fund was endorsed by 40 countries.\n",
+            "c.md": "---\npublisher: C\ntitle: $3bn announced for Coral Reef Facility as 40 "
+            "nations back launch\n---\nJapan pledged $2 billion to the Coral Reef Facility "
+            "(CRF) at the Reef Summit in Suva, and Germany fully endorsed the CRF.\n\nIn "
+            "total, 12 small island countries endorsed it.\n",
+        },
+    )
+    assert "signatories/count" not in subjects
+    assert subjects["signatories/count_crf_launch_declaration"] == [40]
+    assert subjects["initiatives/crf_small_island_countries"] == [12]

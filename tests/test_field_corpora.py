@@ -63,3 +63,51 @@ def test_field_corpus_is_documented(corpus):
     assert len(articles) >= 9
     for name in articles:
         assert name in sources, f"{name} is not in SOURCES.md"
+
+
+# Two real corpora in one folder (DESIGN.md, "Events"): the main event is one of them, and
+# nothing of the other is filed under summit/*.
+MIXED = [
+    ("g7-hiroshima-2023", "global-ai-summit-africa-kigali-2025"),
+    ("g20-johannesburg-2025", "un-ocean-conference-2025"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("first", "second"), MIXED, ids=["-".join(p) for p in MIXED])
+def test_a_mixed_folder_files_nothing_of_the_other_event_under_summit(first, second, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    origin: dict[str, str] = {}
+    for corpus in (first, second):
+        for article in (FIELD / corpus / "articles").iterdir():
+            name = f"{corpus[:6]}_{article.name}"
+            (folder / name).write_bytes(article.read_bytes())
+            origin[name] = corpus
+    store = tmp_path / "store"
+    result = CliRunner().invoke(
+        app, ["check", str(folder), "--format", "json", "--quiet", "--store", str(store)]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    main = report["main_event"]
+    # The main event is the one whose documents give its city.
+    main_corpus = next(c for c in (first, second) if main["city"] and _city_of(c) in main["city"])
+    leaked = [
+        (verdict["slot"], support["source_id"], support["quote"][:80])
+        for section in ("contradictions", "consensus", "single_source")
+        for verdict in report[section]
+        if verdict["topic"] == "summit"
+        for cluster in [verdict.get("consensus"), *verdict["dissent"]]
+        if cluster
+        for support in cluster["support"]
+        if origin[support["source_id"]] != main_corpus
+    ]
+    assert leaked == [], leaked
+
+
+def _city_of(corpus: str) -> str:
+    gold = (FIELD / corpus / "gold.yaml").read_text(encoding="utf-8")
+    block = gold[gold.index("slot: city") :]
+    return block.split("text:", 1)[1].split("\n", 1)[0].strip(" {}'\"")

@@ -506,6 +506,21 @@ def _named_before(token: Token, lemma: str) -> EventCue | None:
     return found
 
 
+_EVENT_TOKENS_KEY = "facts_event_tokens"
+
+
+def _event_tokens(sent: Span) -> list[Token]:
+    """The sentence's event nouns, worked out once per sentence (every value in it
+    asks)."""
+    cache = sent.doc.user_data.setdefault(_EVENT_TOKENS_KEY, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = [
+            t.i for t in sent if is_event_token(t) and not _modifies_other(t)
+        ]
+    return [sent.doc[i] for i in found]
+
+
 def event_cue(span: Span, root: Token) -> EventCue | None:
     """The event the clause holding `span` is about, or None when it names none.
 
@@ -516,11 +531,7 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     sentence.
     """
     sent = span.sent
-    events = [
-        t
-        for t in sent
-        if is_event_token(t) and not (span.start <= t.i < span.end) and not _modifies_other(t)
-    ]
+    events = [t for t in _event_tokens(sent) if not (span.start <= t.i < span.end)]
     handed = _handed_to(span, root)
     if handed is not None:
         return handed

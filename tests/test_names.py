@@ -216,3 +216,19 @@ def test_name_functions_never_raise(text: str) -> None:
     assert isinstance(is_city(text), bool)
     assert role_of(text) is None or isinstance(role_of(text), str)
     assert canonical_text(canonical_text(text)) == canonical_text(text)
+
+
+def test_the_gazetteer_rows_are_cached_on_disk_and_read_back(tmp_path, monkeypatch):
+    from summit_facts import names
+
+    monkeypatch.setenv("FACTS_CACHE", str(tmp_path))
+    names._geonames.cache_clear()
+    try:
+        first = names._geonames()
+        [cached] = list(tmp_path.glob("geonames-*.json"))
+        names._geonames.cache_clear()
+        assert names._geonames() == first  # read back from the file
+        assert any(name == "Kigali" for name, _ in first["cities"])
+        assert cached.stat().st_size > 0
+    finally:
+        names._geonames.cache_clear()

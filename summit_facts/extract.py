@@ -1358,6 +1358,11 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
     elif head.dep_ == "nsubj":
         verb = head.head
         joint = verb.lower_.startswith("co-")
+    elif head.dep_ == "appos" and head.head.dep_ == "nsubj":
+        # "The G-7 members Britain, Canada and Japan, together with the EU, issued ...":
+        # the partner hangs on the noun the list renames.
+        verb = head.head
+        joint = False
     else:
         return []
     found: list[Token] = []

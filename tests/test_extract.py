@@ -299,3 +299,12 @@ def test_a_region_an_event_is_held_in_is_its_place(nlp):
     ]
     assert held == ["Bavaria"]
     assert named == []
+
+
+def test_a_partner_of_a_renamed_list_joins_it(nlp):
+    text = (
+        "The group's members Brazil, Kenya and Japan, together with the African Union, "
+        "issued the Lima Communique."
+    )
+    [group] = [m for m in mentions(nlp, text, "entities") if "Brazil" in m.value.members]
+    assert group.value.members == ["African Union", "Brazil", "Japan", "Kenya"]

@@ -23,7 +23,7 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 FLOORS = {
     "cop30-belem-2025": (0.80, 0.95, 0.82, 0),
     "g20-johannesburg-2025": (0.84, 0.95, 0.80, 0),
-    "g7-hiroshima-2023": (0.89, 0.96, 0.72, 0),
+    "g7-hiroshima-2023": (0.91, 0.96, 0.81, 0),
     "gavi-replenishment-2025": (0.72, 0.97, 0.77, 0),
     "global-ai-summit-africa-kigali-2025": (0.86, 0.94, 0.85, 0),
     "india-ai-impact-summit-2026": (0.89, 0.91, 0.87, 0),

@@ -1520,6 +1520,14 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         ):
             around = _ent_at(token)
             alone = around is not None and len(around) == 1 and around.label_ in ("ORG", "LOC")
+            # "opened in Dakar": a city the tagger took for a person, after "in / at"
+            alone = alone or (
+                around is not None
+                and len(around) == 1
+                and around.label_ == "PERSON"
+                and token.dep_ == "pobj"
+                and token.head.lower_ in ("in", "at")
+            )
             if (
                 around is not None
                 and not alone

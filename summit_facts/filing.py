@@ -349,6 +349,10 @@ def _instrument_suffix(
     ]
     if not spots:
         return None
+    # "A ministerial statement was backed by 27 nations, while 16 companies signed the
+    # commitments": each count goes with the text of its own clause.
+    own = [i for i in spots if _same_clause(lemmas, i, lo)]
+    spots = own or spots
     # The document the value relates to: the nearest after it, else before it; one the
     # sentence names before one it only describes ("under the X Commitments, companies
     # joined a set of voluntary commitments").
@@ -440,6 +444,20 @@ def _after_quoted_title(lemmas: list[str], at: int) -> bool:
         and after[0] in ".,"
         and after[1:]
         and after[1] in QUOTES
+    )
+
+
+# Words that open another clause of a sentence joined to the value's: ", while", "; ",
+# ", whereas", ", but".
+CLAUSE_BREAKS = {"while", "whereas", ";", "but", "meanwhile"}
+
+
+def _same_clause(lemmas: list[str], a: int, b: int) -> bool:
+    """Whether no clause break stands between positions `a` and `b` of a sentence."""
+    lo, hi = sorted((a, b))
+    return not any(
+        w in CLAUSE_BREAKS and (w == ";" or lemmas[k - 1] == ",")
+        for k, w in enumerate(lemmas[lo + 1 : hi], lo + 1)
     )
 
 

@@ -227,6 +227,14 @@ class RuleSet(BaseModel):
             if rule_file.topic == topic:
                 if slot in rule_file.slots:
                     return rule_file.slots[slot]
+                # "non_signers_mangrove_accord": the slot its suffix was added to
+                suffixed = [
+                    name
+                    for name, rule in rule_file.slots.items()
+                    if rule.suffix and slot.startswith(f"{name}_")
+                ]
+                if suffixed:
+                    return rule_file.slots[max(suffixed, key=len)]
                 for rule in rule_file.slots.values():
                     if rule.key:
                         return rule

@@ -308,3 +308,9 @@ def test_a_partner_of_a_renamed_list_joins_it(nlp):
     )
     [group] = [m for m in mentions(nlp, text, "entities") if "Brazil" in m.value.members]
     assert group.value.members == ["African Union", "Brazil", "Japan", "Kenya"]
+
+
+def test_a_city_the_tagger_took_for_a_person_after_in_is_a_city(nlp):
+    text = "The Global Reef Summit opened in Dakar on Monday."
+    cities = [m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "CITY"]
+    assert cities == ["Dakar"]

@@ -110,3 +110,12 @@ def test_missing_rules_folder_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["rules", "check", "--rules", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "rules folder not found" in result.stderr
+
+
+def test_a_suffixed_instrument_slot_takes_its_slots_rule():
+    from summit_facts.rules import load_rules
+
+    rules = load_rules()
+    rule = rules.slot_rule("signatories", "non_signers_ministerial_statement")
+    assert rule is rules.slot_rule("signatories", "non_signers")
+    assert rule is not None and rule.complete_lists is False  # partial lists never contradict

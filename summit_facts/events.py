@@ -18,7 +18,7 @@ Two halves:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
@@ -833,6 +833,7 @@ def find_main_event(
     )
     main = MainEvent(key=key, documents=0)
     cities: Counter[str] = Counter()
+    bounds: dict[str, list[tuple[str, date]]] = defaultdict(list)  # opening / closing days
     # Per document: its cities, the year it states most, the day ranges it gives.
     told_in: dict[str, tuple[set[str], int | None, Counter[tuple[date, date]]]] = {}
     docs_about = 0
@@ -860,10 +861,15 @@ def find_main_event(
                 isinstance(mention.value, DateValue)
                 and cue.link != "sentence"
                 and mention.value.start.year >= 100  # not a placeholder year
+                and "attended" not in cue.modifiers  # a person's days at the event
             ):
                 value = mention.value
                 if value.precision == "day":
                     dates[(value.start, value.end)] += 1
+                    if value.start == value.end and mention.context.governor in OPENING:
+                        bounds[doc_id].append(("start", value.start))
+                    elif value.start == value.end and mention.context.governor in CLOSING:
+                        bounds[doc_id].append(("end", value.start))
                 if HAS_YEAR.search(value.surface) and value.precision != "year":
                     doc_years[value.start.year] += 2
             if cue.year:
@@ -919,7 +925,20 @@ def find_main_event(
                     -(item[1][1] - item[1][0]).days,
                 ),
             )[1]
+            edges = [b for doc_id in held for b in bounds.get(doc_id, [])]
+            if main.start == main.end and edges:
+                # Only single days: "opened on 10 March" and "ended on Wednesday" together
+                # are the event's range.
+                opened = [d for kind, d in edges if kind == "start" and d.year == main.year]
+                closed = [d for kind, d in edges if kind == "end" and d.year == main.year]
+                if opened and closed and min(opened) <= max(closed):
+                    main.start, main.end = min(opened), max(closed)
     return main
+
+
+# Verbs that tell an event's first or last day (rules/summit.yaml, `day_bounds`).
+OPENING = {"open", "begin", "start", "kick", "commence"}
+CLOSING = {"close", "end", "conclude", "wrap", "finish"}
 
 
 def _names_only_others(mentions: Sequence[Mention], key: Sequence[str]) -> bool:

@@ -515,3 +515,18 @@ def test_the_group_of_twenty_and_a_hyphenated_series_name_are_the_series(nlp):
     group = next(t for t in doc if t.text == "Group")
     assert group_series(group) == "g20"
     assert is_event_token(next(t for t in doc if t.text == "G-20"))
+
+
+@pytest.mark.model
+def test_the_main_events_dates_join_its_opening_and_closing_days(tmp_path):
+    folder = write_articles(
+        tmp_path / "articles",
+        {
+            "a.md": "---\ntitle: Reef talks open\npublisher: Wire One\npublished: 2026-03-10\n---\n"
+            "The Lima Reef Summit opened on 10 March 2026 in Lima.\n",
+            "b.md": "---\ntitle: Reef talks close\npublisher: Daily Two\npublished: 2026-03-12\n---\n"
+            "The Lima Reef Summit ended on Wednesday with a joint statement.\n",
+        },
+    )
+    main = check_json(folder, tmp_path / "store")["main_event"]
+    assert (main["start"], main["end"]) == ("2026-03-10", "2026-03-11")

@@ -41,8 +41,7 @@ TOLERANCE = 0.005  # counts and amounts agree within 0.5%
 TRAP_OVERLAP = 0.8  # share of a trap's quote the claim's sentence must contain
 GOLD_HINT = (
     "a gold file has `subjects` (and optionally sources, independent_groups, traps,"
-    " source_reliability); see README.md, 'Real coverage: field corpora', and"
-    " DESIGN.md, 'Scoring against gold'"
+    " source_reliability); see README.md, 'Real coverage: field corpora'"
 )
 
 # ---------------------------------------------------------------- the gold file

@@ -95,8 +95,18 @@ def names() -> dict[str, str]:
         full.pop(word, None)
     for word in shared_names():
         full.setdefault(word, UNRESOLVED)
+    for name, code in _english_names():
+        # "Norwegian krone" in CLDR is "Norwegian crowns" in English news.
+        *nation, last = name.split()
+        if nation and last in _CROWN_WORDS:
+            full.setdefault(" ".join([*nation, "crown"]), code)
+            full.setdefault(" ".join([*nation, "crowns"]), code)
     full.update(_PREFERRED_NAMES)
     return full
+
+
+# CLDR's names of the currencies English calls "crowns".
+_CROWN_WORDS = {"krone", "kroner", "krona", "kronor", "koruna", "korunas", "króna", "krónur"}
 
 
 @lru_cache(maxsize=1)

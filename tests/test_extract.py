@@ -224,6 +224,11 @@ def test_a_common_noun_apposition_opens_the_path(nlp):
             "NOK",
         ),
         ("Denmark gave 5 billion kroner to the fund.", "5 billion kroner", "DKK"),
+        (
+            "Norway gave 30 billion Norwegian crowns to the fund.",
+            "30 billion Norwegian crowns",
+            "NOK",
+        ),
         ("The fund got 5 billion crowns.", "5 billion crowns", None),
     ],
 )

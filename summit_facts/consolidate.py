@@ -40,6 +40,7 @@ from summit_facts.instrument_names import (
     fund_backers_by_kind,
     merge_instrument_names,
     name_funds_signed,
+    one_outcome_is_principal,
 )
 from summit_facts.models import Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
@@ -145,6 +146,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     keep_one_target_told_two_ways(out)
     keep_one_size_told_as_target(out)
     merge_instrument_names(out)
+    one_outcome_is_principal(out)
     return out
 
 

@@ -769,6 +769,13 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         kept = [w for w in named.split() if w.lower() not in GENERIC_NAME_WORDS]
         return slugify(" ".join(kept)) or None
     donor = _donor(ctx)
+    if kind and donor is None and kind.startswith("private"):
+        # "France's AI sector will receive private investments totalling EUR 109 billion":
+        # private money is named after the one country it goes to.
+        countries = {known_names.canonical_name(p) for p in ctx.places if known_names.is_country(p)}
+        if len(countries) == 1:
+            country = countries.pop()
+            donor = SHORT_DONORS.get(country) or slugify(country)
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)
     if donor is None and ctx.agent and ctx.agent.split()[-1].lower() in GROUP_NOUNS:

@@ -94,6 +94,41 @@ def merge_instrument_names(claims: list[Claim]) -> None:
             claim.slot = f"{parts[0]}_{rename[parts[1]]}"
 
 
+# Kinds of text that are an event's outcome document (DESIGN.md: "the principal
+# instrument (the leaders' declaration or statement of the main event)").
+OUTCOME_KINDS = {"declaration", "statement", "communique", "communiqué"}
+
+
+def one_outcome_is_principal(claims: list[Claim]) -> None:
+    """A corpus that names one outcome text, and never gives the principal one a name
+    ("the Mangrove Declaration ... Sixty countries signed the declaration"): that text is
+    the principal instrument (in place)."""
+    names = {
+        c.slot.removeprefix("declaration_name")
+        for c in claims
+        if c.topic == TOPIC and c.slot.startswith("declaration_name") and c.rule != "auto"
+    }
+    if "" in names:
+        return  # the principal text has a name of its own
+    outcomes = {
+        suffix
+        for c in claims
+        if c.topic == TOPIC
+        and c.rule != "auto"
+        and (p := _split(c.slot))
+        and (told := _parts((suffix := p[1]).split("_"))) is not None
+        and told[1] in OUTCOME_KINDS
+        and not told[2]  # no tail: not "..._new_ratifications"
+    }
+    if len(outcomes) != 1:
+        return
+    [suffix] = outcomes
+    for claim in claims:
+        parts = _split(claim.slot) if claim.topic == TOPIC else None
+        if parts and parts[1] == suffix:
+            claim.slot = parts[0]
+
+
 def name_funds_signed(claims: list[Claim], funds: Mapping[str, str]) -> None:
     """Signers of a fund (`count_programme__tfff`, filing's `PROGRAMME_SIGNED`) are the
     signers of the text the corpus names after that fund ("the TFFF Launch

@@ -437,3 +437,9 @@ def test_a_pledge_to_the_one_campaign_an_article_names_is_the_donors_pledge_to_i
     funding = _funding(report)
     assert sorted(funding) == ["clean_cooking_for_asia", "eu_clean_cooking_for_asia"]
     assert funding["eu_clean_cooking_for_asia"]["verdict"] == "consensus"
+
+
+@pytest.mark.model
+def test_private_investment_received_is_named_after_the_country_it_goes_to(nlp, ruleset):
+    text = "Chile's AI sector will receive private sector investments totalling about €50 billion."
+    assert _subject(nlp, ruleset, text, "about €50 billion") == "funding/chile_private_investment"

@@ -3,7 +3,11 @@ subject (DESIGN.md, "Several instruments at one event")."""
 
 from __future__ import annotations
 
-from summit_facts.instrument_names import longer_names, merge_instrument_names
+from summit_facts.instrument_names import (
+    longer_names,
+    merge_instrument_names,
+    one_outcome_is_principal,
+)
 from summit_facts.models import Claim, CountValue, Evidence, Interval, Source
 
 
@@ -62,3 +66,25 @@ def test_merge_renames_every_slot_of_the_instrument_and_leaves_the_principal() -
         "count",
         "count_roadmap",
     ]
+
+
+def test_the_one_outcome_text_of_a_corpus_is_the_principal_one() -> None:
+    claims = [
+        claim("count_mangrove_declaration", "a.md"),
+        claim("non_signers_mangrove_declaration", "b.md"),
+        claim("count", "c.md"),  # "Sixty countries signed the declaration"
+        claim("count_frontier_commitments", "c.md"),  # another kind of text stays apart
+    ]
+    one_outcome_is_principal(claims)
+    assert [c.slot for c in claims] == [
+        "count",
+        "non_signers",
+        "count",
+        "count_frontier_commitments",
+    ]
+
+
+def test_an_outcome_text_stays_apart_when_the_principal_one_has_a_name() -> None:
+    claims = [claim("count_ministerial_statement", "a.md"), claim("declaration_name", "b.md")]
+    one_outcome_is_principal(claims)
+    assert claims[0].slot == "count_ministerial_statement"

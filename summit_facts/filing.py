@@ -772,9 +772,9 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if kind and donor is None and kind.startswith("private"):
         # "France's AI sector will receive private investments totalling EUR 109 billion":
         # private money is named after the one country it goes to.
-        countries = {known_names.canonical_name(p) for p in ctx.places if known_names.is_country(p)}
-        if len(countries) == 1:
-            country = countries.pop()
+        goes_to = {known_names.canonical_name(p) for p in ctx.places if known_names.is_country(p)}
+        if len(goes_to) == 1:
+            country = goes_to.pop()
             donor = SHORT_DONORS.get(country) or slugify(country)
     if kind:
         return f"{donor}_{slugify(kind)}" if donor else slugify(kind)

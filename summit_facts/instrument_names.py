@@ -123,6 +123,10 @@ def one_outcome_is_principal(claims: list[Claim]) -> None:
     if len(outcomes) != 1:
         return
     [suffix] = outcomes
+    # "the KELP Launch Declaration" is a fund's text, not the event's outcome.
+    programmes = {w for c in claims if c.topic == "funding" for w in c.slot.split("_")}
+    if {"launch", *programmes} & set(suffix.split("_")[:-1]):
+        return
     for claim in claims:
         parts = _split(claim.slot) if claim.topic == TOPIC else None
         if parts and parts[1] == suffix:

@@ -775,6 +775,7 @@ def find_main_event(
     names_seen: Counter[str] = Counter()
     together: dict[str, Counter[str]] = {}  # word -> documents naming it with each other word
     doc_names: dict[str, Counter[str]] = {}
+    doc_words: dict[str, set[str]] = {}
     for doc_id, mentions in mentions_by_doc.items():
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
@@ -791,6 +792,7 @@ def find_main_event(
                 names_seen[_display_name(cue.text)] += 1
                 doc_names.setdefault(doc_id, Counter())[_display_name(cue.text)] += 1
         word_docs.update(words)
+        doc_words[doc_id] = words
         word_told.update(w for _, w in told)
         for a, b in pairs:
             together.setdefault(a, Counter())[b] += 1
@@ -891,6 +893,21 @@ def find_main_event(
         for doc_id, (doc_cities, _, _) in told_in.items()
         if not main.city or not doc_cities or any(same_place(c, main.city) for c in doc_cities)
     }
+    if main.city:
+        # Name words only the documents held elsewhere use: another event of the series.
+        ours = {
+            w
+            for doc_id, (doc_cities, _, _) in told_in.items()
+            if any(same_place(c, main.city) for c in doc_cities)
+            for w in doc_words.get(doc_id, set())
+        }
+        theirs = {
+            w
+            for doc_id, (doc_cities, _, _) in told_in.items()
+            if doc_id not in held
+            for w in doc_words.get(doc_id, set())
+        }
+        main.others = sorted(theirs - ours - set(key))
     years: Counter[int] = Counter(
         year for doc_id, (_, year, _) in told_in.items() if doc_id in held and year
     )
@@ -1018,6 +1035,14 @@ def role_of(
     if "plural" in mods and cue.head not in PART_HEADS | {"meeting", "event"}:
         # Several events of the kind: earlier editions when told in the past.
         return "previous" if cue.tense == "past" else "other"
+    if main is not None and main.others and words & set(main.others):
+        # "the AI Safety Summit" in a folder whose main event is another AI summit: the
+        # name words of the edition held elsewhere.
+        if not same_series:
+            return "other"
+        if cue.year and main.year and cue.year != main.year:
+            return "previous" if cue.year < main.year else "next"
+        return "next" if cue.tense == "future" else "previous"
     # "the Kigali summit" carried over by name: a city among the name words is its place
     place = cue.place or next((w for w in cue.names if names.is_city(w)), None)
     other_place = (

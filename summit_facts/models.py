@@ -209,6 +209,12 @@ class MainEvent(_Model):
     start: date | None = Field(default=None, description="First day, as the sources agree.")
     end: date | None = Field(default=None, description="Last day, inclusive.")
     documents: int = Field(default=0, description="Documents that mention it.")
+    others: list[str] = Field(
+        default_factory=list,
+        description="Name words only documents held in another city give their event (the"
+        " 'Safety' of another edition's 'AI Safety Summit'): an event told with them is"
+        " not this one.",
+    )
 
 
 class Context(_Model):

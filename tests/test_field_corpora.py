@@ -70,6 +70,8 @@ def test_field_corpus_is_documented(corpus):
 MIXED = [
     ("g7-hiroshima-2023", "global-ai-summit-africa-kigali-2025"),
     ("g20-johannesburg-2025", "un-ocean-conference-2025"),
+    # two AI summits that share only the name word "AI", twelve documents each
+    ("india-ai-impact-summit-2026", "global-ai-summit-africa-kigali-2025"),
 ]
 
 

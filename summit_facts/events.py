@@ -131,6 +131,10 @@ def group_series(token: Token) -> str | None:
     return None
 
 
+# "next week", "last day", "this weekend": times, not parts of the programme.
+TIME_DEIXIS = {"next", "last", "this", "past", "coming", "previous", "following", "same", "whole"}
+
+
 def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
     an EVENT entity."""
@@ -140,7 +144,8 @@ def is_event_token(token: Token) -> bool:
         # "this week", "over five days" are times.
         return (
             any(
-                c.dep_ in ("compound", "amod") or (c.dep_ == "nummod" and not c.like_num)
+                (c.dep_ in ("compound", "amod") and c.lower_ not in TIME_DEIXIS)
+                or (c.dep_ == "nummod" and not c.like_num)
                 for c in token.lefts
             )
             or token.pos_ == "PROPN"

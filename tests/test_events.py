@@ -530,3 +530,12 @@ def test_the_main_events_dates_join_its_opening_and_closing_days(tmp_path):
     )
     main = check_json(folder, tmp_path / "store")["main_event"]
     assert (main["start"], main["end"]) == ("2026-03-10", "2026-03-11")
+
+
+@pytest.mark.model
+def test_next_week_is_a_time_not_a_part_of_the_programme(nlp):
+    from summit_facts.events import is_event_token
+
+    doc = nlp("Leaders will come to an Amazon summit next week, after the closing day.")
+    heads = [t.text for t in doc if is_event_token(t)]
+    assert "week" not in heads and "summit" in heads

@@ -7,7 +7,6 @@ with the shipped rules and with the general rules alone (no event alias file).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from summit_facts.cli.app import app
 from summit_facts.consolidate import consolidate, programme_names, same_programme
 from summit_facts.models import Claim, CountValue, Evidence, Interval, MoneyValue, Source
 from summit_facts.verdicts import judge_subject
-from tests.conftest import REPO
+from tests.conftest import check_files
 
 A = Source(id="a.txt", path="a.txt", publisher="Wire")
 B = Source(id="b.txt", path="b.txt", publisher="Daily")
@@ -312,24 +311,8 @@ def test_a_donorless_programme_joins_its_one_donor_but_not_one_of_two():
 # ---------------------------------------------------------------- the field cases, end to end
 
 
-@pytest.fixture(scope="module")
-def rules_without_aliases(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(REPO / "rules", folder, ignore=shutil.ignore_patterns("events"))
-    return folder
-
-
 def _check(tmp_path: Path, files: dict[str, str], rules: Path | None) -> dict:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
-    if rules is not None:
-        args += ["--rules", str(rules)]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return check_files(tmp_path, files, rules=rules)
 
 
 def _funding(report: dict) -> dict[str, dict]:

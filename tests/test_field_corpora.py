@@ -117,18 +117,14 @@ def _city_of(corpus: str) -> str:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_the_seeds_hold_without_their_alias_file(tmp_path):
+def test_the_seeds_hold_without_their_alias_file(tmp_path, rules_without_aliases):
     """The general rules alone (no rules/events/ file) on the seeds: the floor below is
     what they reach today (DESIGN.md: alias files only rename subjects)."""
-    import shutil
-
     repo = FIELD.parents[2]
-    rules = tmp_path / "rules"
-    shutil.copytree(repo / "rules", rules, ignore=shutil.ignore_patterns("events"))
     gold = repo.parent / "shared" / "gold" / "seeds.yaml"
     if not gold.exists():
         pytest.skip("the seeds' gold file lives in ../shared")
-    args = ["eval", str(repo / "seeds"), "--gold", str(gold), "--rules", str(rules)]
+    args = ["eval", str(repo / "seeds"), "--gold", str(gold), "--rules", str(rules_without_aliases)]
     result = CliRunner().invoke(
         app, [*args, "--format", "json", "--quiet", "--store", str(tmp_path / "store")]
     )

@@ -6,20 +6,18 @@ Real sentences through the real model and the shipped rules, or the real CLI.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from summit_facts.cli.app import app
 from summit_facts.consolidate import consolidate, programme_names, with_programme_names
 from summit_facts.events import resolve
 from summit_facts.extract import extract
 from summit_facts.filing import file_mentions
 from summit_facts.models import Claim, Source
+from tests.conftest import check_files
 
 
 def _file(nlp, ruleset, text: str) -> list[Claim]:
@@ -126,14 +124,7 @@ def test_a_donor_body_alone_joins_its_one_programme_but_not_a_joint_pledge():
 
 
 def _check(tmp_path: Path, files: dict[str, str]) -> dict:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return check_files(tmp_path, files)
 
 
 @pytest.mark.model

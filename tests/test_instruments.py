@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summit_facts.cli.app import app
+from tests.conftest import check_files
 
 pytestmark = pytest.mark.model
 
@@ -141,14 +142,7 @@ def test_a_bare_declaration_stays_the_principal_one_after_a_side_declaration():
 
 
 def _subjects(tmp_path, files: dict[str, str]) -> dict[str, list[float]]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in files.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    args = ["check", str(corpus), "--format", "json", "--quiet", "--store", str(tmp_path / "st")]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)
+    report = check_files(tmp_path, files)
     out: dict[str, list[float]] = {}
     for section in ("contradictions", "consensus", "single_source"):
         for verdict in report[section]:

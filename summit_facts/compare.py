@@ -100,24 +100,17 @@ def _as_converted(claim: Claim) -> list[Value]:
     """A claim's equivalents, each one in another currency widened by the conversion
     tolerance: a conversion is a rate's approximation, not a second figure."""
     own = claim.value.currency if isinstance(claim.value, MoneyValue) else None
-    out: list[Value] = []
-    for value in claim.equivalents:
-        if isinstance(value, MoneyValue) and value.currency != own:
-            iv = value.interval
-            value = value.model_copy(
-                update={
-                    "interval": iv.model_copy(
-                        update={
-                            "low": None if iv.low is None else iv.low * (1 - CONVERSION_TOLERANCE),
-                            "high": None
-                            if iv.high is None
-                            else iv.high * (1 + CONVERSION_TOLERANCE),
-                        }
-                    )
-                }
-            )
-        out.append(value)
-    return out
+    return [
+        _widened(value) if isinstance(value, MoneyValue) and value.currency != own else value
+        for value in claim.equivalents
+    ]
+
+
+def _widened(value: MoneyValue) -> MoneyValue:
+    iv = value.interval
+    low = None if iv.low is None else iv.low * (1 - CONVERSION_TOLERANCE)
+    high = None if iv.high is None else iv.high * (1 + CONVERSION_TOLERANCE)
+    return value.model_copy(update={"interval": iv.model_copy(update={"low": low, "high": high})})
 
 
 def compare_values(

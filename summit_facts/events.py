@@ -294,7 +294,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             text = ent.text if ent is not None and in_place_entity else tok.text
             if place is None and (names.is_city(text) or tok.ent_type_ == "FAC"):
                 place = names.canonical_name(text)
-            elif place is None and (names.is_country(text) or names.is_continent(text)):
+            elif place is None and names.is_region(text):
                 modifiers.append(names.canonical_name(text).lower())
             continue
         if value is not None and value.start <= tok.i < value.end:
@@ -1060,7 +1060,7 @@ def role_of(
     if not other_place and not (place and names.is_city(place)) and main and main.city:
         # "the Global AI Summit on Africa" in a folder about a summit in New Delhi: a
         # country or continent that does not hold the main event's city.
-        regions = [m for m in [*mods, place or ""] if _region(m)]
+        regions = [m for m in [*mods, place or ""] if names.is_region(m)]
         other_place = bool(regions) and all(
             names.region_holds(r, main.city) is False for r in regions
         )
@@ -1296,10 +1296,7 @@ def assign_roles(
 def _identified(cue: EventCue) -> bool:
     """Whether an event phrase says which event it is: by name, place, year or region."""
     return bool(
-        _key_words(cue)
-        or cue.place
-        or cue.year
-        or any(names.is_country(m) or names.is_continent(m) for m in cue.modifiers)
+        _key_words(cue) or cue.place or cue.year or any(names.is_region(m) for m in cue.modifiers)
     )
 
 
@@ -1328,10 +1325,6 @@ def _uncued_as_told(mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]
-
-
-def _region(word: str) -> bool:
-    return bool(word) and (names.is_country(word) or names.is_continent(word))
 
 
 def _names_main(mention: Mention, main: MainEvent | None, own: MainEvent | None = None) -> bool:
@@ -1664,7 +1657,9 @@ def _own_event(
             continue
         if main.city:
             regions.update(
-                r for r in cue.modifiers if _region(r) and names.region_holds(r, main.city) is False
+                r
+                for r in cue.modifiers
+                if names.is_region(r) and names.region_holds(r, main.city) is False
             )
         if _marked(cue):
             continue
@@ -1707,7 +1702,7 @@ def _own_event(
                 for m in mentions
                 if (c := m.context.event)
                 for r in c.modifiers
-                if _region(r)
+                if names.is_region(r)
             )
             if main.city
             else True

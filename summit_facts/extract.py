@@ -17,6 +17,7 @@ from summit_facts import currencies, names
 from summit_facts.dates import UNDATED_ANCHOR, Tense
 from summit_facts.events import HAS_YEAR, event_cue
 from summit_facts.models import (
+    TIME_NOUNS,
     Context,
     CountValue,
     DateValue,
@@ -267,9 +268,6 @@ def _exchange_rate(span: Span) -> bool:
     return (len(rest) == 1 and rest[0].text == "=") or (
         before is not None and len(before) == 1 and before[0].text == "="
     )
-
-
-TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
 
 
 # Verbs after which "over two days" says across which days, not how many more: "held

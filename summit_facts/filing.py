@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from summit_facts import names
+from summit_facts import currencies, names
 from summit_facts import names as known_names
 from summit_facts.events import PART_HEADS, same_place, series_of
 from summit_facts.models import (
@@ -803,20 +803,26 @@ def _private_payers(agent: str | None) -> bool:
     # "Microsoft Corporation", "Reliance Industries" are names; "Private investors" at a
     # sentence's start is not.
     named = [w for w in words[1:] if w[:1].isupper()]
-    return not named and (not words[0][:1].isupper() or words[0].lower() in PRIVATE_WORDS)
+    first = words[0].lower()
+    return not named and (
+        not words[0][:1].isupper() or first in PRIVATE_PAYERS | PRIVATE_ADJECTIVES
+    )
 
 
-PRIVATE_WORDS = {"private", "foreign", "international", "global", "tech", "technology",
-                 "investors", "companies", "firms", "businesses", "industry"}  # fmt: skip
+PRIVATE_ADJECTIVES = {"private", "foreign", "international", "global", "tech", "technology"}
 
 
 def _other_sum_of(ctx: Context) -> bool:
     """Whether the sentence gives another sum before this value ("a $1.6bn pledge from
     X ... more than $9bn")."""
-    return any(w in CURRENCY_MARKS for w in ctx.lemmas[: ctx.value_token])
+    return any(_currency_mark(w) for w in ctx.lemmas[: ctx.value_token])
 
 
-CURRENCY_MARKS = {"$", "us$", "€", "£", "¥", "usd", "eur", "gbp"}
+def _currency_mark(word: str) -> bool:
+    """A currency symbol ('$', '€', 'US$') or name ('dollars', 'kroner'), per CLDR."""
+    if word.isalpha():
+        return word in currencies.names()
+    return currencies.code_of(word) is not None
 
 
 def _refers_back(ctx: Context) -> str:

@@ -141,6 +141,10 @@ Value = Annotated[
     Field(discriminator="kind"),
 ]
 ValueKind = Literal["count", "percent", "money", "date", "entities", "text"]
+# Nouns a count of time counts ("five days", "two weeks"): a duration, not people or things.
+TIME_NOUNS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+)
 
 
 # ---------------------------------------------------------------- claims

@@ -397,6 +397,11 @@ def is_continent(name: str) -> bool:
     return _fold(name) in _continents()
 
 
+def is_region(name: str) -> bool:
+    """A country or a continent."""
+    return bool(name) and (is_country(name) or is_continent(name))
+
+
 def region_holds(region: str, city: str) -> bool | None:
     """Whether a country or continent holds `city` ('Africa' holds 'Kigali', 'India'
     does not); None when the region or the city is not known to the gazetteer."""
@@ -414,7 +419,4 @@ def region_holds(region: str, city: str) -> bool | None:
 
 def city_in(city: str, country: str) -> bool:
     """Whether the gazetteer puts `city` in `country`: 'Baku' in 'Azerbaijan'."""
-    code = _country_codes().get(_fold(canonical_name(country)))
-    words = _fold(canonical_name(city)).split()
-    by_word = _city_countries()
-    return code is not None and bool(words) and all(code in by_word.get(w, ()) for w in words)
+    return region_holds(country, city) is True

@@ -17,6 +17,7 @@ from typing import Any
 from summit_facts.compare import Relation, compare, precision_key
 from summit_facts.independence import independence_groups, weight
 from summit_facts.models import (
+    TIME_NOUNS,
     Claim,
     Cluster,
     CountValue,
@@ -267,9 +268,6 @@ def _imprecision_notes(piles: list[_Pile], relate: _Relations, complete_lists: b
     return notes
 
 
-_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
-
-
 def _contradiction_notes(piles: list[_Pile], clusters: list[Cluster], tie: bool) -> list[str]:
     notes: list[str] = []
     if tie:
@@ -288,7 +286,7 @@ def _contradiction_notes(piles: list[_Pile], clusters: list[Cluster], tie: bool)
         for cluster in clusters
     ]
     apart = any(a and b and not a & b for i, a in enumerate(nouns) for b in nouns[i + 1 :])
-    timed = all(noun.casefold().split()[0] in _TIME_NOUNS for noun, _, _ in counted)
+    timed = all(noun.casefold().split()[0] in TIME_NOUNS for noun, _, _ in counted)
     if apart and not timed:
         told: dict[str, list[str]] = {}
         for noun, shown, sid in counted:

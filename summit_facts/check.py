@@ -17,7 +17,16 @@ from summit_facts.consolidate import consolidate, with_programme_names
 from summit_facts.events import resolve
 from summit_facts.filing import file_mentions
 from summit_facts.ingest import DEFAULT_MAX_BYTES, iter_inputs
-from summit_facts.models import Claim, Mention, Notice, Report, Skipped, Source
+from summit_facts.models import (
+    Claim,
+    DateValue,
+    MainEvent,
+    Mention,
+    Notice,
+    Report,
+    Skipped,
+    Source,
+)
 from summit_facts.pipeline import Parser, Progress, extractor_key, stream_mentions
 from summit_facts.rules import RuleSet, load_rules
 from summit_facts.store import Store
@@ -138,7 +147,7 @@ def collect(
         tool_version=__version__,
         schema_version=SCHEMA_VERSION,
     )
-    report.main_event = main_event
+    report.main_event = _dated_by_verdict(main_event, report)
     result = CheckResult(
         report=report,
         claims=claims,
@@ -166,3 +175,18 @@ def check(
     options = options or Options()
     rules = load_rules(options.rules_dir)
     return collect(paths, options, rules=rules, on_progress=on_progress)
+
+
+def _dated_by_verdict(main: MainEvent | None, report: Report) -> MainEvent | None:
+    """The main event with the days the sources agree on (`summit/dates`' consensus) once
+    they are judged: the events stage only saw the range stated most often, which may be
+    one part of the programme ("the leaders' days, 18-19 February")."""
+    if main is None:
+        return None
+    for verdict in report.contradictions + report.consensus:
+        if (verdict.topic, verdict.slot) != ("summit", "dates") or verdict.consensus is None:
+            continue
+        value = verdict.consensus.value
+        if isinstance(value, DateValue) and value.precision == "day" and value.bound is None:
+            return main.model_copy(update={"start": value.start, "end": value.end})
+    return main

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from summit_facts.compare import Relation, compare, precision_key
@@ -204,6 +205,25 @@ def _count_each_source_once(
     return [p for p in piles if p.claims], notes
 
 
+def _representative(pile: _Pile) -> Value:
+    """The cluster's value: its most precise one; for dates, the range most sources state
+    (then the narrowest), since a narrower range inside it is often one part of the
+    programme ("the leaders' segment, 18-19 February" inside "16-21 February")."""
+    first = pile.claims[0].value
+    if not isinstance(first, DateValue):
+        return first
+    ranges: dict[tuple[str, date, date, str], DateValue] = {}  # once per source
+    for claim in pile.claims:
+        value = claim.value
+        if isinstance(value, DateValue) and value.bound is None:
+            ranges.setdefault((claim.source.id, value.start, value.end, value.precision), value)
+    told = Counter((v.start, v.end, v.precision) for v in ranges.values())
+    if not told:
+        return first
+    best = max(told.items(), key=lambda item: (item[1], -(item[0][1] - item[0][0]).days))[0]
+    return next(v for v in ranges.values() if (v.start, v.end, v.precision) == best)
+
+
 def _cluster(pile: _Pile, groups: Mapping[str, int], relate: _Relations) -> Cluster:
     support: list[Support] = []
     seen: set[tuple[str, str]] = set()
@@ -227,9 +247,10 @@ def _cluster(pile: _Pile, groups: Mapping[str, int], relate: _Relations) -> Clus
             )
         )
     sources = pile.source_ids()
+    shown = _representative(pile)
     return Cluster(
-        value=pile.claims[0].value,
-        display=display(pile.claims[0].value),
+        value=shown,
+        display=display(shown),
         sources=sources,
         independent_weight=weight(sources, groups),
         support=support,

@@ -539,3 +539,24 @@ def test_next_week_is_a_time_not_a_part_of_the_programme(nlp):
     doc = nlp("Leaders will come to an Amazon summit next week, after the closing day.")
     heads = [t.text for t in doc if is_event_token(t)]
     assert "week" not in heads and "summit" in heads
+
+
+@pytest.mark.model
+def test_the_main_events_dates_are_the_ones_the_sources_agree_on(tmp_path):
+    head = "---\ntitle: Reef summit\npublisher: {p}\npublished: 2026-02-22\n---\n"
+    folder = write_articles(
+        tmp_path / "articles",
+        {
+            "a.md": head.format(p="Wire One") + "The Lima Reef Summit was held from 16 to 21 "
+            "February 2026 in Lima.\n",
+            "b.md": head.format(p="Daily Two") + "The Lima Reef Summit, held on 16-21 February "
+            "2026, drew 40 countries.\n",
+            # one source tells the leaders' days three times: the events stage alone
+            # would date the summit by them
+            "c.md": head.format(p="Weekly Three") + "The Lima Reef Summit met on 18-19 February "
+            "2026 in Lima. The summit's leaders met on 18-19 February 2026. Talks at the "
+            "summit on 18-19 February 2026 were long.\n",
+        },
+    )
+    main = check_json(folder, tmp_path / "store")["main_event"]
+    assert (main["start"], main["end"]) == ("2026-02-16", "2026-02-21")

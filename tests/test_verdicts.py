@@ -537,3 +537,16 @@ def test_a_source_telling_its_own_figure_roughly_gets_no_note_against_itself(tmp
     ]
     assert dates, report
     assert not any("a.md says" in note for v in dates for note in v["notes"]), dates
+
+
+def test_a_date_cluster_shows_the_range_most_sources_state():
+    # the leaders' segment inside the programme is told by one source, the programme by two
+    claims = [
+        claim(S002, "summit", "dates", days("16-21 Feb", "2026-02-16", "2026-02-21"), "q"),
+        claim(S003, "summit", "dates", days("16-21 Feb", "2026-02-16", "2026-02-21"), "q"),
+        claim(S004, "summit", "dates", days("18-19 Feb", "2026-02-18", "2026-02-19"), "q"),
+    ]
+    verdict = judge_subject("summit", "dates", claims, GROUPS)
+    assert verdict.verdict == "consensus"
+    assert verdict.consensus is not None
+    assert verdict.consensus.display == "2026-02-16 to 2026-02-21"

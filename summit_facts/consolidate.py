@@ -265,15 +265,21 @@ def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> st
     total's subject narrowed by what the part counts, pays for or who pays it."""
     if part.value.kind == "count" and part.noun and total.noun:
         # "91 partners, including 37 tech companies, 11 countries": <group>_companies
-        noun = slugify(part.noun.split(" and ")[0].split()[-1])
+        words = part.noun.split(" and ")[0].split()
+        noun = slugify(words[-1])
         total_noun = slugify(total.noun.split(" and ")[0].split()[-1])
         base = total.slot.removesuffix(f"_{total_noun}")
         if noun and noun != total_noun:
             return f"{base}_{noun}"
+        if noun and len(words) > 1:
+            # "42 countries, including 16 guest countries": the kind the part's noun names
+            return f"{total.slot}_{slugify(' '.join(words))}"
     own = set(_tokens(part.slot))
     if part.topic != total.topic or (part.rule != "auto" and not own <= set(_tokens(total.slot))):
         return part.slot  # filed after what it pays for: "ai_gigafactories"
     tail = _tail(part, texts) or (slugify(part.noun.split()[-1]) if part.noun else None)
+    if tail and total.noun and tail == slugify(total.noun.split()[-1]):
+        tail = None  # "six countries" of "42 countries" says no more than "a part"
     return f"{total.slot}_{tail or 'part'}"
 
 

@@ -213,6 +213,30 @@ def test_a_goal_is_a_target_and_what_is_pledged_is_the_programme():
     ]
 
 
+def test_a_part_counting_the_totals_noun_is_named_by_its_kind():
+    sentence = "42 countries have confirmed, including 20 member states and 16 guest countries."
+
+    def counted(surface: str, n: int, noun: str) -> CountValue:
+        return count(surface, n).model_copy(update={"noun": noun})
+
+    out = consolidate(
+        claims_of(
+            A,
+            sentence,
+            [
+                ("summit/countries_attending", "42", counted("42", 42, "countries")),
+                ("summit/countries_attending", "20", counted("20", 20, "member states")),
+                ("summit/countries_attending", "16", counted("16", 16, "guest countries")),
+            ],
+        )
+    )
+    assert [c.slot for c in out] == [
+        "countries_attending",
+        "countries_attending_states",
+        "countries_attending_guest_countries",
+    ]
+
+
 def test_a_size_told_as_made_and_as_sought_is_one_subject():
     made = "The declaration announced the creation of a USD 60 billion Lagos Ports Fund."
     sought = "The declaration aims to raise USD 60 billion for the Lagos Ports Fund."

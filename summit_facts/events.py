@@ -1077,7 +1077,23 @@ def role_of(
 
 def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     """The role of what a mention's value is about: its clause's event, then what the
-    value itself says (a year or a city of another edition of the series)."""
+    value itself says (a year or a city of another edition of the series). Another
+    edition is never in the main event's own city."""
+    role = _mention_role(mention, main)
+    value = mention.value
+    if (
+        role in ("previous", "next")
+        and isinstance(value, TextValue)
+        and mention.context.label == "CITY"
+        and main is not None
+        and main.city
+        and same_place(value.text, main.city)
+    ):
+        return "main"
+    return role
+
+
+def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     ctx = mention.context
     value = mention.value
     if ctx.dateline:
@@ -1103,15 +1119,6 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and same_place(value.text, main.city)
     ):
         return "main"  # "the two-week summit in the Amazon city of Belem": its own city
-    if (
-        role in ("previous", "next")
-        and isinstance(value, TextValue)
-        and ctx.label == "CITY"
-        and main is not None
-        and main.city
-        and same_place(value.text, main.city)
-    ):
-        return "main"  # another edition is not in the main event's own city
     if isinstance(value, DateValue) and main is not None and main.year:
         # A date after the main event's year is never an earlier edition's, nor one
         # before it a later edition's.

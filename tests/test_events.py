@@ -560,3 +560,25 @@ def test_the_main_events_dates_are_the_ones_the_sources_agree_on(tmp_path):
     )
     main = check_json(folder, tmp_path / "store")["main_event"]
     assert (main["start"], main["end"]) == ("2026-02-16", "2026-02-21")
+
+
+@pytest.mark.model
+def test_the_main_events_own_city_is_never_another_editions(tmp_path):
+    head = "---\ntitle: Reef summit\npublisher: {p}\npublished: 2026-02-10\n---\n"
+    folder = write_articles(
+        tmp_path / "articles",
+        {
+            "a.md": head.format(p="Wire One") + "The Third Reef Conference opens in Lima on "
+            "Monday. Among the aims of the Lima Conference is to raise money in line with "
+            "the 2030 Agenda.\n",
+            "b.md": head.format(p="Daily Two") + "The Third Reef Conference is held in Lima.\n",
+        },
+    )
+    report = check_json(folder, tmp_path / "store")
+    subjects = {
+        (v["topic"], v["slot"])
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+    }
+    assert ("next_summit", "city") not in subjects
+    assert ("summit", "city") in subjects

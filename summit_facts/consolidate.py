@@ -69,7 +69,8 @@ _APPOSITION = re.compile(
 # The later value is a part of the earlier one: "91 partners, including 37 ...".
 _PART_AFTER = re.compile(
     r"\b(?:including|includes|included|include|of\s+which|of\s+whom|among\s+them|"
-    r"comprising|made\s+up\s+of|incl\.)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",
+    # "including a EUR 10 billion fund for start-ups": a part told with its article
+    r"comprising|made\s+up\s+of|incl\.)\s+(?:an?\s+|the\s+)?(?:some\s+|about\s+|around\s+|nearly\s+)?$",
     re.I,
 )
 # "a EUR 200 billion plan, with EUR 150 billion coming from companies"
@@ -284,6 +285,12 @@ def _part_slot(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> st
 
 
 def _make_part(part: Claim, total: Claim, texts: Mapping[str, str] | None) -> None:
+    if total.rule == "auto" and part.rule != "auto":
+        # "more than US$ 100 million in partnerships, including a US$ 40 million anchor
+        # commitment towards a new Innovation Scale-Up Fund": the part a rule filed keeps
+        # its subject; an automatic total names none.
+        part.part_of = f"{total.topic}/{total.slot}"
+        return
     slot = _part_slot(part, total, texts)
     part.part_of = f"{total.topic}/{total.slot}"
     part.topic, part.slot = total.topic, slot

@@ -31,7 +31,7 @@ from summit_facts.models import (
     Source,
     TextValue,
 )
-from summit_facts.nlp import value_spans
+from summit_facts.nlp import EVENT_HEADS, value_spans
 from summit_facts.tokens import lemma, tree_distance
 from summit_facts.values import parse_count, parse_date, parse_money, parse_percent
 
@@ -594,6 +594,13 @@ def _agent(root: Token, chain: list[Token]) -> str | None:
                 prev = anc.doc[anc.i - 1]
                 if prev.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") and prev.pos_ == "PROPN":
                     return _entity_text(prev)
+            if subj is not None and _in_dateline(subj.doc[subj.i : subj.i + 1]):
+                # "LISBON, March 10 - Leaders ... pledged": the filing place is no
+                # subject; the parser hangs the one who acts on it as an apposition.
+                subj = next(
+                    (c for c in subj.children if c.dep_ == "appos" and c.ent_type_ != "DATE"),
+                    None,
+                )
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 if lemma(anc) in RECEIVING_LEMMAS:
                     # "Africa's energy transition receives EUR 7bn": who gets the money
@@ -1043,6 +1050,8 @@ def _programme_names(found: list[str], agent: str | None, sentence: str) -> list
         for n in found
         if n.lower().removeprefix("the ") not in acting
         and n.lower() not in TITLE_WORDS
+        # "Leaders at the Lisbon Tech Summit pledged ...": where, not what is paid for
+        and n.split()[-1].lower() not in EVENT_HEADS
         and not (acting and f"{n.lower()} {acting}" in text)
     ]
 
@@ -1053,12 +1062,17 @@ def _what_it_buys(root: Token) -> str | None:
     infrastructure'."""
     candidates = [root.head] if root.dep_ in ("nummod", "compound", "quantmod") else []
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
-    for head in [root, *([verb] if verb is not None else [])]:
+    heads = [root, *([verb] if verb is not None else [])]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in MONEY_NOUNS:
+        heads.append(root.head.head)  # "pledges of EUR 50 billion for digital infrastructure"
+    for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for noun in candidates:
         if noun.pos_ != "NOUN" or lemma(noun) in MONEY_NOUNS | GROUP_HEADS | DESCRIBED_MONEY:
+            continue
+        if noun.lower_ in TIME_NOUNS:  # "for its next strategic period": when, not what
             continue
         words = []
         for t in noun.lefts:
@@ -1067,11 +1081,25 @@ def _what_it_buys(root: Token) -> str | None:
                 word = re.sub(r"\s*-\s*(?:focused|related|driven|based|led|ready)$", "", text)
                 # A compound noun ("AI hub") or "AI-focused" says what; an adjective
                 # ("tropical", "next", "lower-income") only describes.
-                if word != text or (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")):
+                if (
+                    word != text
+                    or (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN"))
+                    or _classifying(t)
+                ):
                     words.append(word)
         if words:  # a bare "infrastructure" says too little to name a subject
             return " ".join([*words, noun.text])
     return None
+
+
+# Endings of relational adjectives, which say what kind of thing ("digital
+# infrastructure", "agricultural research"), not how it is ("next", "lower-income").
+CLASSIFYING_ENDINGS = ("al", "ic", "ary")
+
+
+def _classifying(token: Token) -> bool:
+    """Whether an adjective classifies its noun: a plain (JJ) relational adjective."""
+    return token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_.endswith(CLASSIFYING_ENDINGS)
 
 
 def _money_kind(root: Token) -> str | None:

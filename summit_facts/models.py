@@ -142,9 +142,12 @@ Value = Annotated[
 ]
 ValueKind = Literal["count", "percent", "money", "date", "entities", "text"]
 # Nouns a count of time counts ("five days", "two weeks"): a duration, not people or things.
-TIME_NOUNS = frozenset(
-    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
-)
+# fmt: off
+TIME_NOUNS = frozenset({
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    "period", "periods", "decade", "decades", "quarter", "quarters",
+})
+# fmt: on
 
 
 # ---------------------------------------------------------------- claims

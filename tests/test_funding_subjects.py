@@ -434,3 +434,49 @@ def test_a_pledge_to_the_one_campaign_an_article_names_is_the_donors_pledge_to_i
 def test_private_investment_received_is_named_after_the_country_it_goes_to(nlp, ruleset):
     text = "Chile's AI sector will receive private sector investments totalling about €50 billion."
     assert _subject(nlp, ruleset, text, "about €50 billion") == "funding/chile_private_investment"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "LISBON, March 10 - Leaders at the Lisbon Tech Summit pledged €50 billion "
+            "($54 billion) for digital infrastructure.",
+            "€50 billion",
+            "funding/digital_infrastructure",
+        ),
+        (
+            "The Lisbon Tech Summit ended on Tuesday with pledges of €50 billion for "
+            "digital infrastructure.",
+            "€50 billion",
+            "funding/digital_infrastructure",
+        ),
+        (
+            "The alliance is looking to raise at least US$9 billion for its next strategic period.",
+            "US$9 billion",
+            None,  # a time, never what money pays for
+        ),
+    ],
+    ids=["dateline-and-event-name", "pledges-of", "strategic-period"],
+)
+def test_unnamed_money_is_named_after_what_it_pays_for(nlp, ruleset, text, surface, subject):
+    """Neither the dateline's city nor the event's name is a donor or a programme;
+    a relational adjective ("digital") is part of what the money buys."""
+    got = [f"{c.topic}/{c.slot}" for c in _file(nlp, ruleset, text) if c.value.surface == surface]
+    if subject is None:
+        assert not [s for s in got if "period" in s], got
+    else:
+        assert got == [subject]
+
+
+@pytest.mark.model
+def test_a_fund_told_with_its_article_after_including_is_a_part(nlp, ruleset):
+    text = (
+        "Leaders pledged €50 billion for digital infrastructure, including a €10 billion "
+        "fund for startups."
+    )
+    claims = {c.value.surface: c for c in _file(nlp, ruleset, text)}
+    total, part = claims["€50 billion"], claims["€10 billion"]
+    assert part.part_of == f"{total.topic}/{total.slot}", (part.part_of, total.slot)
+    assert part.slot != total.slot

@@ -1516,6 +1516,22 @@ def _district(ent: Span) -> bool:
     return ent.root.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in DISTRICT_WORDS
 
 
+def _city_state_as_country(ent: Span) -> bool:
+    """'co-hosted by the Netherlands, Singapore, Kenya and the UK': a city-state named
+    as a country (in a list of countries, as an actor) is no city; it is one only where
+    something is in it ('the summit in Singapore', 'SINGAPORE (Reuters) -')."""
+    if not names.is_country(ent.text):
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at"):
+        return False
+    listed = [root.head] if root.dep_ == "conj" else []
+    listed += [c for c in root.children if c.dep_ == "conj"]
+    return root.dep_ in SUBJECT_DEPS or any(
+        t.ent_type_ == "GPE" and names.is_country(t.text) for t in listed
+    )
+
+
 def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     city_tokens: set[int] = set()
     for ent in _ents(doc[:]):
@@ -1524,7 +1540,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
         elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
-            if _district(ent):
+            if _district(ent) or _city_state_as_country(ent):
                 continue
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))

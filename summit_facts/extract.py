@@ -1516,6 +1516,20 @@ def _district(ent: Span) -> bool:
     return ent.root.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in DISTRICT_WORDS
 
 
+# Kinds of text named after a place: "adopts New Delhi declaration", "the Hiroshima AI
+# Process". The place names the text; it is no claim of where the event was.
+TEXT_KINDS = {"declaration", "statement", "accord", "agreement", "charter", "communique",
+              "communiqué", "principles", "process", "commitments", "protocol", "consensus",
+              "convention", "treaty", "pact", "compact", "call", "blueprint"}  # fmt: skip
+
+
+def _names_a_text(ent: Span) -> bool:
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.pos_ in ("PROPN", "NOUN") and after.lower_ not in TEXT_KINDS:
+        after = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) else None  # "Seoul AI ..."
+    return after is not None and after.lower_ in TEXT_KINDS
+
+
 def _city_state_as_country(ent: Span) -> bool:
     """'co-hosted by the Netherlands, Singapore, Kenya and the UK': a city-state named
     as a country (in a list of countries, as an actor) is no city; it is one only where
@@ -1540,7 +1554,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
         elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
-            if _district(ent) or _city_state_as_country(ent):
+            if _district(ent) or _city_state_as_country(ent) or _names_a_text(ent):
                 continue
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))

@@ -886,7 +886,12 @@ def _key_part(
         return slugify(" ".join(words))
     if part == "noun":
         words = _words_of(ctx.noun)
-        return slugify(ctx.noun.split()[-1]) if ctx.noun and words else None
+        if not ctx.noun or not words:
+            return None
+        told = ctx.noun.lower().split()
+        if len(told) > 1 and told[-2] in ("member", "members"):
+            return "members"  # "29 member countries", "member states": a group's members
+        return slugify(told[-1])
     if part == "head":
         return slugify(ctx.head) if ctx.head else None
     return slugify(part)

@@ -76,3 +76,18 @@ def test_a_name_cut_after_its_city_is_named_with_it():
 
     aliases = programme_aliases([mention("Nice Ocean Action Plan"), mention("Ocean Action Plan")])
     assert aliases == {"ocean action plan": "Nice Ocean Action Plan"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ports Alliance is a global network of 31 members: Chile, Ghana and others.",
+        "The Ports Alliance is a multi-stakeholder initiative of 31 member countries that "
+        "seeks to share data on shipping.",
+    ],
+    ids=["members", "member-countries"],
+)
+def test_a_groups_member_countries_are_its_members(nlp, ruleset, text):
+    """'31 member countries' and '31 members' count one thing: the group's members."""
+    assert _subject(_file(nlp, ruleset, text), "31") == "initiatives/ports_alliance_members"

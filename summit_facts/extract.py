@@ -1530,6 +1530,26 @@ def _names_a_text(ent: Span) -> bool:
     return after is not None and after.lower_ in TEXT_KINDS
 
 
+def _venue_before_city(city: Span) -> Span | None:
+    """'inaugurated the summit at Bharat Mandapam, New Delhi': the proper name between
+    'at' and the city is where in the city it was, a venue the tagger did not see."""
+    doc = city.doc
+    if city.start < 3 or doc[city.start - 1].text != ",":
+        return None
+    end = city.start - 1
+    start = end
+    while (
+        start > 0 and end - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+    ):
+        start -= 1
+    if start == end or start == 0 or doc[start - 1].lower_ != "at":
+        return None
+    span = doc[start:end]
+    if any(t.ent_type_ in ("GPE", "PERSON", "NORP", "DATE", "FAC") for t in span):
+        return None
+    return span
+
+
 def _city_state_as_country(ent: Span) -> bool:
     """'co-hosted by the Netherlands, Singapore, Kenya and the UK': a city-state named
     as a country (in a list of countries, as an actor) is no city; it is one only where
@@ -1561,6 +1581,10 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if label is None:
             continue
         yield _text_mention(source, ent, label)
+        if label == "CITY":
+            venue = _venue_before_city(ent)
+            if venue is not None:
+                yield _text_mention(source, venue, "FAC")
     # A city inside another name ("the Paris AI Summit") is still where it happened.
     for token in doc:
         # "Belém: COP30 delivers...": a headline's place label, tagged as a common noun.

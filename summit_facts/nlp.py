@@ -65,6 +65,17 @@ def _event_patterns() -> list[dict[str, Any]]:
     ]
 
 
+def _subtitled_name(doc: Doc, start: int, colon: int) -> bool:
+    """'The Global Summit: Health & Prosperity through Immunisation takes place on 25
+    June': an event's name with its subtitle, in the clause, not a run-in heading."""
+    return (
+        colon - start >= 2
+        and doc[start].lower_ == "the"
+        and doc[colon - 1].lower_ in EVENT_HEADS
+        and doc[colon - 1].is_title
+    )
+
+
 @Language.component("facts_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break starts a sentence: headlines, datelines and bullets stand alone."""
@@ -79,7 +90,12 @@ def line_breaks(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
             line_start = token.i
-        elif prev.text == ":" and token.i - line_start <= HEADING_TOKENS and token.is_title:
+        elif (
+            prev.text == ":"
+            and token.i - line_start <= HEADING_TOKENS
+            and token.is_title
+            and not _subtitled_name(doc, line_start, prev.i)
+        ):
             # "InvestAI Initiative: The European Union unveiled ...": a run-in heading.
             token.is_sent_start = True
     return doc

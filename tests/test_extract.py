@@ -319,3 +319,21 @@ def test_a_city_the_tagger_took_for_a_person_after_in_is_a_city(nlp):
     text = "The Global Reef Summit opened in Dakar on Monday."
     cities = [m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "CITY"]
     assert cities == ["Dakar"]
+
+
+@pytest.mark.model
+def test_an_events_subtitle_is_no_run_in_heading(nlp):
+    """'The Ports Summit: Trade through Shipping takes place on ...' is one clause: the
+    date is said of the summit (a run-in heading is 'InvestAI Initiative: The EU ...')."""
+    doc = nlp("The Ports Summit: Trade through Shipping takes place on 25 June 2025.")
+    assert len(list(doc.sents)) == 1
+    doc = nlp("InvestAI Initiative: The European Union unveiled a plan on Monday.")
+    assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.model
+def test_a_proper_name_between_at_and_a_city_is_a_venue(nlp):
+    source = Source(id="a", path="a", published=date(2023, 12, 12))
+    text = "On Tuesday the minister opened the ports summit at Bharat Mandapam, New Delhi."
+    found = {(m.context.label, m.value.surface) for m in extract(nlp(text), source)}
+    assert ("FAC", "Bharat Mandapam") in found and ("CITY", "New Delhi") in found

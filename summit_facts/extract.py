@@ -1254,7 +1254,9 @@ def _but_not(root: Token) -> bool:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue  # a clause with its own subject ("..., but China did not")
-        contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in (*verb.children, *conj.children))
+        contrast = any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in (*verb.children, *conj.children)
+        )
         if contrast and any(c.dep_ == "neg" for c in conj.children):
             return True
     return False

@@ -180,7 +180,7 @@ def test_countries_backing_a_fund_sign_its_text_not_the_principal_declaration(tm
 
 def test_one_among_those_that_did_not_back_it_is_a_non_signer():
     slots = _slots(
-        "Some 45 nations, Chile among them, endorsed a \"plan for reefs\" on Friday, but Peru"
+        'Some 45 nations, Chile among them, endorsed a "plan for reefs" on Friday, but Peru'
         " was among those that did not back the document.\n"
     )
     assert slots.get("non_signers") == ["Peru"], slots
@@ -201,9 +201,11 @@ def test_how_many_did_not_endorse_is_no_count_of_signers():
 
 
 def test_a_quoted_name_without_declaration_is_what_the_countries_endorse():
-    slots = _slots("About 45 countries endorsed a \"blueprint for reefs\" on Friday in Lima.\n")
+    slots = _slots('About 45 countries endorsed a "blueprint for reefs" on Friday in Lima.\n')
     assert slots.get("declaration_name") == ["blueprint for reefs"], slots
-    slots = _slots("The two-day summit in Lima ended with the adoption of a \"Blueprint for Reefs.\"\n")
+    slots = _slots(
+        'The two-day summit in Lima ended with the adoption of a "Blueprint for Reefs."\n'
+    )
     assert slots.get("declaration_name") == ["Blueprint for Reefs"], slots
 
 

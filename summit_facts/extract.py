@@ -82,8 +82,15 @@ _TITLED = re.compile(
     rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
     # "signed the Call to Action": a kind of outcome text whose capitals make it a name
-    r"|(?<=the )Call\s+to\s+Action\b)"
+    r"|(?<=the )Call\s+to\s+Action\b"
+    # "adopted the New Delhi declaration": a place's or group's capitals before the word
+    r"|(?:(?!(?:The|A|An|This|That|Its|Their|Our|And|But|In|On|At|Final)\b)[A-Z][\w'’-]+\s+)"
+    r"{1,4}declaration\b)"
 )
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]")
+_ARTICLE_FIRST = re.compile(r"^(?:The|A|An)\s+(?=\S+\s)")
+# 'endorsed a "blueprint for action"': a quoted name in lower case, of two to five words
+_QUOTED_LOWER = re.compile(r"[“\"]([a-z][a-z-]+(?:\s+[a-z-]+){1,4})[”\"]")
 
 
 _SMALL_AFTER = re.compile(r"(?:\s+(?:and|for|the|of|on|in|to|&))+$")
@@ -1195,8 +1202,12 @@ def _polarity(span: Span) -> Polarity:
     and the UK are negated, France is not)."""
     if any(c.dep_ == "neg" for c in span.root.children):
         return "negated"
-    if _says_it_will_not(span.root):
+    if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):
         return "negated"
+    listed_in = _listed_in(span.root)
+    if listed_in is not None:
+        # "30 countries, including China, did not endorse": China is one of the 30.
+        return _polarity(span.doc[listed_in.i : listed_in.i + 1])
     lemmas = {
         lemma(t)
         for t in _clause_tokens(span)
@@ -1204,6 +1215,51 @@ def _polarity(span: Span) -> Polarity:
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+
+
+LISTING_LEMMAS = {"include", "including", "among", "like", "such"}
+
+
+def _listed_in(root: Token) -> Token | None:
+    """The noun a value is listed as one of ("30 countries, including China"), or None."""
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or lemma(prep) not in LISTING_LEMMAS or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i != root.i else None
+
+
+def _among_those_not(root: Token) -> bool:
+    """'China was among those that did not back the document': one of a group told by
+    a negated relative clause."""
+    if root.dep_ not in ("nsubj", "nsubjpass") or lemma(root.head) != "be":
+        return False
+    for prep in root.head.children:
+        if prep.dep_ == "prep" and lemma(prep) == "among":
+            for group in prep.children:
+                for clause in group.children:
+                    if clause.dep_ == "relcl" and any(c.dep_ == "neg" for c in clause.children):
+                        return True
+    return False
+
+
+def _but_not(root: Token) -> bool:
+    """'China and Israel sent delegations but did not endorse the document': the
+    subject of a verb joined by 'but' to a negated one is told as not doing it."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue  # a clause with its own subject ("..., but China did not")
+        contrast = any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in (*verb.children, *conj.children)
+        )
+        if contrast and any(c.dep_ == "neg" for c in conj.children):
+            return True
+    return False
 
 
 # Pronouns by which a speaker tells of itself in a reported clause ("Britain said it
@@ -1618,17 +1674,25 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     yield from _venues_by_parse(doc, source)
     for sent in doc.sents:
-        for regex in (_QUOTED, _TITLED):
+        for regex in (_QUOTED, _QUOTED_LOWER, _TITLED):
             for match in regex.finditer(sent.text):
-                group = match.group(1) if regex is _QUOTED else match.group(0)
+                group = match.group(0) if regex is _TITLED else match.group(1)
                 if regex is _TITLED:
                     group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"
                     # "the Lima Declaration on the first day": the title ends at its capitals
                     group = _SMALL_AFTER.sub("", group)
-                start = sent.start_char + match.start(1 if regex is _QUOTED else 0)
+                    group = _ARTICLE_FIRST.sub("", group)  # "The GPAI New Delhi Declaration"
+                else:
+                    group = group.rstrip(".,;:!? ")  # 'a "Blueprint for Action."'
+                start = sent.start_char + match.start(0 if regex is _TITLED else 1)
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
-                if span is not None and len(span) >= 2:
-                    yield _text_mention(source, span, "TITLE")
+                if span is None or len(span) < 2:
+                    continue
+                if regex is _QUOTED_LOWER and span.root.pos_ != "NOUN":
+                    continue  # 'pledged to "strengthen ... efforts"': a quoted act, no name
+                if group.endswith(" declaration") and not _NAME_WORD.match(group):
+                    continue  # "the AI (Delhi) declaration": no name's first word
+                yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
 
 

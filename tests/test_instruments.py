@@ -176,3 +176,51 @@ def test_countries_backing_a_fund_sign_its_text_not_the_principal_declaration(tm
     assert "signatories/count" not in subjects
     assert subjects["signatories/count_crf_launch_declaration"] == [40]
     assert subjects["initiatives/crf_small_island_countries"] == [12]
+
+
+def test_one_among_those_that_did_not_back_it_is_a_non_signer():
+    slots = _slots(
+        'Some 45 nations, Chile among them, endorsed a "plan for reefs" on Friday, but Peru'
+        " was among those that did not back the document.\n"
+    )
+    assert slots.get("non_signers") == ["Peru"], slots
+    assert "Peru" not in slots.get("members", []), slots
+
+
+def test_who_attended_but_did_not_endorse_is_a_non_signer():
+    slots = _slots("Peru and Bolivia sent ministers to the talks but did not endorse the accord.\n")
+    assert any(s.startswith("non_signers") for s in slots), slots
+    assert not any(s.startswith("members") for s in slots), slots
+
+
+def test_how_many_did_not_endorse_is_no_count_of_signers():
+    slots = _slots("Yet 25 countries at the talks, including Peru, did not endorse the document.\n")
+    assert slots.get("non_signers") == ["Peru"], slots
+    assert not any(s.startswith("count") for s in slots), slots
+    assert not any(s.startswith("members") for s in slots), slots
+
+
+def test_a_quoted_name_without_declaration_is_what_the_countries_endorse():
+    slots = _slots('About 45 countries endorsed a "blueprint for reefs" on Friday in Lima.\n')
+    assert slots.get("declaration_name") == ["blueprint for reefs"], slots
+    slots = _slots(
+        'The two-day summit in Lima ended with the adoption of a "Blueprint for Reefs."\n'
+    )
+    assert slots.get("declaration_name") == ["Blueprint for Reefs"], slots
+
+
+def test_a_place_declaration_in_lower_case_is_a_name():
+    slots = _slots(
+        "All the 31 member countries of the Andean Partnership on Oceans adopted the Lima"
+        " declaration on Friday.\n"
+    )
+    assert slots.get("declaration_name") == ["Lima declaration"], slots
+    assert "Andean Partnership" not in " ".join(slots.get("members", [])), slots
+
+
+def test_a_standing_text_invoked_is_not_the_events_declaration():
+    slots = _slots(
+        "Members adopted the Lima Declaration, reaffirming their commitment to safe AI in line"
+        " with the Andean AI Principles.\n"
+    )
+    assert slots.get("declaration_name") == ["Lima Declaration"], slots

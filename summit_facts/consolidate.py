@@ -39,6 +39,7 @@ from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
     fund_backers_by_kind,
     merge_instrument_names,
+    merge_names_told_as_one,
     name_funds_signed,
     one_outcome_is_principal,
 )
@@ -146,6 +147,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
     keep_one_size_told_as_target(out)
+    merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
     one_outcome_is_principal(out)
     return out

@@ -248,9 +248,13 @@ def _added_to_total(ctx: Context) -> str | None:
     if ctx.label is not None:
         return None
     totals = _total_spots(ctx.lemmas)
+    verb = next((w for w in ctx.path if w in NEW_SIGNINGS), None)
+    if verb == "ratify" and not totals and ctx.event is not None and ctx.event.link == "clause":
+        # "Nineteen countries ratified the treaty during the conference": ratifying is a
+        # running process; the event's clause gives its own share of it.
+        return NEW_SIGNINGS[verb]
     if not totals or ctx.value_token in totals:
         return None
-    verb = next((w for w in ctx.path if w in NEW_SIGNINGS), None)
     if verb is None:
         return None
     # "Eighteen countries ratified it on Monday": that day's part of the event's own.
@@ -888,10 +892,10 @@ def _key_part(
         words = _words_of(ctx.noun)
         if not ctx.noun or not words:
             return None
-        told = ctx.noun.lower().split()
-        if len(told) > 1 and told[-2] in ("member", "members"):
+        nouns = ctx.noun.lower().split()
+        if len(nouns) > 1 and nouns[-2] in ("member", "members"):
             return "members"  # "29 member countries", "member states": a group's members
-        return slugify(told[-1])
+        return slugify(nouns[-1])
     if part == "head":
         return slugify(ctx.head) if ctx.head else None
     return slugify(part)

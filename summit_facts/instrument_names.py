@@ -11,6 +11,7 @@ kind of text is that text: its claims take the longer name. Two longer candidate
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -78,6 +79,83 @@ def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
             seen.add(out[short])
             out[short] = out[out[short]]
     return out
+
+
+# A capitalised name of up to eight words, with the small words names carry inside them.
+_NAME = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|on|of|for|in|and|the)){0,7}"
+# One text told by two names in one sentence: "Known formally as the Agreement on X, the
+# High Seas Treaty ...", "the High Seas Treaty, known formally as the Agreement on X",
+# "the Agreement on Biodiversity Beyond National Jurisdiction (BBNJ)".
+_TOLD_AS_ONE = (
+    re.compile(rf"\b[Kk]nown\s+(?:formally\s+|officially\s+)?as\s+(?:the\s+)?(?P<a>{_NAME})\s*,\s+"
+               rf"(?:the\s+)?(?P<b>{_NAME})"),
+    re.compile(rf"(?:the\s+)?(?P<a>{_NAME}),\s+(?:formally|officially|also)\s+(?:known\s+as|called)\s+"
+               rf"(?:the\s+)?(?P<b>{_NAME})"),
+    re.compile(rf"(?P<a>{_NAME})\s+\((?P<b>[A-Z]{{2,8}})\)"),
+)  # fmt: skip
+_SMALL = {"on", "of", "for", "in", "and", "the"}
+
+
+def _words(name: str) -> tuple[frozenset[str], str | None]:
+    """A name's distinctive words and its acronym: 'Agreement on Biodiversity Beyond
+    National Jurisdiction' -> ({biodiversity, beyond, national, jurisdiction}, 'bbnj')."""
+    words = [w.lower() for w in name.split() if w.lower() not in _SMALL]
+    told = [w for w in words if w not in INSTRUMENT_WORDS and w not in KIND_OF]
+    acronym = "".join(w[0] for w in told) if len(told) > 1 else None
+    return frozenset(told), acronym
+
+
+def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Instruments a source tells by two names ("Known formally as the Agreement on
+    Biodiversity Beyond National Jurisdiction, the High Seas Treaty"), or by a name and
+    its acronym ("the BBNJ Agreement"), are one text: their slots take the name more
+    claims use (in place)."""
+    if not texts:
+        return
+    pairs = [
+        (m.group("a"), m.group("b"))
+        for text in texts.values()
+        for pattern in _TOLD_AS_ONE
+        for m in pattern.finditer(text)
+    ]
+    if not pairs:
+        return
+    split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    parts = {
+        p[1]: told for p in split.values() if p and (told := _parts(p[1].split("_"))) is not None
+    }
+    counts = Counter(p[1] for c in claims if c.topic == TOPIC and (p := split.get(c.slot)))
+
+    def joins(suffix: str, name: str) -> bool:
+        words, acronym = _words(name)
+        if name.isupper():  # "(BBNJ)": the acronym itself
+            words, acronym = frozenset(), name.lower()
+        told = parts[suffix][0]
+        return bool(told) and (told <= words or (acronym is not None and told == {acronym}))
+
+    rename: dict[str, str] = {}
+    for a, b in pairs:
+        group = [s for s in parts if joins(s, a) or joins(s, b)]
+        names = {parts[s][0] for s in group}
+        if len(names) < 2:
+            continue
+
+        def used(name: frozenset[str], group: list[str] = group) -> tuple[int, list[str]]:
+            return sum(counts[s] for s in group if parts[s][0] == name), sorted(name)
+
+        # One name per group, the one more claims use; each suffix keeps its tail.
+        best = max(names, key=used)
+        target = next((s for s in group if parts[s][0] == best and not parts[s][2]), None)
+        if target is None:
+            continue
+        for s in group:
+            if parts[s][0] != best:
+                tail = "_".join(parts[s][2])
+                rename[s] = f"{target}_{tail}" if tail else target
+    for claim in claims:
+        p = split.get(claim.slot) if claim.topic == TOPIC else None
+        if p and p[1] in rename:
+            claim.slot = f"{p[0]}_{rename[p[1]]}"
 
 
 def merge_instrument_names(claims: list[Claim]) -> None:

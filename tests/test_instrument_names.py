@@ -6,6 +6,7 @@ from __future__ import annotations
 from summit_facts.instrument_names import (
     longer_names,
     merge_instrument_names,
+    merge_names_told_as_one,
     one_outcome_is_principal,
 )
 from summit_facts.models import Claim, CountValue, Evidence, Interval, Source
@@ -88,3 +89,34 @@ def test_an_outcome_text_stays_apart_when_the_principal_one_has_a_name() -> None
     claims = [claim("count_ministerial_statement", "a.md"), claim("declaration_name", "b.md")]
     one_outcome_is_principal(claims)
     assert claims[0].slot == "count_ministerial_statement"
+
+
+def test_a_text_told_by_its_formal_name_and_acronym_is_one_text() -> None:
+    """'Known formally as the Agreement on Reef Protection Beyond Coasts, the Reef
+    Treaty ...' in one source and 'the RPBC Agreement' in another: one text."""
+    claims = [
+        claim("count_reef_treaty", "a"),
+        claim("count_reef_treaty_new_ratifications", "a"),
+        claim("count_rpbc_agreement_new_ratifications", "b"),
+        claim("count_ministerial_statement", "b"),
+    ]
+    texts = {
+        "a": "Known formally as the Agreement on Reef Protection Beyond Coasts, the Reef "
+        "Treaty is the first of its kind.",
+        "b": "A major focus was the 2023 RPBC Agreement.",
+    }
+    merge_names_told_as_one(claims, texts)
+    assert [c.slot for c in claims] == [
+        "count_reef_treaty",
+        "count_reef_treaty_new_ratifications",
+        "count_reef_treaty_new_ratifications",
+        "count_ministerial_statement",
+    ]
+
+
+def test_names_never_told_as_one_stay_apart() -> None:
+    claims = [claim("count_reef_treaty", "a"), claim("count_rpbc_agreement", "b")]
+    merge_names_told_as_one(
+        claims, {"a": "The Reef Treaty was signed.", "b": "The RPBC Agreement."}
+    )
+    assert [c.slot for c in claims] == ["count_reef_treaty", "count_rpbc_agreement"]

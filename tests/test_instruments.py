@@ -224,3 +224,11 @@ def test_a_standing_text_invoked_is_not_the_events_declaration():
         " with the Andean AI Principles.\n"
     )
     assert slots.get("declaration_name") == ["Lima Declaration"], slots
+
+
+def test_countries_ratifying_a_treaty_during_the_event_are_its_new_ratifications():
+    slots = _slots(
+        "A major focus was the Reef Treaty. Nineteen countries ratified the treaty during"
+        " the conference, so only 10 more ratifications are needed.\n"
+    )
+    assert slots.get("count_reef_treaty_new_ratifications") == ["Nineteen"], slots

@@ -77,7 +77,9 @@ TIME_UNITS = {
 }  # fmt: skip
 # "first" and "second" mark an earlier edition only with another edition's place or
 # year: "the first AI summit in the Global South" is this one.
-ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
+ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "inaugural",
+}  # fmt: skip
 SERIES_NAME = re.compile(r"^(?:g-?\d{1,2}|cop-?\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
 GENERIC_NAME_WORDS = {
     "the", "a", "an", "of", "on", "for", "and", "in", "at", "&", "annual", "global",
@@ -1168,6 +1170,16 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
             return "previous" if value.end.year < main.year else "next"
     if (
+        isinstance(value, DateValue)
+        and main.year
+        and value.start.year > main.year
+        and (mention.modality == "planned" or cue.tense == "future")
+    ):
+        # "..., and a third is planned for February 4-5, 2026": days still to come in a
+        # later year than the main event's are a later edition's, whatever event word
+        # the clause leans on.
+        return "next"
+    if (
         isinstance(value, TextValue)
         and ctx.label == "CITY"
         and main.city
@@ -1576,7 +1588,7 @@ def resolve(
         )
         for doc_id, mentions in mentions_by_doc.items()
     }
-    return main, _editions_by_city(resolved, main)
+    return main, _editions_by_year(_editions_by_city(resolved, main), main)
 
 
 EDITION_ROLES = ("previous", "next")
@@ -1619,6 +1631,81 @@ def _placed(mention: Mention, cities: set[str]) -> Mention:
     return mention.model_copy(
         update={"context": mention.context.model_copy(update={"event": placed})}
     )
+
+
+def _edition_year(mention: Mention) -> int | None:
+    """The year an earlier or later edition is told with: its event's year, else the
+    value itself when it is a date within one year ("held in Amsterdam last year")."""
+    cue = mention.context.event
+    if len(_edition_years(mention.context.lemmas)) > 1:
+        return None  # "at Bletchley Park (2023) and Seoul (2024)": which place is whose?
+    if cue is not None and cue.year:
+        return cue.year
+    value = mention.value
+    if isinstance(value, DateValue) and 100 <= value.start.year == value.end.year:
+        return value.start.year
+    return None
+
+
+def _edition_cities(mention: Mention, main: MainEvent | None) -> set[str]:
+    cue = mention.context.event
+    told = [cue.place if cue else None, *mention.context.places]
+    if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+        told.append(mention.value.text)
+    here = main.city if main is not None else None
+    return {
+        c
+        for c in told
+        if c and names.is_city(c) and not names.is_country(c) and not (here and same_place(c, here))
+    }
+
+
+def _editions_by_year(
+    resolved: dict[str, list[Mention]], main: MainEvent | None
+) -> dict[str, list[Mention]]:
+    """One edition, one place: 'the first summit in the Netherlands' (2023), 'one held in
+    Amsterdam last year' and 'the 2023 summit in The Hague' are the one earlier edition of
+    2023 of this series, which a fact-checker compares by its year, not by the place words
+    of each page. An edition of a year is keyed by the city most sources give it (a
+    page's wrong city is then outvoted, never a subject of its own); a year no source
+    gives a city keeps each page's own place words."""
+    sources_by_city: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    for mentions in resolved.values():
+        seen: set[tuple[str, int, str]] = set()
+        for m in mentions:
+            year = _edition_year(m)
+            if m.event is None or m.event.role not in EDITION_ROLES or year is None:
+                continue
+            cities = _edition_cities(m, main)
+            if len(cities) != 1:
+                continue  # no city, or several: not the one this edition is told with
+            for city in cities:
+                if (m.event.role, year, city) not in seen:
+                    seen.add((m.event.role, year, city))
+                    sources_by_city[(m.event.role, year)][city] += 1
+    if not sources_by_city:
+        return resolved
+    chosen = {
+        edition: min(counts, key=lambda c: (-counts[c], c))
+        for edition, counts in sources_by_city.items()
+    }
+    return {doc_id: [_of_edition(m, chosen, main) for m in ms] for doc_id, ms in resolved.items()}
+
+
+def _of_edition(
+    mention: Mention, chosen: Mapping[tuple[str, int], str], main: MainEvent | None
+) -> Mention:
+    cue = mention.context.event
+    year = _edition_year(mention)
+    if cue is None or mention.event is None or year is None:
+        return mention
+    city = chosen.get((mention.event.role, year))
+    if city is None:
+        return mention
+    others = [p for p in mention.context.places if p not in _edition_cities(mention, main)]
+    placed = cue.model_copy(update={"place": city})
+    context = mention.context.model_copy(update={"event": placed, "places": [city, *others]})
+    return mention.model_copy(update={"context": context})
 
 
 def _own_series(mentions: Sequence[Mention], main: MainEvent) -> list[str]:

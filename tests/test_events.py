@@ -582,3 +582,38 @@ def test_the_main_events_own_city_is_never_another_editions(tmp_path):
     }
     assert ("next_summit", "city") not in subjects
     assert ("summit", "city") in subjects
+
+
+# One earlier edition told by four pages in four ways: its city, a wrong city, only its
+# country, and its rank. A fact-checker compares its year, under one subject named after
+# the place most pages give (DESIGN.md, "Subjects and rules": history/<place>_summit_year).
+EDITIONS = {
+    "a.md": (
+        "---\npublished: 2025-05-21\n---\n"
+        "The Harbour Summit opened in Lisbon on Tuesday. The first Harbour Summit was held "
+        "in Rotterdam last year.\n"
+    ),
+    "b.md": (
+        "---\npublished: 2025-05-21\n---\n"
+        "The Harbour Summit in Lisbon, the second of its kind, comes after one held in "
+        "Rotterdam last year.\n"
+    ),
+    "c.md": (
+        "---\npublished: 2025-05-22\n---\n"
+        "The Harbour Summit in Lisbon follows the one held in Amsterdam last year.\n"
+    ),
+    "d.md": (
+        "---\npublished: 2025-05-22\n---\n"
+        "The Harbour Summit closed in Lisbon on Thursday. The first Harbour Summit was "
+        "held in the Netherlands in 2024.\n"
+    ),
+}
+
+
+@pytest.mark.model
+def test_one_earlier_edition_is_one_subject_named_after_the_place_most_pages_give(tmp_path):
+    report = check_json(write_articles(tmp_path / "e", EDITIONS), tmp_path / "st")
+    history = {slot: v for (topic, slot), v in _subjects(report).items() if topic == "history"}
+    assert list(history) == ["rotterdam_summit_year"], history
+    assert history["rotterdam_summit_year"]["verdict"] == "consensus"
+    assert _values(history["rotterdam_summit_year"]) == ["2024"]

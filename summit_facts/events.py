@@ -1284,6 +1284,8 @@ def assign_roles(
     planned = _before_the_event(source, main)
     for mention in join_open_close(mentions):
         mention = _coreferent(mention, named, main_head)
+        if own is None:
+            mention = _held_by_name(mention, main, main_head)
         if own is not None:
             mention = _about(mention, own)
         value = mention.value
@@ -1309,7 +1311,7 @@ def assign_roles(
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return _after_next(_uncued_as_told(out), source.published)
+    return _after_next(_uncued_as_told(out, main), source.published)
 
 
 def _identified(cue: EventCue) -> bool:
@@ -1319,10 +1321,25 @@ def _identified(cue: EventCue) -> bool:
     )
 
 
-def _uncued_as_told(mentions: list[Mention]) -> list[Mention]:
+def _uncued_as_told(mentions: list[Mention], main: MainEvent | None = None) -> list[Mention]:
     """A value no event phrase identifies ("the summit", or none at all) is about the
     document's own event: the main one, unless every event the document identifies is
-    another (a report on another event, or on another edition), when it is `other`."""
+    another (a report on another event, or on another edition), when it is `other`.
+    A document that puts its unnamed summit in the main event's city ("as the summit
+    opens in Seoul") is about the main event, whatever earlier edition it names."""
+    if main is not None and main.city:
+        in_main_city = any(
+            m.event is not None
+            and m.event.role == "main"
+            and isinstance(m.value, TextValue)
+            and m.context.label == "CITY"
+            and not m.context.dateline
+            and m.context.event is not None
+            and same_place(m.value.text, main.city)
+            for m in mentions
+        )
+        if in_main_city:
+            return mentions
     told = Counter(
         m.event.role
         for m in mentions
@@ -1362,6 +1379,47 @@ def _names_main(mention: Mention, main: MainEvent | None, own: MainEvent | None 
     if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
         places.append(mention.value.text)
     return bool(main.city) and any(p and same_place(p, main.city) for p in places)  # type: ignore[arg-type]
+
+
+# Verbs whose subject is an event being held: "the GPAI will take place from 12 to
+# 14 December", "the summit will bring delegates together from Dec. 12 to 14".
+GATHERING_VERBS = HOLDING_VERBS | {"bring"}
+PRONOUNS = {"it", "this", "that"}
+
+
+def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | None) -> Mention:
+    """A date whose clause's subject is the main event by its name alone ('The GPAI will
+    take place ... from December 12 to 14'), by that name with an event noun whose
+    object the parse took for the event ('The GPAI summit ... will bring discussions ...
+    from Dec. 12 to 14'), or by a pronoun with no other event in the clause ('This year
+    it took place in New Delhi from 12-14 December, and it hosted the Global AI Expo'):
+    the clause tells of the main event being held."""
+    ctx = mention.context
+    cue = ctx.event
+    if main is None or not main.key or not isinstance(mention.value, DateValue):
+        return mention
+    if ctx.governor not in GATHERING_VERBS or not ctx.agent or ctx.dateline:
+        return mention
+    agent = [w for w in re.findall(r"[\w-]+", ctx.agent.lower()) if w not in GENERIC_NAME_WORDS]
+    if not agent:
+        return mention
+    if agent == [agent[0]] and agent[0] in PRONOUNS:
+        if cue is not None and cue.link != "sentence":
+            return mention
+    elif not _shares_name(set(agent), set(main.key)) or set(agent) - set(main.key) - EVENT_HEADS:
+        return mention  # the subject is not the main event by its name
+    elif cue is not None and not (
+        cue.link == "sentence" or (cue.head in PART_HEADS and cue.link == "clause")
+    ):
+        return mention
+    told = EventCue(
+        text=ctx.agent,
+        head=main_head or "summit",
+        names=list(main.key),
+        link="path",
+        tense=cue.tense if cue is not None else None,
+    )
+    return mention.model_copy(update={"context": ctx.model_copy(update={"event": told})})
 
 
 def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:

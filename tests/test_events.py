@@ -617,3 +617,53 @@ def test_one_earlier_edition_is_one_subject_named_after_the_place_most_pages_giv
     assert list(history) == ["rotterdam_summit_year"], history
     assert history["rotterdam_summit_year"]["verdict"] == "consensus"
     assert _values(history["rotterdam_summit_year"]) == ["2024"]
+
+
+# The main event told by its bare name, by its name over a parsed-away object, and by its
+# city in a preview that also names the first edition.
+BY_NAME = {
+    "a.md": (
+        "---\npublished: 2025-03-01\n---\n"
+        "The KPAX will take place at the Harbour Hall in Lisbon from March 12 to 14.\n"
+    ),
+    "b.md": (
+        "---\npublished: 2025-03-02\n---\n"
+        "The KPAX summit, hosted in Lisbon, will bring discussions and debates between "
+        "delegates from March 12 to 14.\n"
+    ),
+    "c.md": (
+        "---\npublished: 2025-03-12\n---\n"
+        "The KPAX summit opens in Lisbon today. The first KPAX summit was held in Oslo in "
+        "2024. Officials said the event, which will be held from March 12 to 14, would "
+        "draw 40 countries.\n"
+    ),
+}
+
+
+@pytest.mark.model
+def test_the_main_event_told_by_its_name_or_its_city_is_dated(tmp_path):
+    report = check_json(write_articles(tmp_path / "n", BY_NAME), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert dates["verdict"] == "consensus"
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md", "c.md"]
+
+
+@pytest.mark.model
+def test_planned_days_of_a_later_year_are_the_next_edition(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The second KPAX summit was held in Lisbon on June 9-10, 2025, and a third is "
+            "planned for February 4-5, 2026, in Porto.\n"
+        ),
+        "b.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The inaugural KPAX summit took place in February 2024 in Oslo. The KPAX summit "
+            "closed in Lisbon on Tuesday.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "p", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert _values(subjects[("next_summit", "dates")]) == ["2026-02-04 to 2026-02-05"]
+    assert all("2026" not in v and "2024" not in v for v in _values(subjects[("summit", "dates")]))
+    assert _values(subjects[("history", "oslo_summit_year")]) == ["2024"]

@@ -1298,6 +1298,8 @@ def assign_roles(
         mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
+        if role == "main" and planned and _told_done_before(mention, main):
+            continue
         # A document about another event (a report on last year's edition, or on the G7
         # in a folder about an AI summit): what it does not tie to the main event by name
         # or city is about its own event; and the editions a report on another series
@@ -1539,6 +1541,17 @@ def _head_of(main: MainEvent | None) -> str | None:
         return None
     words = [w.lower() for w in re.findall(r"[\w-]+", main.name)]
     return next((w for w in reversed(words) if w in EVENT_HEADS), None)
+
+
+def _told_done_before(mention: Mention, main: MainEvent | None) -> bool:
+    """'The summit closed Tuesday' on a page dated before the summit opened: the page's
+    date is not the day it was written on, so a day told by its name alone cannot be
+    placed; it is no checkable date."""
+    value = mention.value
+    if not isinstance(value, DateValue) or main is None or main.start is None:
+        return False
+    by_name = not any(ch.isdigit() for ch in value.surface)
+    return by_name and value.end < main.start
 
 
 def _before_the_event(source: Source, main: MainEvent | None) -> bool:

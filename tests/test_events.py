@@ -667,3 +667,17 @@ def test_planned_days_of_a_later_year_are_the_next_edition(tmp_path):
     assert _values(subjects[("next_summit", "dates")]) == ["2026-02-04 to 2026-02-05"]
     assert all("2026" not in v and "2024" not in v for v in _values(subjects[("summit", "dates")]))
     assert _values(subjects[("history", "oslo_summit_year")]) == ["2024"]
+
+
+@pytest.mark.model
+def test_a_day_by_name_on_a_page_dated_before_the_event_is_no_date(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-10\n---\nThe KPAX summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX summit in Lisbon ran from June 9 to 10.\n",
+        # The stored page is dated days before the summit it reports as closed.
+        "c.md": "---\npublished: 2025-06-04\n---\nA KPAX summit in Lisbon closed Tuesday after adopting a plan.\n",
+    }
+    report = check_json(write_articles(tmp_path / "t", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert dates["verdict"] == "consensus"
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]

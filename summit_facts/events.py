@@ -1072,6 +1072,17 @@ def role_of(
         return "next" if cue.tense == "future" else "previous"
     if words and key and not _shares_name(words, key):
         return "other"  # another event, or a session of another event
+    main_head = _head_of(main)
+    if (
+        main_head
+        and cue.head in EVENT_HEADS
+        and cue.head != main_head
+        and words - key - EVENT_HEADS
+        and cue.link != "sentence"
+    ):
+        # "the second official GC REAIM Regional Meeting" in a folder about the REAIM
+        # Summit: a meeting of another kind with name words of its own, not the summit.
+        return "other"
     if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"
@@ -1126,6 +1137,10 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         # before it a later edition's.
         if role == "previous" and value.start.year > main.year:
             return "next"
+        if role in EDITION_ROLES and value.precision == "year" and value.start.year == main.year:
+            # "picked as the Chair of GPAI 2023 at last year's summit": the main event's
+            # own year tells no other edition apart.
+            return "other"
         if role == "next" and value.end.year < main.year:
             return "previous"
     if (
@@ -1161,6 +1176,9 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and years
         and main.year not in years
         and not isinstance(value, DateValue)
+        # "India is hosting the summit and will chair the GPAI grouping in 2024": an
+        # event told in the present is this one; the year belongs to another clause.
+        and not (cue.tense == "present" and not mods)
     ):
         return "previous" if max(years) < main.year else "next"
     holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")

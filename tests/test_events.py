@@ -681,3 +681,32 @@ def test_a_day_by_name_on_a_page_dated_before_the_event_is_no_date(tmp_path):
     dates = _subjects(report)[("summit", "dates")]
     assert dates["verdict"] == "consensus"
     assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_chairing_a_grouping_next_year_is_not_hosting_the_next_summit(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "Portugal is hosting the summit and will chair the KPAX grouping in 2026. The "
+            "KPAX summit was held in Lisbon on June 9-10, 2025.\n"
+        ),
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX summit in Lisbon ran from June 9 to 10.\n",
+    }
+    report = check_json(write_articles(tmp_path / "h", articles), tmp_path / "st")
+    assert ("next_summit", "host") not in _subjects(report)
+
+
+@pytest.mark.model
+def test_a_meeting_of_another_name_is_another_event(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-16\n---\n"
+            "The KPAX Summit in Lisbon ran from June 9 to 10. The first follow-up was the "
+            "KPAX Regional Meeting, held on 11 June 2025 at the Lisbon Chamber of Commerce.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "m", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert _values(dates) == ["2025-06-09 to 2025-06-10"]

@@ -1181,7 +1181,9 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and not (cue.tense == "present" and not mods)
     ):
         return "previous" if max(years) < main.year else "next"
-    holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")
+    # "the Netherlands' leadership in launching the REAIM Summit in 2023": the year a
+    # series was launched is its first edition's.
+    holding = ctx.governor in HOLDING_VERBS | {"launch"} or cue.link in ("inside", "path")
     one_year = isinstance(value, DateValue) and value.start.year == value.end.year
     if isinstance(value, DateValue) and main.year and holding and one_year:
         years = {value.start.year, value.end.year}
@@ -1418,9 +1420,11 @@ def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | Non
     cue = ctx.event
     if main is None or not main.key or not isinstance(mention.value, DateValue):
         return mention
-    if ctx.governor not in GATHERING_VERBS or not ctx.agent or ctx.dateline:
+    if ctx.governor not in GATHERING_VERBS or ctx.dateline:
         return mention
-    agent = [w for w in re.findall(r"[\w-]+", ctx.agent.lower()) if w not in GENERIC_NAME_WORDS]
+    # "This year it took place ...": a pronoun subject the parse left off the agent.
+    subject = ctx.agent or (ctx.path[1] if len(ctx.path) == 2 and ctx.path[1] in PRONOUNS else "")
+    agent = [w for w in re.findall(r"[\w-]+", subject.lower()) if w not in GENERIC_NAME_WORDS]
     if not agent:
         return mention
     if agent == [agent[0]] and agent[0] in PRONOUNS:
@@ -1433,7 +1437,7 @@ def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | Non
     ):
         return mention
     told = EventCue(
-        text=ctx.agent,
+        text=subject,
         head=main_head or "summit",
         names=list(main.key),
         link="path",

@@ -710,3 +710,30 @@ def test_a_meeting_of_another_name_is_another_event(tmp_path):
     report = check_json(write_articles(tmp_path / "m", articles), tmp_path / "st")
     dates = _subjects(report)[("summit", "dates")]
     assert _values(dates) == ["2025-06-09 to 2025-06-10"]
+
+
+@pytest.mark.model
+def test_a_pronoun_holding_the_event_and_a_launch_year_are_told_apart(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-16\n---\n"
+            "The KPAX Summit is held every year. This year it took place in Lisbon from 9-10 "
+            "June, and it hosted the Ocean Tech Expo.\n"
+        ),
+        "c.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The KPAX Summit in Lisbon drew 40 countries. Let me thank Norway for its leadership "
+            "in launching the KPAX Summit in 2024.\n"
+        ),
+        "d.md": "---\npublished: 2025-06-11\n---\nThe first KPAX Summit was held in Oslo in 2024.\n",
+    }
+    report = check_json(write_articles(tmp_path / "p", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert sorted(subjects[("summit", "dates")]["consensus"]["sources"]) == ["a.md", "b.md"]
+    history = [slot for (topic, slot) in subjects if topic == "history"]
+    assert history == ["oslo_summit_year"]
+    assert sorted(subjects[("history", "oslo_summit_year")]["consensus"]["sources"]) == [
+        "c.md",
+        "d.md",
+    ]

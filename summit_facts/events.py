@@ -1176,9 +1176,10 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and years
         and main.year not in years
         and not isinstance(value, DateValue)
-        # "India is hosting the summit and will chair the GPAI grouping in 2024": an
-        # event told in the present is this one; the year belongs to another clause.
-        and not (cue.tense == "present" and not mods)
+        # "India is hosting the summit and will chair the GPAI grouping in 2024": who
+        # is hosting an event told in the present hosts this one; the year belongs to
+        # another clause.
+        and not (cue.tense == "present" and not mods and ctx.governor == "host")
     ):
         return "previous" if max(years) < main.year else "next"
     # "the Netherlands' leadership in launching the REAIM Summit in 2023": the year a

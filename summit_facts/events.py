@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from summit_facts import names
 from summit_facts.dates import UNDATED_ANCHOR
 from summit_facts.models import (
+    CountValue,
     DateValue,
     EntitiesValue,
     EventCue,
@@ -1419,7 +1420,14 @@ def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | Non
     the clause tells of the main event being held."""
     ctx = mention.context
     cue = ctx.event
-    if main is None or not main.key or not isinstance(mention.value, DateValue):
+    if main is None or not main.key:
+        return mention
+    if cue is None and _lasts_by_name(mention, main):
+        told = EventCue(
+            text=" ".join(main.key), head=main_head or "summit", names=list(main.key), link="path"
+        )
+        return mention.model_copy(update={"context": ctx.model_copy(update={"event": told})})
+    if not isinstance(mention.value, DateValue):
         return mention
     if ctx.governor not in GATHERING_VERBS or ctx.dateline:
         return mention
@@ -1445,6 +1453,19 @@ def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | Non
         tense=cue.tense if cue is not None else None,
     )
     return mention.model_copy(update={"context": ctx.model_copy(update={"event": told})})
+
+
+def _lasts_by_name(mention: Mention, main: MainEvent) -> bool:
+    """'2024 REAIM kicks off for 2-day run': a length in days ('N-day') in a clause that
+    names the main event by its name alone, no event noun, is the main event's."""
+    ctx = mention.context
+    after = ctx.lemmas[ctx.value_token_end : ctx.value_token_end + 2]
+    return (
+        isinstance(mention.value, CountValue)
+        and ctx.head == "day"
+        and after == ["-", "day"]
+        and bool(set(ctx.path) & set(main.key))
+    )
 
 
 def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:

@@ -737,3 +737,15 @@ def test_a_pronoun_holding_the_event_and_a_launch_year_are_told_apart(tmp_path):
         "c.md",
         "d.md",
     ]
+
+
+@pytest.mark.model
+def test_a_length_in_days_told_of_the_event_by_its_name_is_its_duration(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-09\n---\nKPAX kicks off for 2-day run in Lisbon\n\nThe KPAX summit opened in Lisbon on Monday.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe two-day KPAX summit in Lisbon ended on Tuesday.\n",
+    }
+    report = check_json(write_articles(tmp_path / "d", articles), tmp_path / "st")
+    duration = _subjects(report)[("summit", "duration_days")]
+    assert duration["verdict"] == "consensus"
+    assert sorted(duration["consensus"]["sources"]) == ["a.md", "b.md"]

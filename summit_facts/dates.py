@@ -52,7 +52,8 @@ _PATTERNS = {
     "mdd": rf"{_M1}\s+{_D1}{_CONN}{_D2}{_Y2}",
     # May 19, 20 and 21 / May 19, 20, and 21, 2023: a list of days is the range they span
     "mddl": rf"{_M1}\s+{_D1}(?:,\s*{_DAY_RE})+,?\s+and\s+{_D2}{_Y2}",
-    "ddm": rf"{_D1}{_CONN}{_D2}{_OF}{_M2}{_Y2}",  # 10-11 February, 2025 / 10 and 11 February
+    # 10-11 February, 2025 / 10 and 11 February / the 9th and the 10th of September
+    "ddm": rf"{_D1}{_CONN}(?:the\s+)?{_D2}{_OF}{_M2}{_Y2}",
     "md": rf"{_M1}\s+{_D1}{_Y1}",  # March 18, 2025
     "dm": rf"{_D1}{_OF}{_M1}{_Y1}",  # 14 February 2025
     "iso": rf"(?P<y1>{_YEAR_RE})-(?P<n1>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12]\d|3[01])(?!\d)",
@@ -64,7 +65,8 @@ _PATTERNS = {
     rf"(?P<p2>{_PART_RE}))?(?:\s+of|,)?\s+(?P<y1>{_YEAR_RE})",
     "y": rf"(?P<y1>{_YEAR_RE})",
     # in February: the span is the month alone
-    "m": rf"\b(?i:in|during|since|until|by|early|mid|late|end\s+of|start\s+of)[\s-]+"
+    "m": rf"\b(?i:in|during|since|until|by|early|mid|late|end\s+of|start\s+of|beginning\s+of)"
+    rf"[\s-]+"
     rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w])(?!\s*\d)",
 }
 _COMPILED = {name: re.compile(pattern) for name, pattern in _PATTERNS.items()}

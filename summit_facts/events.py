@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from summit_facts import names
 from summit_facts.dates import UNDATED_ANCHOR
 from summit_facts.models import (
+    CountValue,
     DateValue,
     EntitiesValue,
     EventCue,
@@ -77,7 +78,9 @@ TIME_UNITS = {
 }  # fmt: skip
 # "first" and "second" mark an earlier edition only with another edition's place or
 # year: "the first AI summit in the Global South" is this one.
-ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
+ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "inaugural",
+}  # fmt: skip
 SERIES_NAME = re.compile(r"^(?:g-?\d{1,2}|cop-?\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
 GENERIC_NAME_WORDS = {
     "the", "a", "an", "of", "on", "for", "and", "in", "at", "&", "annual", "global",
@@ -1070,6 +1073,17 @@ def role_of(
         return "next" if cue.tense == "future" else "previous"
     if words and key and not _shares_name(words, key):
         return "other"  # another event, or a session of another event
+    main_head = _head_of(main)
+    if (
+        main_head
+        and cue.head in EVENT_HEADS
+        and cue.head != main_head
+        and words - key - EVENT_HEADS
+        and cue.link != "sentence"
+    ):
+        # "the second official GC REAIM Regional Meeting" in a folder about the REAIM
+        # Summit: a meeting of another kind with name words of its own, not the summit.
+        return "other"
     if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"
@@ -1124,6 +1138,10 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         # before it a later edition's.
         if role == "previous" and value.start.year > main.year:
             return "next"
+        if role in EDITION_ROLES and value.precision == "year" and value.start.year == main.year:
+            # "picked as the Chair of GPAI 2023 at last year's summit": the main event's
+            # own year tells no other edition apart.
+            return "other"
         if role == "next" and value.end.year < main.year:
             return "previous"
     if (
@@ -1159,14 +1177,30 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         and years
         and main.year not in years
         and not isinstance(value, DateValue)
+        # "India is hosting the summit and will chair the GPAI grouping in 2024": who
+        # is hosting an event told in the present hosts this one; the year belongs to
+        # another clause.
+        and not (cue.tense == "present" and not mods and ctx.governor == "host")
     ):
         return "previous" if max(years) < main.year else "next"
-    holding = ctx.governor in HOLDING_VERBS or cue.link in ("inside", "path")
+    # "the Netherlands' leadership in launching the REAIM Summit in 2023": the year a
+    # series was launched is its first edition's.
+    holding = ctx.governor in HOLDING_VERBS | {"launch"} or cue.link in ("inside", "path")
     one_year = isinstance(value, DateValue) and value.start.year == value.end.year
     if isinstance(value, DateValue) and main.year and holding and one_year:
         years = {value.start.year, value.end.year}
         if main.year not in years and (mods & ORDINALS or value.precision == "year"):
             return "previous" if value.end.year < main.year else "next"
+    if (
+        isinstance(value, DateValue)
+        and main.year
+        and value.start.year > main.year
+        and (mention.modality == "planned" or cue.tense == "future")
+    ):
+        # "..., and a third is planned for February 4-5, 2026": days still to come in a
+        # later year than the main event's are a later edition's, whatever event word
+        # the clause leans on.
+        return "next"
     if (
         isinstance(value, TextValue)
         and ctx.label == "CITY"
@@ -1272,6 +1306,8 @@ def assign_roles(
     planned = _before_the_event(source, main)
     for mention in join_open_close(mentions):
         mention = _coreferent(mention, named, main_head)
+        if own is None:
+            mention = _held_by_name(mention, main, main_head)
         if own is not None:
             mention = _about(mention, own)
         value = mention.value
@@ -1284,6 +1320,8 @@ def assign_roles(
         mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
+        if role == "main" and planned and _told_done_before(mention, main):
+            continue
         # A document about another event (a report on last year's edition, or on the G7
         # in a folder about an AI summit): what it does not tie to the main event by name
         # or city is about its own event; and the editions a report on another series
@@ -1297,7 +1335,7 @@ def assign_roles(
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return _after_next(_uncued_as_told(out), source.published)
+    return _after_next(_uncued_as_told(out, main), source.published)
 
 
 def _identified(cue: EventCue) -> bool:
@@ -1307,10 +1345,25 @@ def _identified(cue: EventCue) -> bool:
     )
 
 
-def _uncued_as_told(mentions: list[Mention]) -> list[Mention]:
+def _uncued_as_told(mentions: list[Mention], main: MainEvent | None = None) -> list[Mention]:
     """A value no event phrase identifies ("the summit", or none at all) is about the
     document's own event: the main one, unless every event the document identifies is
-    another (a report on another event, or on another edition), when it is `other`."""
+    another (a report on another event, or on another edition), when it is `other`.
+    A document that puts its unnamed summit in the main event's city ("as the summit
+    opens in Seoul") is about the main event, whatever earlier edition it names."""
+    if main is not None and main.city:
+        in_main_city = any(
+            m.event is not None
+            and m.event.role == "main"
+            and isinstance(m.value, TextValue)
+            and m.context.label == "CITY"
+            and not m.context.dateline
+            and m.context.event is not None
+            and same_place(m.value.text, main.city)
+            for m in mentions
+        )
+        if in_main_city:
+            return mentions
     told = Counter(
         m.event.role
         for m in mentions
@@ -1350,6 +1403,69 @@ def _names_main(mention: Mention, main: MainEvent | None, own: MainEvent | None 
     if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
         places.append(mention.value.text)
     return bool(main.city) and any(p and same_place(p, main.city) for p in places)  # type: ignore[arg-type]
+
+
+# Verbs whose subject is an event being held: "the GPAI will take place from 12 to
+# 14 December", "the summit will bring delegates together from Dec. 12 to 14".
+GATHERING_VERBS = HOLDING_VERBS | {"bring"}
+PRONOUNS = {"it", "this", "that"}
+
+
+def _held_by_name(mention: Mention, main: MainEvent | None, main_head: str | None) -> Mention:
+    """A date whose clause's subject is the main event by its name alone ('The GPAI will
+    take place ... from December 12 to 14'), by that name with an event noun whose
+    object the parse took for the event ('The GPAI summit ... will bring discussions ...
+    from Dec. 12 to 14'), or by a pronoun with no other event in the clause ('This year
+    it took place in New Delhi from 12-14 December, and it hosted the Global AI Expo'):
+    the clause tells of the main event being held."""
+    ctx = mention.context
+    cue = ctx.event
+    if main is None or not main.key:
+        return mention
+    if cue is None and _lasts_by_name(mention, main):
+        told = EventCue(
+            text=" ".join(main.key), head=main_head or "summit", names=list(main.key), link="path"
+        )
+        return mention.model_copy(update={"context": ctx.model_copy(update={"event": told})})
+    if not isinstance(mention.value, DateValue):
+        return mention
+    if ctx.governor not in GATHERING_VERBS or ctx.dateline:
+        return mention
+    # "This year it took place ...": a pronoun subject the parse left off the agent.
+    subject = ctx.agent or (ctx.path[1] if len(ctx.path) == 2 and ctx.path[1] in PRONOUNS else "")
+    agent = [w for w in re.findall(r"[\w-]+", subject.lower()) if w not in GENERIC_NAME_WORDS]
+    if not agent:
+        return mention
+    if agent == [agent[0]] and agent[0] in PRONOUNS:
+        if cue is not None and cue.link != "sentence":
+            return mention
+    elif not _shares_name(set(agent), set(main.key)) or set(agent) - set(main.key) - EVENT_HEADS:
+        return mention  # the subject is not the main event by its name
+    elif cue is not None and not (
+        cue.link == "sentence" or (cue.head in PART_HEADS and cue.link == "clause")
+    ):
+        return mention
+    told = EventCue(
+        text=subject,
+        head=main_head or "summit",
+        names=list(main.key),
+        link="path",
+        tense=cue.tense if cue is not None else None,
+    )
+    return mention.model_copy(update={"context": ctx.model_copy(update={"event": told})})
+
+
+def _lasts_by_name(mention: Mention, main: MainEvent) -> bool:
+    """'2024 REAIM kicks off for 2-day run': a length in days ('N-day') in a clause that
+    names the main event by its name alone, no event noun, is the main event's."""
+    ctx = mention.context
+    after = ctx.lemmas[ctx.value_token_end : ctx.value_token_end + 2]
+    return (
+        isinstance(mention.value, CountValue)
+        and ctx.head == "day"
+        and after == ["-", "day"]
+        and bool(set(ctx.path) & set(main.key))
+    )
 
 
 def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:
@@ -1471,6 +1587,17 @@ def _head_of(main: MainEvent | None) -> str | None:
     return next((w for w in reversed(words) if w in EVENT_HEADS), None)
 
 
+def _told_done_before(mention: Mention, main: MainEvent | None) -> bool:
+    """'The summit closed Tuesday' on a page dated before the summit opened: the page's
+    date is not the day it was written on, so a day told by its name alone cannot be
+    placed; it is no checkable date."""
+    value = mention.value
+    if not isinstance(value, DateValue) or main is None or main.start is None:
+        return False
+    by_name = not any(ch.isdigit() for ch in value.surface)
+    return by_name and value.end < main.start
+
+
 def _before_the_event(source: Source, main: MainEvent | None) -> bool:
     """Whether the source was published before the main event's first day."""
     return (
@@ -1576,7 +1703,7 @@ def resolve(
         )
         for doc_id, mentions in mentions_by_doc.items()
     }
-    return main, _editions_by_city(resolved, main)
+    return main, _editions_by_year(_editions_by_city(resolved, main), main)
 
 
 EDITION_ROLES = ("previous", "next")
@@ -1619,6 +1746,81 @@ def _placed(mention: Mention, cities: set[str]) -> Mention:
     return mention.model_copy(
         update={"context": mention.context.model_copy(update={"event": placed})}
     )
+
+
+def _edition_year(mention: Mention) -> int | None:
+    """The year an earlier or later edition is told with: its event's year, else the
+    value itself when it is a date within one year ("held in Amsterdam last year")."""
+    cue = mention.context.event
+    if len(_edition_years(mention.context.lemmas)) > 1:
+        return None  # "at Bletchley Park (2023) and Seoul (2024)": which place is whose?
+    if cue is not None and cue.year:
+        return cue.year
+    value = mention.value
+    if isinstance(value, DateValue) and 100 <= value.start.year == value.end.year:
+        return value.start.year
+    return None
+
+
+def _edition_cities(mention: Mention, main: MainEvent | None) -> set[str]:
+    cue = mention.context.event
+    told = [cue.place if cue else None, *mention.context.places]
+    if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+        told.append(mention.value.text)
+    here = main.city if main is not None else None
+    return {
+        c
+        for c in told
+        if c and names.is_city(c) and not names.is_country(c) and not (here and same_place(c, here))
+    }
+
+
+def _editions_by_year(
+    resolved: dict[str, list[Mention]], main: MainEvent | None
+) -> dict[str, list[Mention]]:
+    """One edition, one place: 'the first summit in the Netherlands' (2023), 'one held in
+    Amsterdam last year' and 'the 2023 summit in The Hague' are the one earlier edition of
+    2023 of this series, which a fact-checker compares by its year, not by the place words
+    of each page. An edition of a year is keyed by the city most sources give it (a
+    page's wrong city is then outvoted, never a subject of its own); a year no source
+    gives a city keeps each page's own place words."""
+    sources_by_city: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    for mentions in resolved.values():
+        seen: set[tuple[str, int, str]] = set()
+        for m in mentions:
+            year = _edition_year(m)
+            if m.event is None or m.event.role not in EDITION_ROLES or year is None:
+                continue
+            cities = _edition_cities(m, main)
+            if len(cities) != 1:
+                continue  # no city, or several: not the one this edition is told with
+            for city in cities:
+                if (m.event.role, year, city) not in seen:
+                    seen.add((m.event.role, year, city))
+                    sources_by_city[(m.event.role, year)][city] += 1
+    if not sources_by_city:
+        return resolved
+    chosen = {
+        edition: min(counts, key=lambda c: (-counts[c], c))
+        for edition, counts in sources_by_city.items()
+    }
+    return {doc_id: [_of_edition(m, chosen, main) for m in ms] for doc_id, ms in resolved.items()}
+
+
+def _of_edition(
+    mention: Mention, chosen: Mapping[tuple[str, int], str], main: MainEvent | None
+) -> Mention:
+    cue = mention.context.event
+    year = _edition_year(mention)
+    if cue is None or mention.event is None or year is None:
+        return mention
+    city = chosen.get((mention.event.role, year))
+    if city is None:
+        return mention
+    others = [p for p in mention.context.places if p not in _edition_cities(mention, main)]
+    placed = cue.model_copy(update={"place": city})
+    context = mention.context.model_copy(update={"event": placed, "places": [city, *others]})
+    return mention.model_copy(update={"context": context})
 
 
 def _own_series(mentions: Sequence[Mention], main: MainEvent) -> list[str]:

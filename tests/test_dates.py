@@ -34,6 +34,9 @@ def d(text: str) -> date:
         ("Feb 14, 2025", "2025-02-14", "2025-02-14", "day"),
         ("14 February 2025", "2025-02-14", "2025-02-14", "day"),
         ("the 14th of February 2025", "2025-02-14", "2025-02-14", "day"),
+        # Each day with its article: "Monday the 9th and the 10th of September".
+        ("the 9th and the 10th of September", "2025-09-09", "2025-09-10", "day"),
+        ("held at the beginning of September", "2025-09-01", "2025-09-30", "month"),
         ("February 10th", "2025-02-10", "2025-02-10", "day"),
         ("2025-02-14", "2025-02-14", "2025-02-14", "day"),
         ("February 2025", "2025-02-01", "2025-02-28", "month"),

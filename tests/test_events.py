@@ -582,3 +582,170 @@ def test_the_main_events_own_city_is_never_another_editions(tmp_path):
     }
     assert ("next_summit", "city") not in subjects
     assert ("summit", "city") in subjects
+
+
+# One earlier edition told by four pages in four ways: its city, a wrong city, only its
+# country, and its rank. A fact-checker compares its year, under one subject named after
+# the place most pages give (DESIGN.md, "Subjects and rules": history/<place>_summit_year).
+EDITIONS = {
+    "a.md": (
+        "---\npublished: 2025-05-21\n---\n"
+        "The Harbour Summit opened in Lisbon on Tuesday. The first Harbour Summit was held "
+        "in Rotterdam last year.\n"
+    ),
+    "b.md": (
+        "---\npublished: 2025-05-21\n---\n"
+        "The Harbour Summit in Lisbon, the second of its kind, comes after one held in "
+        "Rotterdam last year.\n"
+    ),
+    "c.md": (
+        "---\npublished: 2025-05-22\n---\n"
+        "The Harbour Summit in Lisbon follows the one held in Amsterdam last year.\n"
+    ),
+    "d.md": (
+        "---\npublished: 2025-05-22\n---\n"
+        "The Harbour Summit closed in Lisbon on Thursday. The first Harbour Summit was "
+        "held in the Netherlands in 2024.\n"
+    ),
+}
+
+
+@pytest.mark.model
+def test_one_earlier_edition_is_one_subject_named_after_the_place_most_pages_give(tmp_path):
+    report = check_json(write_articles(tmp_path / "e", EDITIONS), tmp_path / "st")
+    history = {slot: v for (topic, slot), v in _subjects(report).items() if topic == "history"}
+    assert list(history) == ["rotterdam_summit_year"], history
+    assert history["rotterdam_summit_year"]["verdict"] == "consensus"
+    assert _values(history["rotterdam_summit_year"]) == ["2024"]
+
+
+# The main event told by its bare name, by its name over a parsed-away object, and by its
+# city in a preview that also names the first edition.
+BY_NAME = {
+    "a.md": (
+        "---\npublished: 2025-03-01\n---\n"
+        "The KPAX will take place at the Harbour Hall in Lisbon from March 12 to 14.\n"
+    ),
+    "b.md": (
+        "---\npublished: 2025-03-02\n---\n"
+        "The KPAX summit, hosted in Lisbon, will bring discussions and debates between "
+        "delegates from March 12 to 14.\n"
+    ),
+    "c.md": (
+        "---\npublished: 2025-03-12\n---\n"
+        "The KPAX summit opens in Lisbon today. The first KPAX summit was held in Oslo in "
+        "2024. Officials said the event, which will be held from March 12 to 14, would "
+        "draw 40 countries.\n"
+    ),
+}
+
+
+@pytest.mark.model
+def test_the_main_event_told_by_its_name_or_its_city_is_dated(tmp_path):
+    report = check_json(write_articles(tmp_path / "n", BY_NAME), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert dates["verdict"] == "consensus"
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md", "c.md"]
+
+
+@pytest.mark.model
+def test_planned_days_of_a_later_year_are_the_next_edition(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The second KPAX summit was held in Lisbon on June 9-10, 2025, and a third is "
+            "planned for February 4-5, 2026, in Porto.\n"
+        ),
+        "b.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The inaugural KPAX summit took place in February 2024 in Oslo. The KPAX summit "
+            "closed in Lisbon on Tuesday.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "p", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert _values(subjects[("next_summit", "dates")]) == ["2026-02-04 to 2026-02-05"]
+    assert all("2026" not in v and "2024" not in v for v in _values(subjects[("summit", "dates")]))
+    assert _values(subjects[("history", "oslo_summit_year")]) == ["2024"]
+
+
+@pytest.mark.model
+def test_a_day_by_name_on_a_page_dated_before_the_event_is_no_date(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-10\n---\nThe KPAX summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX summit in Lisbon ran from June 9 to 10.\n",
+        # The stored page is dated days before the summit it reports as closed.
+        "c.md": "---\npublished: 2025-06-04\n---\nA KPAX summit in Lisbon closed Tuesday after adopting a plan.\n",
+    }
+    report = check_json(write_articles(tmp_path / "t", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert dates["verdict"] == "consensus"
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_chairing_a_grouping_next_year_is_not_hosting_the_next_summit(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "Portugal is hosting the summit and will chair the KPAX grouping in 2026. The "
+            "KPAX summit was held in Lisbon on June 9-10, 2025.\n"
+        ),
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX summit in Lisbon ran from June 9 to 10.\n",
+    }
+    report = check_json(write_articles(tmp_path / "h", articles), tmp_path / "st")
+    assert ("next_summit", "host") not in _subjects(report)
+
+
+@pytest.mark.model
+def test_a_meeting_of_another_name_is_another_event(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-16\n---\n"
+            "The KPAX Summit in Lisbon ran from June 9 to 10. The first follow-up was the "
+            "KPAX Regional Meeting, held on 11 June 2025 at the Lisbon Chamber of Commerce.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "m", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert _values(dates) == ["2025-06-09 to 2025-06-10"]
+
+
+@pytest.mark.model
+def test_a_pronoun_holding_the_event_and_a_launch_year_are_told_apart(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-16\n---\n"
+            "The KPAX Summit is held every year. This year it took place in Lisbon from 9-10 "
+            "June, and it hosted the Ocean Tech Expo.\n"
+        ),
+        "c.md": (
+            "---\npublished: 2025-06-10\n---\n"
+            "The KPAX Summit in Lisbon drew 40 countries. Let me thank Norway for its leadership "
+            "in launching the KPAX Summit in 2024.\n"
+        ),
+        "d.md": "---\npublished: 2025-06-11\n---\nThe first KPAX Summit was held in Oslo in 2024.\n",
+    }
+    report = check_json(write_articles(tmp_path / "p", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert sorted(subjects[("summit", "dates")]["consensus"]["sources"]) == ["a.md", "b.md"]
+    history = [slot for (topic, slot) in subjects if topic == "history"]
+    assert history == ["oslo_summit_year"]
+    assert sorted(subjects[("history", "oslo_summit_year")]["consensus"]["sources"]) == [
+        "c.md",
+        "d.md",
+    ]
+
+
+@pytest.mark.model
+def test_a_length_in_days_told_of_the_event_by_its_name_is_its_duration(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-09\n---\nKPAX kicks off for 2-day run in Lisbon\n\nThe KPAX summit opened in Lisbon on Monday.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe two-day KPAX summit in Lisbon ended on Tuesday.\n",
+    }
+    report = check_json(write_articles(tmp_path / "d", articles), tmp_path / "st")
+    duration = _subjects(report)[("summit", "duration_days")]
+    assert duration["verdict"] == "consensus"
+    assert sorted(duration["consensus"]["sources"]) == ["a.md", "b.md"]

@@ -1364,6 +1364,38 @@ def _member(head: Token) -> tuple[str, str | None] | None:
     return names.canonical_name(name), role
 
 
+def _titled_by(country: Token) -> Token | None:
+    """'Lithuania's Minister of Justice, Ewelina Dobrowolska': the person a possessive
+    country's title names (an apposition of the title), else None."""
+    title = country.head
+    if (
+        country.dep_ != "poss"
+        or title.lower_ not in TITLE_WORDS
+        or not names.is_country(country.text)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in title.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and not names.is_country(c.text)
+        ),
+        None,
+    )
+
+
+def _holder_of(person: Token) -> str | None:
+    """The country a person's possessive title gives: 'Lithuania's Minister of Justice,
+    Ewelina Dobrowolska' -> Lithuania (she stands for it, DESIGN.md "Values")."""
+    if person.dep_ != "appos":
+        return None
+    country = next((c for c in person.head.children if c.dep_ == "poss"), None)
+    named = _titled_by(country) if country is not None else None
+    if country is None or named is None or named.i != person.i:
+        return None
+    return names.canonical_name(country.text)
+
+
 def _name_end(head: Token) -> int:
     """Where the name headed by `head` ends: after 'of Korea' in 'the Republic of Korea'."""
     ent = _ent_at(head)
@@ -1432,11 +1464,16 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
     """Names that act with the subject of a joint verb: 'the EU co-hosted the summit
     together with the Gates Foundation', 'France co-chairs it with India', 'Chile,
     alongside Kenya, hosted it'. One list: who did it."""
+    aside = _joint_aside(head, heads)
+    if aside:
+        return aside
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
-        # "Organised by the Netherlands together with Kenya"; not "Co-hosted by A and B,
-        # with C as a key partner": after "by", only "together with" joins the list.
+        # "Organised by the Netherlands together with Kenya", "co-organized by the
+        # Netherlands with South Korea"; not "Co-hosted by A and B, with C as a key
+        # partner": after "by", "with" joins the list only for a joint verb, and never
+        # one called a partner.
         verb = head.head.head
-        joint = False
+        joint = verb.lower_.startswith("co-") and not _as_partner(verb)
     elif head.dep_ == "nsubj":
         verb = head.head
         joint = verb.lower_.startswith("co-")
@@ -1462,6 +1499,34 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
             if obj.dep_ == "pobj" and obj.i in heads:
                 found += [obj, *(c for c in obj.conjuncts if c.pos_ == "PROPN")]
     return found
+
+
+def _as_partner(verb: Token) -> bool:
+    """'co-hosted by A, with C as a key partner': the 'with' object is given a role."""
+    for prep in verb.children:
+        if prep.lower_ != "with":
+            continue
+        end = max(t.i for t in prep.subtree)
+        after = verb.doc[end + 1] if end + 1 < len(verb.doc) else None
+        if any(t.lower_ == "as" for t in prep.subtree) or (
+            after is not None and after.lower_ == "as"
+        ):
+            return True
+    return False
+
+
+def _joint_aside(head: Token, heads: dict[int, Token]) -> list[Token]:
+    """'the Netherlands, co-hosting with South Korea, convened ...': a joint participle
+    set off by commas right after the name brings its partner into the list."""
+    doc = head.doc
+    end = _name_end(head)
+    if end + 3 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    verb, prep = doc[end + 2], doc[end + 3]
+    if not verb.lower_.startswith("co-") or prep.lower_ not in ("with", "alongside"):
+        return []
+    found = [t for t in prep.children if t.dep_ == "pobj" and t.i in heads]
+    return [*found, *(c for t in found for c in t.conjuncts if c.pos_ == "PROPN")]
 
 
 def _whole_name(conj: Token, used: set[int]) -> Token:
@@ -1511,10 +1576,15 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     acronyms = _acronyms(doc)
     for sent in doc.sents:
         for group in _entity_groups(sent):
+            if len(group) == 1 and _titled_by(group[0]) is not None:
+                continue  # "Lithuania's Minister of Justice, X": X is named; the country is X's
             members: list[str] = []
             roles: dict[str, str] = {}
             for head in group:
                 found = _member(head)
+                holder = _holder_of(head)
+                if found is not None and holder is not None:
+                    found = (found[0], holder)
                 if found is not None and head.ent_type_ == "PERSON" and found[0] in full_names:
                     found = (full_names[found[0]], found[1])
                 short = found[0] if found is not None else ""
@@ -1535,8 +1605,13 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 (_name_end(t) for t in group if verb is None or t.i < verb.i),
                 default=group[-1].i,
             )
+            # "the Netherlands, co-hosting with South Korea, convened ...": the participle
+            # says what the list did; the name alone hangs on whatever the parser chose.
+            aside = _joint_aside(group[0], {t.i: t for t in group})
+            if aside:
+                last = _name_end(group[0])
             span = doc[first.i : last + 1]
-            context = _context(span, group[0])
+            context = _context(span, aside[0] if aside else group[0])
             context.label = "ENTITIES"
             partial = bool(set(context.before) & PARTIAL_MARKERS) or (
                 context.head in PARTIAL_MARKERS

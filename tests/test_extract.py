@@ -337,3 +337,28 @@ def test_a_proper_name_between_at_and_a_city_is_a_venue(nlp):
     text = "On Tuesday the minister opened the ports summit at Bharat Mandapam, New Delhi."
     found = {(m.context.label, m.value.surface) for m in extract(nlp(text), source)}
     assert ("FAC", "Bharat Mandapam") in found and ("CITY", "New Delhi") in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3 and 4, 2025, Ghana, co-hosting with Peru, convened the first ports summit.",
+        "The ports summit, co-organized by Ghana with Peru from March 3-4, drew 900 delegates.",
+    ],
+    ids=["aside", "co-organised-by-with"],
+)
+def test_a_joint_verbs_partner_joins_the_list(nlp, text):
+    source = Source(id="a", path="a", published=date(2025, 3, 5))
+    lists = [m.value.members for m in extract(nlp(text), source) if m.value.kind == "entities"]
+    assert ["Ghana", "Peru"] in lists, lists
+
+
+@pytest.mark.model
+def test_a_possessive_title_gives_the_person_the_country_they_stand_for(nlp):
+    """'Ghana's Minister of Justice, Ama Owusu': one member, Ama Owusu, standing for Ghana
+    (DESIGN.md, "Values"); Ghana is no member of its own."""
+    source = Source(id="a", path="a", published=date(2025, 3, 5))
+    text = "The host of the conference is Kenya's Minister of Justice, Ama Owusu."
+    values = [m.value for m in extract(nlp(text), source) if m.value.kind == "entities"]
+    assert [(v.members, v.roles) for v in values] == [(["Ama Owusu"], {"Ama Owusu": "Kenya"})]

@@ -370,10 +370,23 @@ def _apposition(root: Token) -> list[str]:
     return []
 
 
+def _participles(root: Token) -> list[str]:
+    """What a participle or relative clause says the counted noun did, marked '@acl':
+    "61 countries, Canada among them, signing a 'blueprint'", "60 countries that signed"
+    -> ['@acl', 'sign']."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+    return [
+        w
+        for c in noun.children
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > noun.i
+        for w in ("@acl", lemma(c))
+    ]
+
+
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
-    path: list[str] = _apposition(root)
+    path: list[str] = _apposition(root) + _participles(root)
     for anc in chain:
         path.extend(_phrase_lemmas(anc))
         if anc.pos_ in ("VERB", "AUX"):
@@ -505,7 +518,9 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         # "100+ nations": the tokenizer may leave the noun right after the span.
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
-            return _noun_words(of_noun, span) if of_noun is not None else None
+            if of_noun is not None:
+                return _noun_words(of_noun, span)
+            return _elided_noun(span, root)
         noun = nxt
     if noun.tag_ == "NN" and noun.i >= span.end:
         # "55 donor and implementing countries": a singular noun that a figure counts
@@ -515,6 +530,17 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         if plural is not None and any(t.lower_ in ("and", "or", ",") for t in ahead[:3]):
             noun = plural
     return _noun_words(noun, span)
+
+
+def _elided_noun(span: Span, root: Token) -> str | None:
+    """'The summit drew 72 countries and 42 signed the declaration': a bare figure acting
+    as a subject counts the noun the figure just before it counted."""
+    if root.dep_ not in ("nsubj", "nsubjpass") or not root.like_num:
+        return None
+    for tok in reversed(span.doc[span.sent.start : span.start]):
+        if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
+            return _noun_words(tok.head, span.doc[tok.i : tok.i + 1])
+    return None
 
 
 # "100 enterprises as well as delegates", "60 countries plus the EU": what is added to

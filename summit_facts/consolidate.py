@@ -41,6 +41,7 @@ from summit_facts.instrument_names import (
     merge_instrument_names,
     merge_names_told_as_one,
     name_funds_signed,
+    one_list_per_source,
     one_outcome_is_principal,
 )
 from summit_facts.models import Claim, Mention, MoneyValue, Value
@@ -150,7 +151,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
     one_outcome_is_principal(out)
-    return out
+    return one_list_per_source(out)
 
 
 # ---------------------------------------------------------------- text around values

@@ -79,7 +79,8 @@ _DOC_TYPES = (
 _TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
 # "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
-    rf"\b(?:(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
+    # "the Council of Europe Framework Convention on ...": a body's name before the word
+    rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
     # "signed the Call to Action": a kind of outcome text whose capitals make it a name
     r"|(?<=the )Call\s+to\s+Action\b"
@@ -1793,8 +1794,38 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     continue  # 'pledged to "strengthen ... efforts"': a quoted act, no name
                 if group.endswith(" declaration") and not _NAME_WORD.match(group):
                     continue  # "the AI (Delhi) declaration": no name's first word
+                if regex is _TITLED:
+                    span = _after_headline_verb(span)
+                    if span is None:
+                        continue
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+HEADLINE_VERBS = {"to", "sign", "signs", "endorse", "endorses", "adopt", "adopts", "back", "backs"}
+_DOC_TYPE_WORD = re.compile(rf"^{_DOC_TYPES}$|^Call$")
+
+
+def _after_headline_verb(span: Span) -> Span | None:
+    """A headline's name after its verb ("US Sign Call to Action on AI" -> "Call to
+    Action on AI"); None where what follows only describes a text ("To Sign First
+    International Treaty On AI"): the words of a headline, not a name."""
+    verb = None
+    for token in span:
+        if _DOC_TYPE_WORD.match(token.text):
+            break
+        if token.pos_ in ("VERB", "AUX") or token.lower_ in HEADLINE_VERBS:
+            verb = token
+    if verb is None:
+        return span
+    rest = span.doc[verb.i + 1 : span.end]
+    if len(rest) < 2 or rest[0].lower_ in DESCRIBING_WORDS:
+        return None
+    return rest
+
+
+# Words that say what a text is like, not what it is called.
+DESCRIBING_WORDS = {"first", "new", "international", "global", "landmark", "historic", "major"}
 
 
 def _titles_across_sentences(doc: Doc, source: Source) -> Iterator[Mention]:

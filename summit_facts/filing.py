@@ -203,6 +203,9 @@ NOT_DISTINCTIVE = {
     "safe", "safety", "voluntary", "summit's", "event", "meeting", "late", "latest",
     "formal", "political", "landmark", "historic", "proposed", "draft", "nonbinding",
     "non", "binding",
+    # What a text is like, not what it is called: "the first legally binding treaty",
+    # "a so-called treaty", "steps towards a treaty".
+    "first", "legally", "bind", "legal", "so", "towards", "toward", "major", "ambitious",
 }  # fmt: skip
 # Who signs, when a text is only described ("a ministerial statement"): this word
 # tells one text of the event from another as a name would (DESIGN.md, "Several
@@ -278,6 +281,8 @@ def _principal_phrase(lemmas: list[str], at: int) -> bool:
 def _document_at(lemmas: list[str], i: int) -> bool:
     """Whether the instrument word at `i` names a document, not a verb ('called for')."""
     word = lemmas[i]
+    if word == "call" and lemmas[max(0, i - 2) : i] == ["so", "-"]:
+        return False  # "so-called artificial intelligence"
     if any(w in POSSESSIVES for w in lemmas[max(0, i - 2) : i]):
         return False  # "its financial commitment": what a donor gives, not a text it signs
     if word != "call" or _principal_phrase(lemmas, i):
@@ -311,10 +316,15 @@ def _event_name_words(lemmas: list[str]) -> set[str]:
 
 
 def _distinctive(words: Iterable[str], main_key: frozenset[str]) -> list[str]:
+    words = list(words)
+    # "the US-led declaration": who led it, not its name.
+    led = {i for i, w in enumerate(words) if w == "-" and words[i + 1 : i + 2] == ["lead"]}
+    led |= {i - 1 for i in led} | {i + 1 for i in led}
     return [
         w
-        for w in words
-        if w.isalpha()
+        for i, w in enumerate(words)
+        if i not in led
+        and w.isalpha()
         and w not in NOT_DISTINCTIVE
         and w not in main_key
         and not names.is_place_word(w)
@@ -393,8 +403,15 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
         if word in STOP_BEFORE_NAME:
             break
         words.append(word)
-    distinctive = _distinctive(reversed(words), main_key)
+    words.reverse()
+    distinctive = _distinctive(words, main_key)
     principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
+    led = [i for i in range(len(words) - 1) if words[i : i + 2] == ["-", "lead"]]
+    if led and not distinctive:
+        # "the US-led political declaration": one party's text, not the event's outcome;
+        # named by what kind of text it is.
+        kinds = [w for w in words[led[-1] + 2 :] if w.isalpha() and w not in STOP_BEFORE_NAME]
+        return slugify(" ".join([*kinds, kind])), True
     if principal and _described(lemmas, at):
         # "a far-reaching political declaration": described, not named; "a ministerial
         # statement" says whose text it is, as a name would.
@@ -405,6 +422,7 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
         and not principal
         and at + 2 < len(lemmas)
         and lemmas[at + 1] in ("on", "for")  # not "the treaty to enter into force"
+        and not _described(lemmas, at)  # "a convention on human rights": what it is about
     ):
         # "the pledge on cooling": named by what it is about.
         after = lemmas[at + 2]
@@ -1080,6 +1098,46 @@ def _shaped(value: Value, rule: SlotRule, ctx: Context) -> Value:
     return value
 
 
+# Bodies and texts an entity list picks up that sign nothing: "the Committee of
+# Ministers adopted it", "drawn up by the Council of Europe", "endorsed the Call to Action".
+NOT_SIGNERS = {"committee", "council", "call", "assembly", "secretariat", "presidency"}
+
+
+def _signers(value: EntitiesValue, ctx: Context) -> EntitiesValue:
+    """The signers of a list: no body that drafts or adopts a text, and the body a person
+    signs for ("Jourova signed, on behalf of the EU, ...")."""
+    members = [
+        m
+        for m in value.members
+        if m.split()[-1].lower() not in NOT_SIGNERS and m.split()[0].lower() not in NOT_SIGNERS
+    ]
+    body = _signs_for(ctx.lemmas)
+    if body is not None and not any(names.is_country(m) for m in members):
+        members = [body]  # a person, signing for the body
+    if members == value.members:
+        return value
+    return value.model_copy(update={"members": members, "roles": {}})
+
+
+def _signs_for(lemmas: list[str]) -> str | None:
+    """The country or union after "on behalf of" in a sentence, if any."""
+    at = next((i + 3 for i in range(len(lemmas)) if lemmas[i : i + 3] == BEHALF), None)
+    if at is None:
+        return None
+    words = [w for w in lemmas[at : at + 4] if w not in DETERMINERS]
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if name in EU_NAMES - {"commission", "brussels", "europe"}:
+            return "European Union"
+        country = names.canonical_name(name.upper() if len(name) <= 3 else name.title())
+        if names.is_country(country):
+            return country
+    return None
+
+
+BEHALF = ["on", "behalf", "of"]
+
+
 def file_mentions(
     mentions: Iterable[Mention],
     source: Source,
@@ -1118,6 +1176,10 @@ def file_mentions(
             value = with_tolerance(value, rule.tolerance)
         if rule is not None:
             value = _shaped(value, rule, mention.context)
+        if isinstance(value, EntitiesValue) and filing.topic == "signatories":
+            value = _signers(value, mention.context)
+            if not value.members:
+                continue
         key = (filing.topic, filing.slot, value.model_dump_json(exclude={"surface"}),
                mention.polarity)  # fmt: skip
         if key in seen:

@@ -15,8 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from summit_facts import names
 from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
-from summit_facts.models import Claim
+from summit_facts.models import Claim, EntitiesValue
 from summit_facts.rules import slugify
 
 TOPIC = "signatories"
@@ -70,8 +71,12 @@ def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
             for long, q in parts.items()
             if q is not None and long not in out and q[1:] == p[1:] and p[0] < q[0]
         ]
-        if len(found) == 1:
-            out[short] = found[0]
+        # A chain of longer names ("framework_convention", "coe_framework_convention")
+        # is one text: its longest.
+        words = {f: q[0] for f in found if (q := parts[f]) is not None}
+        longest = [f for f in found if not any(words[f] < words[g] for g in found)]
+        if len(longest) == 1:
+            out[short] = longest[0]
     # A chain (roadmap -> fuel_roadmap -> fossil_fuel_roadmap) ends at its longest name.
     for short in list(out):
         seen = {short}
@@ -175,6 +180,8 @@ def merge_instrument_names(claims: list[Claim]) -> None:
 # Kinds of text that are an event's outcome document (DESIGN.md: "the principal
 # instrument (the leaders' declaration or statement of the main event)").
 OUTCOME_KINDS = {"declaration", "statement", "communique", "communiqué"}
+# Kinds of text an event may be held to sign on its own (KIND_OF folds them to "treaty").
+TREATY_KINDS = {"treaty"}
 
 
 def one_outcome_is_principal(claims: list[Claim]) -> None:
@@ -198,6 +205,22 @@ def one_outcome_is_principal(claims: list[Claim]) -> None:
         and told[1] in OUTCOME_KINDS
         and not told[2]  # no tail: not "..._new_ratifications"
     }
+    if not outcomes:
+        # No leaders' text at all: the event is the signing of one treaty or convention
+        # ("opened for signature"), which is then its principal instrument; not one the
+        # event only ratifies more of (a running total, "..._new_ratifications").
+        tails = {p[1] for c in claims if c.topic == TOPIC and (p := _split(c.slot))}
+        outcomes = {
+            suffix
+            for c in claims
+            if c.topic == TOPIC
+            and c.rule != "auto"
+            and (p := _split(c.slot))
+            and (told := _parts((suffix := p[1]).split("_"))) is not None
+            and told[1] in TREATY_KINDS
+            and not told[2]
+            and not any(t.startswith(f"{suffix}_") for t in tails)
+        }
     if len(outcomes) != 1:
         return
     [suffix] = outcomes
@@ -255,3 +278,36 @@ def fund_backers_by_kind(claims: list[Claim]) -> None:
             continue
         claim.topic = "initiatives"
         claim.slot = f"{fund}_{slugify(' '.join(words))}"
+
+
+def one_list_per_source(claims: list[Claim]) -> list[Claim]:
+    """One source's signers of one text, told in parts ("the US, UK and the EU ...
+    the other signatories include Andorra, Georgia and Israel"), are one list: the first
+    claim takes the others' members, which are dropped (DESIGN.md, "One source, one
+    statement"). A person among countries is told with their country."""
+    first: dict[tuple[str, str, str, str], Claim] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        value = claim.value
+        parts = _split(claim.slot) if claim.topic == TOPIC else None
+        base = claim.slot if claim.slot in BASES else parts[0] if parts else None
+        if base not in ("members", "non_signers") or not isinstance(value, EntitiesValue):
+            out.append(claim)
+            continue
+        key = (claim.source.id, claim.slot, claim.modality, claim.polarity)
+        kept = first.get(key)
+        if kept is None:
+            first[key] = claim
+            out.append(claim)
+            continue
+        told = kept.value
+        assert isinstance(told, EntitiesValue)
+        members = sorted({*told.members, *value.members})
+        roles = {**told.roles, **value.roles}
+        if any(names.is_country(m) or m == "European Union" for m in members):
+            members = [m for m in members if m not in roles]
+            roles = {}
+        kept.value = told.model_copy(
+            update={"members": members, "roles": roles, "complete": told.complete or value.complete}
+        )
+    return out

@@ -120,3 +120,25 @@ def test_names_never_told_as_one_stay_apart() -> None:
         claims, {"a": "The Reef Treaty was signed.", "b": "The RPBC Agreement."}
     )
     assert [c.slot for c in claims] == ["count_reef_treaty", "count_rpbc_agreement"]
+
+
+def test_a_chain_of_longer_names_is_one_text() -> None:
+    rename = longer_names(["treaty", "framework_convention", "coe_framework_convention"])
+    assert rename["treaty"] == "coe_framework_convention"
+    assert rename["framework_convention"] == "coe_framework_convention"
+    # Two different longer texts still leave the short one alone.
+    assert "statement" not in longer_names(
+        ["statement", "ministerial_statement", "youth_statement"]
+    )
+
+
+def test_one_treaty_signed_with_no_declaration_is_the_principal_instrument() -> None:
+    claims = [claim("count_reef_convention", "a"), claim("members_reef_convention", "b")]
+    one_outcome_is_principal(claims)
+    assert [c.slot for c in claims] == ["count", "members"]
+
+
+def test_a_treaty_beside_a_declaration_keeps_its_suffix() -> None:
+    claims = [claim("count_reef_convention", "a"), claim("count_lima_declaration", "b")]
+    one_outcome_is_principal(claims)
+    assert [c.slot for c in claims] == ["count_reef_convention", "count"]

@@ -232,3 +232,73 @@ def test_countries_ratifying_a_treaty_during_the_event_are_its_new_ratifications
         " the conference, so only 10 more ratifications are needed.\n"
     )
     assert slots.get("count_reef_treaty_new_ratifications") == ["Nineteen"], slots
+
+
+def test_descriptive_words_are_no_part_of_a_texts_name():
+    slots = _slots(
+        "Chile and Peru are among the first to sign the first legally binding international"
+        " treaty on coral reefs.\n"
+    )
+    assert not [s for s in slots if "first" in s or "bind" in s or "legally" in s], slots
+
+
+def test_so_called_is_no_call_to_action():
+    slots = _slots(
+        "The government took its first step towards regulating so-called smart reefs by"
+        " becoming one of the first states to sign a measure.\n"
+    )
+    assert not [s for s in slots if "call" in s or "towards" in s], slots
+
+
+def test_a_text_one_party_led_is_named_by_its_kind():
+    slots = _slots(
+        "The summit also saw the launch of the Chilean-led Political Declaration on Reef"
+        " Safety, and 31 countries endorsed the Call to Action.\n"
+    )
+    assert not [s for s in slots if "lead" in s or "chilean" in s], slots
+
+
+def test_a_person_signing_on_behalf_of_a_union_signs_for_it():
+    result = CliRunner().invoke(
+        app,
+        ["extract", "-", "--format", "json"],
+        input="On Friday, vice-president Anna Berg signed, on behalf of the EU, the Reef"
+        " Convention on Coral Safety.\n",
+    )
+    assert result.exit_code == 0, result.output
+    members = [
+        c["value"]["members"]
+        for c in json.loads(result.stdout)["claims"]
+        if c["slot"].startswith("members")
+    ]
+    assert members == [["European Union"]], members
+
+
+def test_a_committee_or_a_call_is_no_signer():
+    result = CliRunner().invoke(
+        app,
+        ["extract", "-", "--format", "json"],
+        input="Dozens of states, including Chile, endorsed the Call to Action.\n"
+        "The Committee of Ministers of the Reef Council adopted the convention in May.\n",
+    )
+    assert result.exit_code == 0, result.output
+    members = [
+        m
+        for c in json.loads(result.stdout)["claims"]
+        if c["slot"].startswith("members")
+        for m in c["value"]["members"]
+    ]
+    assert "Call" not in members and not [m for m in members if "Committee" in m], members
+
+
+def test_a_bodys_name_before_a_text_is_kept_and_a_headline_is_no_name():
+    slots = _slots("Norway signed the Council of Europe Framework Convention on Reef Safety.\n")
+    names = [v for s, vs in slots.items() if s.startswith("declaration_name") for v in vs]
+    assert names and all(n.startswith("Council of Europe") for n in names), slots
+    slots = _slots("Chile, Peru To Sign First International Treaty On Reef Safety\n")
+    assert not [s for s in slots if s.startswith("declaration_name")], slots
+
+
+def test_a_headline_names_the_text_after_its_verb():
+    slots = _slots("Chile and Peru Sign Call to Action on Reef Safety\n")
+    assert slots.get("declaration_name") == ["Call to Action on Reef Safety"], slots

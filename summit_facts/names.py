@@ -175,7 +175,26 @@ def canonical_name(text: str) -> str:
     possessive.
     """
     name = _clean(text)
-    return _lookup(name) or name
+    found = _lookup(name)
+    if found:
+        return found
+    # A state's formal style: "the Kingdom of Morocco", "the Principality of Monaco".
+    styled = _STATE_STYLE.match(name)
+    if styled:
+        country = _lookup(styled.group(1))
+        if country and country in _tables().countries:
+            return country
+    return name
+
+
+# Formal styles of states; only a style around a known country is dropped, so "the
+# Democratic Republic of the Congo" (a name of its own in the alias list) stays whole.
+_STATE_STYLE = re.compile(
+    r"^(?:Kingdom|Republic|State|Principality|Grand Duchy|Sultanate|Commonwealth|"
+    r"Federal Republic|Hashemite Kingdom|Islamic Republic|United Republic|"
+    r"Federal Democratic Republic|Plurinational State|Bolivarian Republic)"
+    r" of (?:the )?(.+)$"
+)
 
 
 def is_country(name: str) -> bool:

@@ -232,3 +232,21 @@ def test_the_gazetteer_rows_are_cached_on_disk_and_read_back(tmp_path, monkeypat
         assert cached.stat().st_size > 0
     finally:
         names._geonames.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("styled", "country"),
+    [
+        ("the Kingdom of Morocco", "Morocco"),
+        ("Principality of Monaco", "Monaco"),
+        ("the Kingdom of the Netherlands", "Netherlands"),
+        ("Federal Republic of Germany", "Germany"),
+    ],
+)
+def test_a_states_formal_style_is_the_country(styled, country):
+    assert names.canonical_name(styled) == country
+    assert names.is_country(styled)
+
+
+def test_a_style_that_is_a_name_of_its_own_stays_whole():
+    assert names.canonical_name("Democratic Republic of the Congo") != "Congo"

@@ -1231,6 +1231,8 @@ def _polarity(span: Span) -> Polarity:
         return "negated"
     if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):
         return "negated"
+    if _rebutted(span):
+        return "negated"
     listed_in = _listed_in(span.root)
     if listed_in is not None:
         # "30 countries, including China, did not endorse": China is one of the 30.
@@ -1242,6 +1244,16 @@ def _polarity(span: Span) -> Polarity:
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+
+
+def _rebutted(span: Span) -> bool:
+    """'a EUR 40 billion pledge, not the EUR 50 billion some outlets reported': the
+    figure a source sets right is not one it states."""
+    doc = span.doc
+    at = span.start - 1
+    if at >= 0 and doc[at].lower_ in ("the", "a", "an"):
+        at -= 1
+    return at >= 1 and doc[at].lower_ == "not" and doc[at - 1].text in (",", "—", "–", "-")
 
 
 LISTING_LEMMAS = {"include", "including", "among", "like", "such"}

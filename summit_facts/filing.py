@@ -1015,6 +1015,12 @@ def _slot_name(
     return rules.slot_aliases.get((topic, slot), slot)
 
 
+def _rebutted(before: list[str]) -> bool:
+    """Whether the words before a value set it right: ', not the', ', not'."""
+    words = before[:-1] if before and before[-1] in ("the", "a", "an") else before
+    return len(words) >= 2 and words[-1] == "not" and words[-2] in (",", "—", "–", "-")
+
+
 def matches(mention: Mention, rule: SlotRule) -> int | None:
     """The score of `mention` under `rule`, or None if the rule does not take it."""
     value = mention.value
@@ -1025,6 +1031,8 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.precision and getattr(value, "precision", None) not in rule.precision:
         return None
+    if rule.polarity is None and mention.polarity == "negated" and _rebutted(ctx.before):
+        return None  # "EUR 40 billion, not the EUR 50 billion reported": not the source's
     if rule.polarity and mention.polarity != rule.polarity:
         return None
     if rule.modality and mention.modality not in rule.modality:

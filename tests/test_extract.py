@@ -362,3 +362,14 @@ def test_a_possessive_title_gives_the_person_the_country_they_stand_for(nlp):
     text = "The host of the conference is Kenya's Minister of Justice, Ama Owusu."
     values = [m.value for m in extract(nlp(text), source) if m.value.kind == "entities"]
     assert [(v.members, v.roles) for v in values] == [(["Ama Owusu"], {"Ama Owusu": "Kenya"})]
+
+
+@pytest.mark.model
+def test_a_figure_set_right_is_not_the_sources_own(nlp):
+    """'a EUR 40 billion pledge, not the EUR 50 billion some outlets reported': the
+    source disputes the 50 billion; it does not state it."""
+    source = Source(id="a", path="a", published=date(2026, 3, 12))
+    text = "The summit produced a €40 billion pledge, not the €50 billion some outlets reported."
+    polarity = {m.value.surface: m.polarity for m in extract(nlp(text), source)}
+    assert polarity["€50 billion"] == "negated"
+    assert polarity["€40 billion"] == "affirmed"

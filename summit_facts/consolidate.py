@@ -770,7 +770,14 @@ def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | No
         fund = funds.get(doc)
         if fund is None:
             continue
+        # A total is never named after one of its own parts ("EUR 50 billion ...,
+        # including EUR 10 billion for shore power" is not the shore-power money).
+        totals_of_fund = {
+            c.part_of.partition("/")[2] for c in filed if c.slot == fund and c.part_of
+        }
         for claim in filed:
+            if claim.slot in totals_of_fund:
+                continue
             if _tokens(claim.slot)[:1] == [ALL_DONORS]:
                 claim.slot = "_".join([fund, *_tokens(claim.slot)[1:]])
             elif _is_donor_only(claim.slot) and not claim.part_of:

@@ -927,6 +927,8 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
             if _in_example_list(ent.root, root) or ent.start in in_values:
                 continue  # an example, or part of a value ("40 million CAD")
+            if _in_dateline(ent):
+                continue  # "LISBON, March 10 (Reuters) -": who filed it, not a programme
             if _other_clause(ent.root, clause):
                 continue
             found.append((tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
@@ -1032,6 +1034,9 @@ def _purpose(root: Token, *, weak: bool = False) -> str | None:
     """What the money is for, as a name: 'a fund of EUR 20 billion dedicated to building AI
     gigafactories' -> 'AI gigafactories'; 'pledged $700 million to the new loss and damage
     fund' -> 'loss and damage fund'."""
+    told = _what_the_money_does(root)
+    if told:
+        return told
     noun = root.head if root.dep_ in ("pobj", "nummod", "quantmod", "compound") else root
     if noun.dep_ == "prep":
         noun = noun.head
@@ -1074,6 +1079,45 @@ def _purpose(root: Token, *, weak: bool = False) -> str | None:
     return _money_kind(root) or (_what_it_buys(root) if weak else None)
 
 
+def _event_name(name: str) -> bool:
+    """'Lisbon Ports Summit 2026', 'the Lisbon Tech Summit': an event's name."""
+    words = [w for w in name.lower().split() if not w.isdigit()]
+    return bool(words) and words[-1] in EVENT_HEADS
+
+
+# Verbs whose subject, a sum of money, goes somewhere: "EUR 5 billion will go to X".
+GOING_VERBS = {"go", "flow"}
+
+
+def _what_the_money_does(root: Token) -> str | None:
+    """Money as the subject of what it pays for: 'EUR 10 billion will fund shore power',
+    'EUR 5 billion will go to green hydrogen bunkering' (also when the parser hangs the
+    second sum on the first clause's object)."""
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None and root.dep_ == "conj":
+        ahead = root.doc[root.i + 1 : root.i + 4]
+        if ahead and ahead[0].pos_ == "AUX":
+            verb = next((t for t in ahead if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    objects: list[Token] = []
+    if lemma(verb) in PURPOSE_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+    elif lemma(verb) in GOING_VERBS:
+        objects = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("to", "towards", "toward", "into")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    for obj in objects:
+        if obj.pos_ == "NOUN":
+            words = [t.text for t in obj.lefts if t.dep_ in ("compound", "amod")]
+            return " ".join([*words, obj.text])
+    return None
+
+
 def _programme_names(found: list[str], agent: str | None, sentence: str) -> list[str]:
     """Names that may name a programme: not the one who acts or their employer ('Google
     CEO Sundar Pichai'), not a title ('CEO')."""
@@ -1085,7 +1129,7 @@ def _programme_names(found: list[str], agent: str | None, sentence: str) -> list
         if n.lower().removeprefix("the ") not in acting
         and n.lower() not in TITLE_WORDS
         # "Leaders at the Lisbon Tech Summit pledged ...": where, not what is paid for
-        and n.split()[-1].lower() not in EVENT_HEADS
+        and not _event_name(n)
         and not (acting and f"{n.lower()} {acting}" in text)
     ]
 
@@ -1097,6 +1141,8 @@ def _what_it_buys(root: Token) -> str | None:
     candidates = [root.head] if root.dep_ in ("nummod", "compound", "quantmod") else []
     verb = next((t for t in [root, *root.ancestors] if t.pos_ == "VERB"), None)
     heads = [root, *([verb] if verb is not None else [])]
+    if root.dep_ in ("nummod", "compound", "quantmod"):
+        heads.append(root.head)  # "a EUR 50 billion package for port decarbonisation"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in MONEY_NOUNS:
         heads.append(root.head.head)  # "pledges of EUR 50 billion for digital infrastructure"
     for head in heads:

@@ -480,3 +480,16 @@ def test_a_fund_told_with_its_article_after_including_is_a_part(nlp, ruleset):
     total, part = claims["€50 billion"], claims["€10 billion"]
     assert part.part_of == f"{total.topic}/{total.slot}", (part.part_of, total.slot)
     assert part.slot != total.slot
+
+
+@pytest.mark.model
+def test_money_that_funds_or_goes_somewhere_is_named_after_it(nlp, ruleset):
+    """'EUR 10 billion will fund shore power and EUR 5 billion will go to green hydrogen
+    bunkering': each sum after what it pays for, however the parser hangs the second."""
+    text = (
+        "Of that, €10 billion will fund shore power and €5 billion will go to green "
+        "hydrogen bunkering."
+    )
+    slots = {c.value.surface: c.slot for c in _file(nlp, ruleset, text) if c.topic == "funding"}
+    assert slots.get("€10 billion") == "shore_power", slots
+    assert slots.get("€5 billion") == "green_hydrogen_bunkering", slots

@@ -63,6 +63,8 @@ OTHER_HEADS = {
     "visit", "trip", "call", "election", "war", "crisis", "tour", "briefing", "interview",
     "hearing", "rally", "protest",
 }  # fmt: skip
+# Heads that reports use in turn for one event ("the summit", "the conference").
+PEER_HEADS = {"summit", "conference"}
 # Words that make a meeting another one: two leaders' talks, a bilateral.
 OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
 PRIOR_WORDS = {
@@ -545,6 +547,8 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         return handed
     if not events:
         return _elided(span, root)
+    if _dates_a_thing(span, root):
+        return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
     # the value counts days of the conference, so the conference is the event.
     for tok in events:
@@ -593,6 +597,9 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             if not any(a.pos_ in ("VERB", "AUX") for a in between):
                 return _cue(anc, "inside", span)
             return _cue(anc, "path", span)
+    trailing = _trailing_participle(ancestors, events)
+    if trailing is not None:
+        return _cue(trailing, "path", span)
     clause = _clause_of(root)
     in_clause = [
         t for t in events if _clause_of(t).i == clause.i or _clause_of(t.head).i == clause.i
@@ -626,6 +633,36 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         return _cue(best, "clause", span)
     best = min(events, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
     return _cue(best, "sentence", span)
+
+
+def _dates_a_thing(span: Span, root: Token) -> bool:
+    """'grew out of a 2021 motion': a year qualifying a thing told with an article dates
+    that thing, not any event of the sentence."""
+    thing = root.head
+    return (
+        span.end - span.start == 1
+        and _YEAR.match(root.text) is not None
+        and root.dep_ in ("nummod", "compound", "amod")
+        and thing.pos_ == "NOUN"
+        and not is_event_token(thing)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in thing.children)
+    )
+
+
+def _trailing_participle(ancestors: list[Token], events: list[Token]) -> Token | None:
+    """'... a topic at the summit, running from Feb. 15 to 16': the parser may hang a
+    participle set off right after an event noun on the main verb, but it tells of
+    that event."""
+    for anc in ancestors:
+        if anc.tag_ not in ("VBG", "VBN") or anc.dep_ not in ("advcl", "acl", "relcl"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
+            return None  # a clause with a subject of its own
+        if anc.i < 2 or anc.nbor(-1).text != ",":
+            return None
+        before = anc.nbor(-2)
+        return before if before in events else None
+    return None
 
 
 HANDING_VERBS = {"hand", "pass", "transfer", "give", "cede"}
@@ -1078,6 +1115,9 @@ def role_of(
         main_head
         and cue.head in EVENT_HEADS
         and cue.head != main_head
+        # "summit" and "conference" name one event in turn: only a lesser kind of
+        # meeting with name words of its own is another one.
+        and {cue.head, main_head} - PEER_HEADS
         and words - key - EVENT_HEADS
         and cue.link != "sentence"
     ):
@@ -1095,6 +1135,12 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     edition is never in the main event's own city."""
     role = _mention_role(mention, main)
     value = mention.value
+    cue = mention.context.event
+    number = _ordinal(cue) if cue is not None else None
+    if role == "main" and main is not None and main.ordinal and number and number != main.ordinal:
+        # "South Korea plans to host a second REAIM Summit" in a folder about the first:
+        # another edition of the series, told by its number.
+        role = "previous" if number < main.ordinal else "next"
     if (
         role in ("previous", "next")
         and isinstance(value, TextValue)
@@ -1226,7 +1272,16 @@ def _edition_years(lemmas: Sequence[str]) -> set[int]:
             i + 2 < len(lemmas) and lemmas[i + 1] in RANGE_WORDS and _YEAR.match(lemmas[i + 2])
         )
         spans_back = i >= 2 and lemmas[i - 1] in RANGE_WORDS and _YEAR.match(lemmas[i - 2])
-        if not (spans_on or spans_back):
+        # "grew out of a 2021 motion": a year qualifying some other thing told with
+        # an article is that thing's, not an edition's ("the 2023 summit" is one).
+        qualifies = (
+            i >= 1
+            and lemmas[i - 1] in ("a", "an")
+            and i + 1 < len(lemmas)
+            and lemmas[i + 1].isalpha()
+            and lemmas[i + 1] not in EVENT_HEADS
+        )
+        if not (spans_on or spans_back or qualifies):
             years.add(int(word))
     return years
 
@@ -1697,6 +1752,8 @@ def resolve(
 ) -> tuple[MainEvent | None, dict[str, list[Mention]]]:
     """The events stage for a corpus: the main event, and every mention with its role."""
     main = find_main_event(mentions_by_doc, sources)
+    if main is not None:
+        main = main.model_copy(update={"ordinal": _main_ordinal(mentions_by_doc, main)})
     resolved = {
         doc_id: assign_roles(
             mentions, main, sources[doc_id], own=_own_event(doc_id, mentions, sources, main)
@@ -1707,6 +1764,35 @@ def resolve(
 
 
 EDITION_ROLES = ("previous", "next")
+ORDINAL_NUMBERS = {
+    "first": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8,
+}  # fmt: skip
+
+
+def _ordinal(cue: EventCue) -> int | None:
+    found = {ORDINAL_NUMBERS[m] for m in cue.modifiers if m in ORDINAL_NUMBERS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _main_ordinal(mentions_by_doc: Mapping[str, Sequence[Mention]], main: MainEvent) -> int | None:
+    """The main event's edition number, when the documents that give one agree on it
+    ('the first REAIM summit' in three pages, never 'the second' for it)."""
+    docs: Counter[int] = Counter()
+    for mentions in mentions_by_doc.values():
+        numbers = {
+            number
+            for mention in mentions
+            if (cue := mention.context.event) is not None
+            and (number := _ordinal(cue)) is not None
+            and role_of(cue, main) == "main"
+        }
+        docs.update(numbers)
+    if not docs:
+        return None
+    (number, count), *rest = docs.most_common()
+    # A series counted in two ways ("third" and "fourth" for one summit) tells nothing.
+    return number if count >= 2 and not rest else None
 
 
 def _editions_by_city(

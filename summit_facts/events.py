@@ -546,7 +546,7 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     if handed is not None:
         return handed
     if not events:
-        return _elided(span, root)
+        return _elided(span, root) or _met_elsewhere(span)
     if _dates_a_thing(span, root):
         return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
@@ -764,6 +764,38 @@ def _elided(span: Span, root: Token) -> EventCue | None:
     )
 
 
+MEETING_VERBS = {"meet", "gather", "convene", "assemble"}
+
+
+def _met_elsewhere(span: Span) -> EventCue | None:
+    """'Last week delegates from 60 countries met outside DC and chose five nations': a
+    sentence with no event noun that tells of people meeting at a place is about that
+    meeting (marked 'elsewhere'; the events stage tells whether the place is the main
+    event's)."""
+    for verb in span.sent:
+        if lemma(verb) not in MEETING_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubj" and not is_event_token(c) for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            place = next(
+                (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")),
+                None,
+            )
+            if place is None:
+                continue
+            ent = next((e for e in span.sent.ents if e.start <= place.i < e.end), None)
+            return EventCue(
+                text=" ".join(t.text for t in (verb, prep, *place.subtree))[:200],
+                head="meeting",
+                modifiers=["elsewhere", prep.lower_],
+                place=names.canonical_name(ent.text if ent is not None else place.text),
+                link="sentence",
+                tense=_tense(verb),
+            )
+    return None
+
+
 # ---------------------------------------------------------------- the main event
 
 
@@ -792,7 +824,10 @@ def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
     return (
-        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude", "another"}))
+        bool(
+            mods
+            & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude", "another", "elsewhere"})
+        )
         or cue.head in PART_HEADS | OTHER_HEADS
     )
 
@@ -1060,6 +1095,8 @@ def role_of(
     key = set(main.key) if main else set()
     words = set(_key_words(cue))
     same_series = not words or not key or _shares_name(words, key)
+    if "elsewhere" in mods:
+        return _met_where(cue, main)
     if mods & NEXT_WORDS:
         return "next"
     if mods & PRIOR_WORDS:
@@ -1129,6 +1166,18 @@ def role_of(
     return "main"
 
 
+def _met_where(cue: EventCue, main: MainEvent | None) -> EventRole:
+    """People who met at a place: the main event when the place is its city or holds
+    it; another meeting when it is another city or region, or when they met outside or
+    near a place ('met outside DC')."""
+    if main is None or not main.city or not cue.place:
+        return "main"
+    if same_place(cue.place, main.city) or names.region_holds(cue.place, main.city):
+        return "main"
+    known = names.is_city(cue.place) or names.is_region(cue.place)
+    return "other" if known or {"outside", "near"} & set(cue.modifiers) else "main"
+
+
 def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     """The role of what a mention's value is about: its clause's event, then what the
     value itself says (a year or a city of another edition of the series). Another
@@ -1137,7 +1186,16 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     value = mention.value
     cue = mention.context.event
     number = _ordinal(cue) if cue is not None else None
-    if role == "main" and main is not None and main.ordinal and number and number != main.ordinal:
+    if (
+        role == "main"
+        and main is not None
+        and main.ordinal
+        and number
+        and number != main.ordinal
+        # "the fourth G20 summit in a row held in the Global South": a count of a kind.
+        and "row" not in mention.context.lemmas
+        and "this" not in mention.context.lemmas
+    ):
         # "South Korea plans to host a second REAIM Summit" in a folder about the first:
         # another edition of the series, told by its number.
         role = "previous" if number < main.ordinal else "next"
@@ -1771,6 +1829,10 @@ ORDINAL_NUMBERS = {
 
 
 def _ordinal(cue: EventCue) -> int | None:
+    """The edition number an event phrase gives ('a second REAIM summit': 2), never that
+    of 'this' one."""
+    if "this" in cue.modifiers:
+        return None
     found = {ORDINAL_NUMBERS[m] for m in cue.modifiers if m in ORDINAL_NUMBERS}
     return found.pop() if len(found) == 1 else None
 
@@ -1791,8 +1853,10 @@ def _main_ordinal(mentions_by_doc: Mapping[str, Sequence[Mention]], main: MainEv
     if not docs:
         return None
     (number, count), *rest = docs.most_common()
-    # A series counted in two ways ("third" and "fourth" for one summit) tells nothing.
-    return number if count >= 2 and not rest else None
+    # A series counted in two ways ("third" and "fourth" for one summit, in about as
+    # many pages) tells nothing; a number that few pages give is another edition's.
+    runner_up = rest[0][1] if rest else 0
+    return number if count >= 2 and 2 * count > 3 * runner_up else None
 
 
 def _editions_by_city(

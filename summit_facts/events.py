@@ -156,6 +156,8 @@ def is_event_token(token: Token) -> bool:
             or token.pos_ == "PROPN"
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
+    if lemma(token) == "convention" and _a_text(token):
+        return False
     if token.pos_ in ("NOUN", "PROPN") and event_lemma(token) in kinds:
         # "the Call to Action": an outcome text, not a phone call
         nxt = token.doc[token.i + 1 : token.i + 3]
@@ -168,6 +170,32 @@ def is_event_token(token: Token) -> bool:
         modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
         return not (modifies and event_lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
+
+
+# What is done to a text ("signed the convention", "the draft of the convention"), never
+# to a gathering.
+TEXT_VERBS = {
+    "sign", "adopt", "ratify", "draft", "complete", "negotiate", "endorse", "approve",
+    "implement", "accede", "join", "amend", "open",
+}  # fmt: skip
+TEXT_NOUNS = {
+    "draft", "text", "signature", "signatory", "party", "ratification", "article", "drafting",
+    "provision", "adoption",
+}  # fmt: skip
+
+
+def _a_text(token: Token) -> bool:
+    """'the AI convention, adopted in May', 'signed the framework convention': a
+    convention that is signed, adopted or drafted is a treaty, not a gathering."""
+    if any(lemma(c) == "framework" for c in token.lefts):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "to"):
+        head = head.head
+        return lemma(head) in TEXT_NOUNS | TEXT_VERBS
+    if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in TEXT_VERBS:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and lemma(c) in TEXT_VERBS for c in token.children)
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -546,7 +574,7 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     if handed is not None:
         return handed
     if not events:
-        return _elided(span, root) or _met_elsewhere(span)
+        return _elided(span, root) or _met_elsewhere(span, root)
     if _dates_a_thing(span, root):
         return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
@@ -767,7 +795,7 @@ def _elided(span: Span, root: Token) -> EventCue | None:
 MEETING_VERBS = {"meet", "gather", "convene", "assemble"}
 
 
-def _met_elsewhere(span: Span) -> EventCue | None:
+def _met_elsewhere(span: Span, root: Token) -> EventCue | None:
     """'Last week delegates from 60 countries met outside DC and chose five nations': a
     sentence with no event noun that tells of people meeting at a place is about that
     meeting (marked 'elsewhere'; the events stage tells whether the place is the main
@@ -790,7 +818,7 @@ def _met_elsewhere(span: Span) -> EventCue | None:
                 head="meeting",
                 modifiers=["elsewhere", prep.lower_],
                 place=names.canonical_name(ent.text if ent is not None else place.text),
-                link="sentence",
+                link="clause" if verb in (root, *root.ancestors) else "sentence",
                 tense=_tense(verb),
             )
     return None

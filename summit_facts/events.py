@@ -44,7 +44,7 @@ from summit_facts.tokens import lemma, tree_distance
 Tense = Literal["past", "present", "future"]
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns that name an event of the kind the tool reports on, and nouns that name a
 # part of one or a different kind of meeting. Lemmas, lower case.
@@ -156,7 +156,20 @@ def is_event_token(token: Token) -> bool:
             or token.pos_ == "PROPN"
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
-    if lemma(token) == "convention" and _a_text(token):
+    if lemma(token) == "convention" and _conventions_are_texts(token.doc):
+        return False
+    if lemma(token) == "opening" and any(
+        c.dep_ == "prep" and any(lemma(o) == "signature" for o in c.children)
+        for c in token.children
+    ):
+        return False  # "the opening for signature": the signing itself, not a part of it
+    if (
+        lemma(token) in TALK_NOUNS
+        and not any(c.dep_ == "compound" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "over") for c in token.children)
+    ):
+        # "the continuing debate on what AI means": talk about a subject, not a session
+        # ("a panel discussion on AI" is one).
         return False
     if token.pos_ in ("NOUN", "PROPN") and event_lemma(token) in kinds:
         # "the Call to Action": an outcome text, not a phone call
@@ -182,6 +195,21 @@ TEXT_NOUNS = {
     "draft", "text", "signature", "signatory", "party", "ratification", "article", "drafting",
     "provision", "adoption",
 }  # fmt: skip
+
+
+def _conventions_are_texts(doc: Doc) -> bool:
+    """Whether a document's 'convention' is a treaty: once one of its conventions is
+    signed, adopted or drafted, 'the AI Convention' elsewhere in it is that text too."""
+    cached = doc.user_data.get(_CONVENTION_KEY)
+    if cached is None:
+        cached = doc.user_data[_CONVENTION_KEY] = any(
+            lemma(t) == "convention" and _a_text(t) for t in doc
+        )
+    return bool(cached)
+
+
+_CONVENTION_KEY = "facts_conventions_are_texts"
+TALK_NOUNS = {"debate", "discussion", "negotiation"}
 
 
 def _a_text(token: Token) -> bool:

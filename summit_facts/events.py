@@ -882,7 +882,11 @@ def _marked(cue: EventCue) -> bool:
     return (
         bool(
             mods
-            & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude", "another", "elsewhere"})
+            & (
+                PRIOR_WORDS
+                | NEXT_WORDS
+                | {"plural", "bilateral", "prelude", "another", "elsewhere"}
+            )
         )
         or cue.head in PART_HEADS | OTHER_HEADS
     )

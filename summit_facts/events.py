@@ -2068,6 +2068,22 @@ def _own_event(
     its lead names."""
     if main is None:
         return None
+    met = next(
+        (
+            cue
+            for m in mentions
+            if m.context.lead
+            and (cue := m.context.event) is not None
+            and "elsewhere" in cue.modifiers
+            and cue.link != "sentence"
+            and cue.place
+        ),
+        None,
+    )
+    if met is not None and met.place and _met_where(met, main) == "other":
+        # "WASHINGTON - Last week delegates from 60 countries met outside DC": the lead
+        # tells of a meeting away from the main event; the document is about that one.
+        return MainEvent(key=[met.place.lower()], city=met.place)
     cities: Counter[str] = Counter()
     regions: Counter[str] = Counter()  # countries and continents away from the main city
     for m in mentions:

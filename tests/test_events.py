@@ -840,3 +840,23 @@ def test_a_convention_that_is_signed_is_a_text_not_a_gathering(tmp_path):
     dates = _subjects(report)[("summit", "dates")]
     assert _values(dates) == ["2026-03-12"]
     assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_a_report_led_by_a_meeting_elsewhere_is_about_that_meeting(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX Summit in Lisbon drew 40 countries.\n",
+        "c.md": (
+            "---\npublished: 2026-07-20\n---\n"
+            "MADRID - Last week delegates from 60 countries met outside Madrid to put the "
+            "KPAX principles into practice.\n\n"
+            "They will gather again at a second global conference next year.\n\n"
+            "The principles were agreed at the KPAX Summit in Lisbon.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "w", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert ("next_summit", "dates") not in subjects
+    assert "c.md" not in json.dumps(subjects.get(("summit", "countries_attending"), {}))
+    assert "c.md" in subjects[("summit", "city")]["consensus"]["sources"]

@@ -44,7 +44,7 @@ from summit_facts.tokens import lemma, tree_distance
 Tense = Literal["past", "present", "future"]
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns that name an event of the kind the tool reports on, and nouns that name a
 # part of one or a different kind of meeting. Lemmas, lower case.
@@ -63,6 +63,8 @@ OTHER_HEADS = {
     "visit", "trip", "call", "election", "war", "crisis", "tour", "briefing", "interview",
     "hearing", "rally", "protest",
 }  # fmt: skip
+# Heads that reports use in turn for one event ("the summit", "the conference").
+PEER_HEADS = {"summit", "conference"}
 # Words that make a meeting another one: two leaders' talks, a bilateral.
 OTHER_WORDS = {"bilateral", "two leaders", "state visit", "one-on-one", "tête-à-tête"}
 PRIOR_WORDS = {
@@ -154,6 +156,21 @@ def is_event_token(token: Token) -> bool:
             or token.pos_ == "PROPN"
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
+    if lemma(token) == "convention" and _conventions_are_texts(token.doc):
+        return False
+    if lemma(token) == "opening" and any(
+        c.dep_ == "prep" and any(lemma(o) == "signature" for o in c.children)
+        for c in token.children
+    ):
+        return False  # "the opening for signature": the signing itself, not a part of it
+    if (
+        lemma(token) in TALK_NOUNS
+        and not any(c.dep_ == "compound" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "over") for c in token.children)
+    ):
+        # "the continuing debate on what AI means": talk about a subject, not a session
+        # ("a panel discussion on AI" is one).
+        return False
     if token.pos_ in ("NOUN", "PROPN") and event_lemma(token) in kinds:
         # "the Call to Action": an outcome text, not a phone call
         nxt = token.doc[token.i + 1 : token.i + 3]
@@ -166,6 +183,47 @@ def is_event_token(token: Token) -> bool:
         modifies = head.i > token.i and head.pos_ in ("NOUN", "PROPN")
         return not (modifies and event_lemma(head) not in EVENT_HEADS | PART_HEADS)
     return token.ent_type_ == "EVENT" and token.ent_iob_ != "" and token.dep_ != "compound"
+
+
+# What is done to a text ("signed the convention", "the draft of the convention"), never
+# to a gathering.
+TEXT_VERBS = {
+    "sign", "adopt", "ratify", "draft", "complete", "negotiate", "endorse", "approve",
+    "implement", "accede", "join", "amend", "open",
+}  # fmt: skip
+TEXT_NOUNS = {
+    "draft", "text", "signature", "signatory", "party", "ratification", "article", "drafting",
+    "provision", "adoption",
+}  # fmt: skip
+
+
+def _conventions_are_texts(doc: Doc) -> bool:
+    """Whether a document's 'convention' is a treaty: once one of its conventions is
+    signed, adopted or drafted, 'the AI Convention' elsewhere in it is that text too."""
+    cached = doc.user_data.get(_CONVENTION_KEY)
+    if cached is None:
+        cached = doc.user_data[_CONVENTION_KEY] = any(
+            lemma(t) == "convention" and _a_text(t) for t in doc
+        )
+    return bool(cached)
+
+
+_CONVENTION_KEY = "facts_conventions_are_texts"
+TALK_NOUNS = {"debate", "discussion", "negotiation"}
+
+
+def _a_text(token: Token) -> bool:
+    """'the AI convention, adopted in May', 'signed the framework convention': a
+    convention that is signed, adopted or drafted is a treaty, not a gathering."""
+    if any(lemma(c) == "framework" for c in token.lefts):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "to"):
+        head = head.head
+        return lemma(head) in TEXT_NOUNS | TEXT_VERBS
+    if token.dep_ in ("dobj", "nsubjpass") and lemma(head) in TEXT_VERBS:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and lemma(c) in TEXT_VERBS for c in token.children)
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -544,7 +602,9 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     if handed is not None:
         return handed
     if not events:
-        return _elided(span, root)
+        return _elided(span, root) or _met_elsewhere(span, root)
+    if _dates_a_thing(span, root):
+        return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
     # the value counts days of the conference, so the conference is the event.
     for tok in events:
@@ -593,6 +653,9 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
             if not any(a.pos_ in ("VERB", "AUX") for a in between):
                 return _cue(anc, "inside", span)
             return _cue(anc, "path", span)
+    trailing = _trailing_participle(ancestors, events)
+    if trailing is not None:
+        return _cue(trailing, "path", span)
     clause = _clause_of(root)
     in_clause = [
         t for t in events if _clause_of(t).i == clause.i or _clause_of(t.head).i == clause.i
@@ -626,6 +689,36 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         return _cue(best, "clause", span)
     best = min(events, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
     return _cue(best, "sentence", span)
+
+
+def _dates_a_thing(span: Span, root: Token) -> bool:
+    """'grew out of a 2021 motion': a year qualifying a thing told with an article dates
+    that thing, not any event of the sentence."""
+    thing = root.head
+    return (
+        span.end - span.start == 1
+        and _YEAR.match(root.text) is not None
+        and root.dep_ in ("nummod", "compound", "amod")
+        and thing.pos_ == "NOUN"
+        and not is_event_token(thing)
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in thing.children)
+    )
+
+
+def _trailing_participle(ancestors: list[Token], events: list[Token]) -> Token | None:
+    """'... a topic at the summit, running from Feb. 15 to 16': the parser may hang a
+    participle set off right after an event noun on the main verb, but it tells of
+    that event."""
+    for anc in ancestors:
+        if anc.tag_ not in ("VBG", "VBN") or anc.dep_ not in ("advcl", "acl", "relcl"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
+            return None  # a clause with a subject of its own
+        if anc.i < 2 or anc.nbor(-1).text != ",":
+            return None
+        before = anc.nbor(-2)
+        return before if before in events else None
+    return None
 
 
 HANDING_VERBS = {"hand", "pass", "transfer", "give", "cede"}
@@ -727,6 +820,38 @@ def _elided(span: Span, root: Token) -> EventCue | None:
     )
 
 
+MEETING_VERBS = {"meet", "gather", "convene", "assemble"}
+
+
+def _met_elsewhere(span: Span, root: Token) -> EventCue | None:
+    """'Last week delegates from 60 countries met outside DC and chose five nations': a
+    sentence with no event noun that tells of people meeting at a place is about that
+    meeting (marked 'elsewhere'; the events stage tells whether the place is the main
+    event's)."""
+    for verb in span.sent:
+        if lemma(verb) not in MEETING_VERBS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubj" and not is_event_token(c) for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            place = next(
+                (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")),
+                None,
+            )
+            if place is None:
+                continue
+            ent = next((e for e in span.sent.ents if e.start <= place.i < e.end), None)
+            return EventCue(
+                text=" ".join(t.text for t in (verb, prep, *place.subtree))[:200],
+                head="meeting",
+                modifiers=["elsewhere", prep.lower_],
+                place=names.canonical_name(ent.text if ent is not None else place.text),
+                link="clause" if verb in (root, *root.ancestors) else "sentence",
+                tense=_tense(verb),
+            )
+    return None
+
+
 # ---------------------------------------------------------------- the main event
 
 
@@ -755,7 +880,14 @@ def _marked(cue: EventCue) -> bool:
     """The cue itself says it is another edition or another kind of meeting."""
     mods = set(cue.modifiers)
     return (
-        bool(mods & (PRIOR_WORDS | NEXT_WORDS | {"plural", "bilateral", "prelude", "another"}))
+        bool(
+            mods
+            & (
+                PRIOR_WORDS
+                | NEXT_WORDS
+                | {"plural", "bilateral", "prelude", "another", "elsewhere"}
+            )
+        )
         or cue.head in PART_HEADS | OTHER_HEADS
     )
 
@@ -1023,6 +1155,8 @@ def role_of(
     key = set(main.key) if main else set()
     words = set(_key_words(cue))
     same_series = not words or not key or _shares_name(words, key)
+    if "elsewhere" in mods:
+        return _met_where(cue, main)
     if mods & NEXT_WORDS:
         return "next"
     if mods & PRIOR_WORDS:
@@ -1078,6 +1212,9 @@ def role_of(
         main_head
         and cue.head in EVENT_HEADS
         and cue.head != main_head
+        # "summit" and "conference" name one event in turn: only a lesser kind of
+        # meeting with name words of its own is another one.
+        and {cue.head, main_head} - PEER_HEADS
         and words - key - EVENT_HEADS
         and cue.link != "sentence"
     ):
@@ -1089,12 +1226,39 @@ def role_of(
     return "main"
 
 
+def _met_where(cue: EventCue, main: MainEvent | None) -> EventRole:
+    """People who met at a place: the main event when the place is its city or holds
+    it; another meeting when it is another city or region, or when they met outside or
+    near a place ('met outside DC')."""
+    if main is None or not main.city or not cue.place:
+        return "main"
+    if same_place(cue.place, main.city) or names.region_holds(cue.place, main.city):
+        return "main"
+    known = names.is_city(cue.place) or names.is_region(cue.place)
+    return "other" if known or {"outside", "near"} & set(cue.modifiers) else "main"
+
+
 def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     """The role of what a mention's value is about: its clause's event, then what the
     value itself says (a year or a city of another edition of the series). Another
     edition is never in the main event's own city."""
     role = _mention_role(mention, main)
     value = mention.value
+    cue = mention.context.event
+    number = _ordinal(cue) if cue is not None else None
+    if (
+        role == "main"
+        and main is not None
+        and main.ordinal
+        and number
+        and number != main.ordinal
+        # "the fourth G20 summit in a row held in the Global South": a count of a kind.
+        and "row" not in mention.context.lemmas
+        and "this" not in mention.context.lemmas
+    ):
+        # "South Korea plans to host a second REAIM Summit" in a folder about the first:
+        # another edition of the series, told by its number.
+        role = "previous" if number < main.ordinal else "next"
     if (
         role in ("previous", "next")
         and isinstance(value, TextValue)
@@ -1226,7 +1390,16 @@ def _edition_years(lemmas: Sequence[str]) -> set[int]:
             i + 2 < len(lemmas) and lemmas[i + 1] in RANGE_WORDS and _YEAR.match(lemmas[i + 2])
         )
         spans_back = i >= 2 and lemmas[i - 1] in RANGE_WORDS and _YEAR.match(lemmas[i - 2])
-        if not (spans_on or spans_back):
+        # "grew out of a 2021 motion": a year qualifying some other thing told with
+        # an article is that thing's, not an edition's ("the 2023 summit" is one).
+        qualifies = (
+            i >= 1
+            and lemmas[i - 1] in ("a", "an")
+            and i + 1 < len(lemmas)
+            and lemmas[i + 1].isalpha()
+            and lemmas[i + 1] not in EVENT_HEADS
+        )
+        if not (spans_on or spans_back or qualifies):
             years.add(int(word))
     return years
 
@@ -1697,6 +1870,8 @@ def resolve(
 ) -> tuple[MainEvent | None, dict[str, list[Mention]]]:
     """The events stage for a corpus: the main event, and every mention with its role."""
     main = find_main_event(mentions_by_doc, sources)
+    if main is not None:
+        main = main.model_copy(update={"ordinal": _main_ordinal(mentions_by_doc, main)})
     resolved = {
         doc_id: assign_roles(
             mentions, main, sources[doc_id], own=_own_event(doc_id, mentions, sources, main)
@@ -1707,6 +1882,41 @@ def resolve(
 
 
 EDITION_ROLES = ("previous", "next")
+ORDINAL_NUMBERS = {
+    "first": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8,
+}  # fmt: skip
+
+
+def _ordinal(cue: EventCue) -> int | None:
+    """The edition number an event phrase gives ('a second REAIM summit': 2), never that
+    of 'this' one."""
+    if "this" in cue.modifiers:
+        return None
+    found = {ORDINAL_NUMBERS[m] for m in cue.modifiers if m in ORDINAL_NUMBERS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _main_ordinal(mentions_by_doc: Mapping[str, Sequence[Mention]], main: MainEvent) -> int | None:
+    """The main event's edition number, when the documents that give one agree on it
+    ('the first REAIM summit' in three pages, never 'the second' for it)."""
+    docs: Counter[int] = Counter()
+    for mentions in mentions_by_doc.values():
+        numbers = {
+            number
+            for mention in mentions
+            if (cue := mention.context.event) is not None
+            and (number := _ordinal(cue)) is not None
+            and role_of(cue, main) == "main"
+        }
+        docs.update(numbers)
+    if not docs:
+        return None
+    (number, count), *rest = docs.most_common()
+    # A series counted in two ways ("third" and "fourth" for one summit, in about as
+    # many pages) tells nothing; a number that few pages give is another edition's.
+    runner_up = rest[0][1] if rest else 0
+    return number if count >= 2 and 2 * count > 3 * runner_up else None
 
 
 def _editions_by_city(
@@ -1858,6 +2068,22 @@ def _own_event(
     its lead names."""
     if main is None:
         return None
+    met = next(
+        (
+            cue
+            for m in mentions
+            if m.context.lead
+            and (cue := m.context.event) is not None
+            and "elsewhere" in cue.modifiers
+            and cue.link != "sentence"
+            and cue.place
+        ),
+        None,
+    )
+    if met is not None and met.place and _met_where(met, main) == "other":
+        # "WASHINGTON - Last week delegates from 60 countries met outside DC": the lead
+        # tells of a meeting away from the main event; the document is about that one.
+        return MainEvent(key=[met.place.lower()], city=met.place)
     cities: Counter[str] = Counter()
     regions: Counter[str] = Counter()  # countries and continents away from the main city
     for m in mentions:

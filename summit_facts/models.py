@@ -216,6 +216,10 @@ class MainEvent(_Model):
     start: date | None = Field(default=None, description="First day, as the sources agree.")
     end: date | None = Field(default=None, description="Last day, inclusive.")
     documents: int = Field(default=0, description="Documents that mention it.")
+    ordinal: int | None = Field(
+        default=None,
+        description="Its edition number as most documents tell it ('the first summit': 1).",
+    )
     others: list[str] = Field(
         default_factory=list,
         description="Name words only documents held in another city give their event (the"

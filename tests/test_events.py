@@ -749,3 +749,114 @@ def test_a_length_in_days_told_of_the_event_by_its_name_is_its_duration(tmp_path
     duration = _subjects(report)[("summit", "duration_days")]
     assert duration["verdict"] == "consensus"
     assert sorted(duration["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_a_year_qualifying_another_thing_dates_no_edition(nlp):
+    roles = _roles(
+        nlp,
+        {
+            "a.txt": (
+                "2025-06-12",
+                "The KPAX Summit opened in Lisbon on 9 June 2025.\n\n"
+                "The summit, held over two days at the Lisbon Congress Centre, grew out of a "
+                "2019 motion in the Portuguese parliament.\n",
+            )
+        },
+    )["a.txt"]
+    assert ("two", "main") in roles
+    assert ("2019", "main") in roles
+
+
+@pytest.mark.model
+def test_a_participle_set_off_after_the_event_noun_tells_of_it(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-01\n---\n"
+            "Shipping will be a major topic of discussion at the KPAX summit, running from "
+            "June 9 to 10 in Lisbon.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "r", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_an_edition_number_other_than_the_main_events_is_another_edition(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe first KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": (
+            "---\npublished: 2025-06-11\n---\n"
+            "The first KPAX conference, co-hosted by Portugal and Spain, met in Lisbon. "
+            "Chile announced that it plans to host a second KPAX Summit.\n"
+        ),
+        "c.md": (
+            "---\npublished: 2026-01-10\n---\n"
+            "Portugal convened the first KPAX summit in Lisbon in June 2025. A second KPAX "
+            "summit followed in Santiago in 2026.\n"
+        ),
+        # Most pages call it the first; the second is told in fewer of them.
+        "d.md": "---\npublished: 2025-06-10\n---\nThe first KPAX Summit drew 40 countries to Lisbon.\n",
+    }
+    report = check_json(write_articles(tmp_path / "o", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert "Chile" in _values(subjects[("next_summit", "host")])[0]
+    assert _values(subjects[("next_summit", "city")]) == ["Santiago"]
+    assert "Chile" not in json.dumps(subjects[("summit", "hosts")])
+
+
+@pytest.mark.model
+def test_people_meeting_away_from_the_main_city_are_another_meeting(nlp):
+    articles = {
+        "a.txt": ("2025-06-12", "The KPAX Summit opened in Lisbon on 9 June 2025.\n"),
+        "b.txt": (
+            "2026-07-20",
+            "Last week delegates from 60 countries met outside Madrid and chose five "
+            "nations to lead the work. Delegates from 40 countries met in Lisbon.\n",
+        ),
+    }
+    roles = _roles(nlp, articles)["b.txt"]
+    assert ("60", "other") in roles
+    assert ("five", "other") in roles
+    assert ("40", "main") in roles
+
+
+@pytest.mark.model
+def test_a_convention_that_is_signed_is_a_text_not_a_gathering(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2026-03-12\n---\n"
+            "Justice ministers will gather in Oslo on 12 March to sign the treaty.\n"
+        ),
+        "b.md": (
+            "---\npublished: 2026-03-10\n---\n"
+            "The committee completed the draft of the convention in January. The water "
+            "convention will be opened for signature in Oslo on 12 March.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "c", articles), tmp_path / "st")
+    dates = _subjects(report)[("summit", "dates")]
+    assert _values(dates) == ["2026-03-12"]
+    assert sorted(dates["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_a_report_led_by_a_meeting_elsewhere_is_about_that_meeting(tmp_path):
+    articles = {
+        "a.md": "---\npublished: 2025-06-12\n---\nThe KPAX Summit was held in Lisbon on June 9-10, 2025.\n",
+        "b.md": "---\npublished: 2025-06-11\n---\nThe KPAX Summit in Lisbon drew 40 countries.\n",
+        "c.md": (
+            "---\npublished: 2026-07-20\n---\n"
+            "MADRID - Last week delegates from 60 countries met outside Madrid to put the "
+            "KPAX principles into practice.\n\n"
+            "They will gather again at a second global conference next year.\n\n"
+            "The principles were agreed at the KPAX Summit in Lisbon.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "w", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert ("next_summit", "dates") not in subjects
+    assert "c.md" not in json.dumps(subjects.get(("summit", "countries_attending"), {}))
+    assert "c.md" in subjects[("summit", "city")]["consensus"]["sources"]

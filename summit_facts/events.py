@@ -398,6 +398,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             if lem == "follow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
                 lem = "follow-up"  # "a follow-up meeting": a later one
             modifiers.append(lem)
+    if place is None:
+        place = _held_at(head)
     head_lemma = event_lemma(head)
     # "will be preceded by a summit of leaders", "ahead of the conference": an event told
     # as coming before another is a part of the programme or another event.
@@ -585,6 +587,25 @@ def _event_tokens(sent: Span) -> list[Token]:
             t.i for t in sent if is_event_token(t) and not _modifies_other(t)
         ]
     return [sent.doc[i] for i in found]
+
+
+# Participles that tell where an event was held: "the first summit, held in Accra".
+HELD_PARTICIPLES = {"hold", "host", "stage", "convene", "organise", "organize"}
+
+
+def _held_at(head: Token) -> str | None:
+    """The city a participle on the event noun places it in: 'The first summit, held in
+    Accra last year, drew 35 countries' -> Accra."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or lemma(acl) not in HELD_PARTICIPLES:
+            continue
+        for prep in acl.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for tok in prep.subtree:
+                if tok.pos_ == "PROPN" and names.is_city(tok.text):
+                    return names.canonical_name(tok.text)
+    return None
 
 
 def event_cue(span: Span, root: Token) -> EventCue | None:

@@ -860,3 +860,28 @@ def test_a_report_led_by_a_meeting_elsewhere_is_about_that_meeting(tmp_path):
     assert ("next_summit", "dates") not in subjects
     assert "c.md" not in json.dumps(subjects.get(("summit", "countries_attending"), {}))
     assert "c.md" in subjects[("summit", "city")]["consensus"]["sources"]
+
+
+@pytest.mark.model
+def test_an_edition_placed_by_a_participle_in_another_city_is_another_edition(tmp_path):
+    """'The first summit, held in Accra last year, drew 35 countries': a count of the
+    earlier edition, never the main event's."""
+    folder = write_articles(
+        tmp_path / "a",
+        {
+            "a.txt": (
+                "Ports summit opens in Lisbon\n\nThe Ports Summit opened in Lisbon on 9 March"
+                " 2026. Delegations from more than 70 countries attended.\n\nThe first summit,"
+                " held in Accra last year, drew 35 countries.\n"
+            ),
+            "b.txt": "The Ports Summit in Lisbon drew 72 countries on 9 March 2026.\n",
+        },
+    )
+    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    told = {c["value"].get("surface"): (c.get("event") or {}).get("role") for c in claims}
+    assert told.get("35") == "previous", told
+    attending = [c["value"]["surface"] for c in claims if c["slot"] == "countries_attending"]
+    assert "35" not in attending, attending

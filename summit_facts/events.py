@@ -140,11 +140,23 @@ def group_series(token: Token) -> str | None:
 TIME_DEIXIS = {"next", "last", "this", "past", "coming", "previous", "following", "same", "whole"}
 
 
+_IS_EVENT_KEY = "facts_is_event_token"
+
+
 def is_event_token(token: Token) -> bool:
     """An event noun ('summit', 'dinner'), a series name ('G20', 'COP30') or the head of
-    an EVENT entity."""
+    an EVENT entity. Worked out once per token (every value's cue asks)."""
+    cache = token.doc.user_data.setdefault(_IS_EVENT_KEY, {})
+    found = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = _is_event_token(token)
+    return bool(found)
+
+
+def _is_event_token(token: Token) -> bool:
     low = token.lower_
-    if lemma(token) in ("day", "week", "weekend", "night"):
+    lem = lemma(token)
+    if lem in ("day", "week", "weekend", "night"):
         # "the second day", "Science Days", "AI Action Week" are parts of the programme;
         # "this week", "over five days" are times.
         return (
@@ -156,15 +168,15 @@ def is_event_token(token: Token) -> bool:
             or token.pos_ == "PROPN"
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
-    if lemma(token) == "convention" and _conventions_are_texts(token.doc):
+    if lem == "convention" and _conventions_are_texts(token.doc):
         return False
-    if lemma(token) == "opening" and any(
+    if lem == "opening" and any(
         c.dep_ == "prep" and any(lemma(o) == "signature" for o in c.children)
         for c in token.children
     ):
         return False  # "the opening for signature": the signing itself, not a part of it
     if (
-        lemma(token) in TALK_NOUNS
+        lem in TALK_NOUNS
         and not any(c.dep_ == "compound" for c in token.children)
         and any(c.dep_ == "prep" and c.lower_ in ("on", "about", "over") for c in token.children)
     ):

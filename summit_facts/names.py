@@ -168,6 +168,7 @@ def _lookup(name: str) -> str | None:
     return hit
 
 
+@lru_cache(maxsize=65536)
 def canonical_name(text: str) -> str:
     """The canonical form of a place or body ("the U.S." -> "United States").
 
@@ -202,6 +203,7 @@ def is_country(name: str) -> bool:
     return canonical_name(name) in _tables().countries
 
 
+@lru_cache(maxsize=65536)
 def is_city(name: str) -> bool:
     """Whether `name` is a capital or major city in the gazetteer."""
     return _fold(canonical_name(name)) in _tables().cities

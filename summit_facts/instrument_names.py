@@ -184,6 +184,21 @@ OUTCOME_KINDS = {"declaration", "statement", "communique", "communiqué"}
 TREATY_KINDS = {"treaty"}
 
 
+def _texts_of_kind(claims: list[Claim], kinds: set[str]) -> set[str]:
+    """Suffixes of the instruments of these kinds, without a tail ("..._new_ratifications"
+    is a count told of the text, not the text)."""
+    return {
+        suffix
+        for c in claims
+        if c.topic == TOPIC
+        and c.rule != "auto"
+        and (p := _split(c.slot))
+        and (told := _parts((suffix := p[1]).split("_"))) is not None
+        and told[1] in kinds
+        and not told[2]
+    }
+
+
 def one_outcome_is_principal(claims: list[Claim]) -> None:
     """A corpus that names one outcome text, and never gives the principal one a name
     ("the Mangrove Declaration ... Sixty countries signed the declaration"): that text is
@@ -195,16 +210,7 @@ def one_outcome_is_principal(claims: list[Claim]) -> None:
     }
     if "" in names:
         return  # the principal text has a name of its own
-    outcomes = {
-        suffix
-        for c in claims
-        if c.topic == TOPIC
-        and c.rule != "auto"
-        and (p := _split(c.slot))
-        and (told := _parts((suffix := p[1]).split("_"))) is not None
-        and told[1] in OUTCOME_KINDS
-        and not told[2]  # no tail: not "..._new_ratifications"
-    }
+    outcomes = _texts_of_kind(claims, OUTCOME_KINDS)
     if not outcomes:
         # No leaders' text at all: the event is the signing of one treaty or convention
         # ("opened for signature"), which is then its principal instrument; not one the
@@ -212,14 +218,8 @@ def one_outcome_is_principal(claims: list[Claim]) -> None:
         tails = {p[1] for c in claims if c.topic == TOPIC and (p := _split(c.slot))}
         outcomes = {
             suffix
-            for c in claims
-            if c.topic == TOPIC
-            and c.rule != "auto"
-            and (p := _split(c.slot))
-            and (told := _parts((suffix := p[1]).split("_"))) is not None
-            and told[1] in TREATY_KINDS
-            and not told[2]
-            and not any(t.startswith(f"{suffix}_") for t in tails)
+            for suffix in _texts_of_kind(claims, TREATY_KINDS)
+            if not any(t.startswith(f"{suffix}_") for t in tails)
         }
     if len(outcomes) != 1:
         return

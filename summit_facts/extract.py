@@ -1450,7 +1450,7 @@ def _member(head: Token) -> tuple[str, str | None] | None:
 
 
 def _titled_by(country: Token) -> Token | None:
-    """'Lithuania's Minister of Justice, Ewelina Dobrowolska': the person a possessive
+    """'Lithuania's Minister of Justice, Ona Petraitė': the person a possessive
     country's title names (an apposition of the title), else None."""
     title = country.head
     if (
@@ -1471,7 +1471,7 @@ def _titled_by(country: Token) -> Token | None:
 
 def _holder_of(person: Token) -> str | None:
     """The country a person's possessive title gives: 'Lithuania's Minister of Justice,
-    Ewelina Dobrowolska' -> Lithuania (she stands for it, DESIGN.md "Values")."""
+    Ona Petraitė' -> Lithuania (she stands for it, DESIGN.md "Values")."""
     if person.dep_ != "appos":
         return None
     country = next((c for c in person.head.children if c.dep_ == "poss"), None)

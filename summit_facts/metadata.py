@@ -121,7 +121,7 @@ def source_metadata(
         fields["published"] = fields["published"] or published
         fields["publisher"] = fields["publisher"] or publisher
     if fields["author"] is None:
-        fields["author"] = _byline(head)
+        fields["author"] = _byline(head) or _wire_agency(head)
     if fields["publisher"] is None:
         fields["publisher"] = _self_publisher(text)
     return Source(id=doc_id, path=path, **fields)
@@ -289,6 +289,24 @@ def _publisher_line(line: str, *, title: str | None) -> str | None:
     if _DATE.search(line) or _BYLINE.match(line) or not _WORD.search(line):
         return None
     return line
+
+
+# A wire dateline's agency: "LISBON, March 10 (Reuters) -", "New Delhi [India], March 2
+# (ANI):", "NAIROBI (AFP) —".
+_WIRE_AGENCY = re.compile(
+    r"^[A-Z][A-Za-z.'’/ -]{1,40}(?:\[[A-Za-z ]+\])?(?:,[^()\n]{0,40})?[ ]?"
+    r"\((?P<agency>[A-Z][A-Za-z .&-]{1,30})\)[ ]?[-–—:]"
+)
+
+
+def _wire_agency(lines: list[str]) -> str | None:
+    """The news agency a wire dateline credits, as the report's author when no byline
+    names one."""
+    for line in lines:
+        match = _WIRE_AGENCY.match(line)
+        if match:
+            return match["agency"].strip()
+    return None
 
 
 def _byline(lines: list[str]) -> str | None:

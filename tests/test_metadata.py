@@ -252,3 +252,23 @@ def test_organisation_only_mentioned_is_not_the_publisher():
         "Helsing GmbH builds defence software; Helsing GmbH is based in Munich.\n"
     )
     assert meta(text).publisher is None
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "Ports summit ends\n\nLISBON, March 10 (Reuters) - Governments pledged EUR 5bn.",
+            "Reuters",
+        ),
+        ("New Delhi [India], March 2 (ANI): The summit opened on Monday.", "ANI"),
+        ("NAIROBI (AFP) — Leaders met on Monday.", "AFP"),
+    ],
+)
+def test_a_wire_datelines_agency_is_the_author_when_no_byline_names_one(text, agency):
+    assert source_metadata(text, None, doc_id="a", path="a").author == agency
+
+
+def test_a_dateline_without_an_agency_names_no_author():
+    text = "Paris, France, 10-11 February, 2025 — The summit closed."
+    assert source_metadata(text, None, doc_id="a", path="a").author is None

@@ -1834,8 +1834,9 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     yield from _venues_by_parse(doc, source)
     for sent in doc.sents:
+        text = sent.text  # built anew on every access
         for regex in (_QUOTED, _QUOTED_LOWER, _TITLED):
-            for match in regex.finditer(sent.text):
+            for match in regex.finditer(text):
                 group = match.group(0) if regex is _TITLED else match.group(1)
                 if regex is _TITLED:
                     group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"

@@ -402,7 +402,31 @@ def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | Non
         if front is None or isinstance(front, dict):
             return front, body, None
         reason = f"it is a {type(front).__name__}, not a mapping of keys to values"
+    lenient = _plain_fields(block)
+    if lenient is not None:
+        # "title: Oslo summit: what was agreed": YAML refuses the second colon, a
+        # person would not; plain "key: text" lines are read as such.
+        return lenient, body, f"front matter is not valid YAML: {reason[:160]}; read line by line"
     return None, body, f"front matter is not valid YAML: {reason[:160]}; read as plain text"
+
+
+# A front-matter line as people write it: "title: Oslo summit: what was agreed".
+_PLAIN_FIELD = re.compile(
+    r"^(?P<key>[A-Za-z][\w -]{0,30}):[ \t]+(?P<value>[^\[\]{}!&*|>:'\"].*?)\s*$"
+)
+
+
+def _plain_fields(block: str) -> dict[str, str] | None:
+    """Every non-empty line a plain `key: text` (no YAML flow, tag or anchor), or None."""
+    fields: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        match = _PLAIN_FIELD.match(line)
+        if match is None:
+            return None
+        fields[match["key"].strip()] = match["value"]
+    return fields or None
 
 
 def _html_article(html: str) -> tuple[str, dict[str, Any]]:

@@ -666,3 +666,20 @@ def test_a_headline_already_opening_the_body_is_not_read_twice(tmp_path):
     article = "---\ntitle: Paris summit ends\n---\nParis summit ends\n\nSixty countries signed.\n"
     doc, _ = only_doc(folder_with(tmp_path, "post.md", article), "post.md")
     assert doc.text.count("Paris summit ends") == 1
+
+
+def test_front_matter_with_a_colon_in_a_title_is_read_line_by_line(tmp_path):
+    """'title: Oslo summit: what was agreed' is no valid YAML, but plain 'key: text'
+    lines say what a person meant: the fields are kept, with a warning."""
+    article = (
+        "---\ntitle: Oslo summit: what was agreed\npublisher: Tech Daily\n"
+        "published: 2026-11-04\n---\nLeaders met in Oslo.\n"
+    )
+    doc, notices = only_doc(folder_with(tmp_path, "colon.md", article), "colon.md")
+    assert doc.text.endswith("Leaders met in Oslo.\n")
+    assert (doc.source.title, doc.source.publisher) == (
+        "Oslo summit: what was agreed",
+        "Tech Daily",
+    )
+    assert doc.source.published == date(2026, 11, 4)
+    assert len(notices) == 1 and notices[0].message.endswith("; read line by line")

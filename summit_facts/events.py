@@ -635,7 +635,7 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     if handed is not None:
         return handed
     if not events:
-        return _elided(span, root) or _met_elsewhere(span, root)
+        return _elided(span, root) or _met_elsewhere(span, root) or _possessed_by_name(root)
     if _dates_a_thing(span, root):
         return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
@@ -850,6 +850,32 @@ def _elided(span: Span, root: Token) -> EventCue | None:
             "after_months": None,
             "next_year": False,
         }
+    )
+
+
+def _possessed_by_name(root: Token) -> EventCue | None:
+    """'68 countries' vice-ministerial level \'SDD\' on the 11th': a count in the
+    possessive of a thing named by its own name (an acronym, a proper noun that is no
+    place or person) is that thing's, another meeting when its name is not the main
+    event's (its name words decide)."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+    if noun.dep_ != "poss" or noun.pos_ != "NOUN":
+        return None
+    owner = noun.head
+    while owner.dep_ in ("nmod", "compound") and owner.head.i > owner.i:
+        owner = owner.head
+    if owner.pos_ != "PROPN" or owner.ent_type_ in ("GPE", "LOC", "PERSON", "NORP", "DATE"):
+        return None
+    name = [t for t in owner.subtree if t.pos_ == "PROPN"]
+    words = [t.lower_ for t in name]
+    if not words or not all(_key_word(w) for w in words):
+        return None
+    return EventCue(
+        text=" ".join(t.text for t in name)[:200],
+        head="meeting",
+        names=words,
+        link="clause",
+        tense=_tense(owner),
     )
 
 

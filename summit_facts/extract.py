@@ -1789,6 +1789,12 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if ent.label_ == "FAC":
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
+            if len(ent) > 1 and ent[-1].tag_ == "POS" and names.is_city(ent[:-1].text):
+                # "at The Hague's World Forum": a city in the possessive is the venue's
+                # city, not a venue.
+                ent = ent[:-1]
+                label = "CITY"
+                city_tokens.update(range(ent.start, ent.end))
         elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
             if _district(ent) or _city_state_as_country(ent) or _names_a_text(ent):
                 continue

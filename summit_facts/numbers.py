@@ -193,6 +193,13 @@ _VAGUE_CURRENCY = re.compile(rf"(?:\s+of)?\s+(?P<cur>{_NAME_ALT})\b", re.I)
 _VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
+# "approximately 2000 representatives": after a qualifier, a year followed by a plural
+# noun of people counts them ("around 2030" alone is still a time).
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:people|persons|participants|representatives|delegates|attendees|visitors|"
+    r"guests|experts|officials)\b",
+    re.I,
+)
 _WINDOW = 32
 
 
@@ -374,6 +381,7 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
         or atom.scaled
         or kind != "count"
         or bool(found and phrase not in _TEMPORAL)
+        or bool(found and _PEOPLE_AFTER.match(text, atom.end))
         or end > atom.end
     )
     return Quantity(start, end, kind, atom.number, qualifier, atom.currency, strong=strong)

@@ -885,3 +885,20 @@ def test_an_edition_placed_by_a_participle_in_another_city_is_another_edition(tm
     assert told.get("35") == "previous", told
     attending = [c["value"]["surface"] for c in claims if c["slot"] == "countries_attending"]
     assert "35" not in attending, attending
+
+
+@pytest.mark.model
+def test_a_count_in_the_possessive_of_a_named_meeting_is_that_meetings(nlp):
+    from summit_facts.events import event_cue
+
+    doc = nlp("42 countries' deputy-level 'KDF' on the 14th and 15th")
+    count = next(e for e in doc.ents if e.text == "42")
+    cue = event_cue(count, count.root)
+    assert cue is not None and cue.names == ["kdf"]
+    main = MainEvent(key=["ports"], city="Accra", year=2025)
+    assert role_of(cue, main) == "other"
+    # A count of countries that is no one's possessor names no other meeting.
+    doc = nlp("Some 42 countries sent delegates to the ports summit.")
+    count = next(e for e in doc.ents if "42" in e.text)
+    cue = event_cue(count, count.root)
+    assert cue is None or role_of(cue, main) == "main"

@@ -29,8 +29,8 @@ FLOORS = {
     "gpai-new-delhi-2023": (0.80, 0.97, 0.80, 0),
     "global-ai-summit-africa-kigali-2025": (0.88, 0.95, 0.85, 0),
     "india-ai-impact-summit-2026": (0.89, 0.95, 0.87, 0),
-    "reaim-seoul-2024": (0.84, 0.88, 0.92, 2),
-    "reaim-the-hague-2023": (0.72, 0.84, 0.66, 0),
+    "reaim-seoul-2024": (0.84, 0.89, 0.92, 1),
+    "reaim-the-hague-2023": (0.74, 0.86, 0.73, 0),
     "un-ocean-conference-2025": (0.76, 0.99, 0.63, 0),
 }
 

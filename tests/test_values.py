@@ -515,3 +515,10 @@ def test_a_mistyped_grouping_is_no_figure():
 
     text = "gathering over 1,6000 leaders and 1,600 others"
     assert [text[s.start : s.end] for s in find_values(text)] == ["1,600"]
+
+
+def test_a_qualified_year_like_number_before_people_counts_them() -> None:
+    text = "brought together approximately 1900 delegates, and by around 2030 leaders will meet"
+    found = [(text[s.start : s.end], s.kind) for s in find_values(text)]
+    assert ("approximately 1900", "count") in found
+    assert ("2030", "date") in found

@@ -1305,6 +1305,10 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     value = mention.value
     cue = mention.context.event
     number = _ordinal(cue) if cue is not None else None
+    if role == "next" and number == 1:
+        # "Norway will host the summit, the second after the first in Reykjavik": the
+        # future tense is the main clause's; a first edition never comes after another.
+        role = "previous"
     if (
         role == "main"
         and main is not None

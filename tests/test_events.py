@@ -902,3 +902,26 @@ def test_a_count_in_the_possessive_of_a_named_meeting_is_that_meetings(nlp):
     count = next(e for e in doc.ents if "42" in e.text)
     cue = event_cue(count, count.root)
     assert cue is None or role_of(cue, main) == "main"
+
+
+@pytest.mark.model
+def test_a_first_edition_told_in_a_future_sentence_is_the_previous_one(tmp_path):
+    """'Norway will host the summit, the second after the first summit in Reykjavik':
+    the future tense is the main clause's; the first edition came before."""
+    folder = write_articles(
+        tmp_path / "a",
+        {
+            "a.md": (
+                "---\npublished: 2026-10-26\n---\nNorway will host the Fjord Summit on"
+                " November 1 and 2 in Oslo, the second such gathering after the first"
+                " summit in Reykjavik last year.\n"
+            ),
+            "b.md": "---\npublished: 2026-11-03\n---\nThe Fjord Summit in Oslo closed on 2 November.\n",
+        },
+    )
+    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    told_next = [c["value"].get("surface") for c in claims if c["topic"] == "next_summit"]
+    assert "Reykjavik" not in told_next, told_next

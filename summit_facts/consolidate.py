@@ -44,7 +44,7 @@ from summit_facts.instrument_names import (
     one_list_per_source,
     one_outcome_is_principal,
 )
-from summit_facts.models import Claim, Mention, MoneyValue, Value
+from summit_facts.models import TIME_NOUNS, Claim, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -336,12 +336,24 @@ def set_parts_apart(claims: list[Claim], texts: Mapping[str, str] | None) -> Non
                 total = None
                 continue
             part, whole = pair
+            if _counts_apart(part, whole):
+                total = None
+                continue
             if _own_count_subject(part, whole):
                 total = None
                 continue
             _make_part(part, whole, texts)
             total = whole if part is claim else None
     _parts_of_totals_told_elsewhere(claims, texts)
+
+
+def _counts_apart(part: Claim, whole: Claim) -> bool:
+    """'a 2-day run with 2,000 participants': a length of time and a head count are no
+    part and total of each other."""
+    if part.value.kind != "count":
+        return False
+    timed = [(c.noun or "x").lower().split()[-1] in TIME_NOUNS for c in (part, whole)]
+    return timed[0] != timed[1]
 
 
 def _own_count_subject(part: Claim, whole: Claim) -> bool:

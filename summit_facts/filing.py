@@ -1001,6 +1001,8 @@ def _slot_name(
         base = next((k for k in (_key_part(ctx, p, rules, main) for p in rule.key) if k), None)
         if base is None:
             return None
+        if "noun" in rule.suffix and base == _key_part(ctx, "noun", rules, main):
+            return None  # "30 countries ... did not endorse": the counted noun names no group
         alias = rules.slot_aliases.get((topic, base))
         if alias:
             return alias

@@ -499,3 +499,19 @@ def test_an_aside_in_brackets_does_not_end_a_list_of_parts():
     ]
     out = consolidate(claims_of(A, sentence, values))
     assert [c.part_of for c in out] == [None] + ["summit/countries_attending"] * 3
+
+
+@pytest.mark.model
+def test_a_head_count_is_no_part_of_a_length_of_time(tmp_path):
+    """'kicks off for a 2-day run with 2,000 participants from 90 countries': the
+    participants are no part of the two days."""
+    report = check_files(
+        tmp_path,
+        {
+            "a.txt": "Ports Summit kicks off in Accra for 2-day run with 2,000 participants from 90 countries\n"
+        },
+    )
+    slots = {
+        v["slot"] for key in ("consensus", "single_source", "contradictions") for v in report[key]
+    }
+    assert not any(s.startswith("duration_days_") for s in slots), slots

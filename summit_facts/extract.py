@@ -1582,8 +1582,11 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.i in heads:
-                found += [obj, *(c for c in obj.conjuncts if c.pos_ == "PROPN")]
-    return found
+                # "together with Israel, the USA and the EU": a list the parser makes an
+                # apposition of its first name goes on all the same.
+                listed = [obj, *(c for c in obj.children if c.dep_ == "appos" and c.i in heads)]
+                found += [t for n in listed for t in (n, *n.conjuncts) if t.pos_ == "PROPN"]
+    return list(dict.fromkeys(found))
 
 
 def _as_partner(verb: Token) -> bool:

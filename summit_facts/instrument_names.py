@@ -110,6 +110,68 @@ def _words(name: str) -> tuple[frozenset[str], str | None]:
     return frozenset(told), acronym
 
 
+# "the Council of Europe (CoE)", "(COE)": an acronym whose letters open the words of the
+# name before it, small words told in lower case or skipped.
+_ACRONYM = re.compile(rf"(?P<a>{_NAME})\s+\((?P<b>[A-Z](?:[a-z]?[A-Z]){{1,7}})\)")
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` ("coe", "ce") is the initials of the name's last words, its small
+    words optional ("council of europe")."""
+
+    def match(a: str, ws: list[str]) -> bool:
+        if not a:
+            return not ws
+        if not ws:
+            return False
+        head, rest = ws[0], ws[1:]
+        return (a[0] == head[0] and match(a[1:], rest)) or (head in _SMALL and match(a, rest))
+
+    return any(match(acronym, words[i:]) for i in range(len(words)))
+
+
+def acronyms(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Acronyms the texts define, with the distinctive words they stand for: "the
+    Council of Europe (CoE)" -> {"coe": {"council", "europe"}}."""
+    out: dict[str, frozenset[str]] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group("b").lower()
+            words = [w.lower() for w in m.group("a").split()]
+            if _spells(acronym, words):
+                out[acronym] = frozenset(w for w in words if w not in _SMALL)
+    return out
+
+
+def spell_out_acronyms(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """An instrument named with an acronym in one source ("the CoE Framework
+    Convention") and with the words it stands for in another ("the Council of Europe
+    Framework Convention") is one text: the acronym in its suffix gives way to those of
+    its words the other suffixes use (in place)."""
+    if not texts:
+        return
+    defined = acronyms(texts.values())
+    if not defined:
+        return
+    split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    suffixes = {p[1] for p in split.values() if p}
+    used = {w for s in suffixes for w in s.split("_")}
+    rename: dict[str, str] = {}
+    for suffix in suffixes:
+        words = suffix.split("_")
+        out: list[str] = []
+        for w in words:
+            told = defined.get(w)
+            spelt = sorted(told & used) if told else []
+            out.extend(spelt if spelt else [w])
+        if out != words:
+            rename[suffix] = "_".join(dict.fromkeys(out))
+    for claim in claims:
+        p = split.get(claim.slot) if claim.topic == TOPIC else None
+        if p and p[1] in rename:
+            claim.slot = f"{p[0]}_{rename[p[1]]}"
+
+
 def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Instruments a source tells by two names ("Known formally as the Agreement on
     Biodiversity Beyond National Jurisdiction, the High Seas Treaty"), or by a name and
@@ -117,6 +179,7 @@ def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None
     claims use (in place)."""
     if not texts:
         return
+    spell_out_acronyms(claims, texts)
     pairs = [
         (m.group("a"), m.group("b"))
         for text in texts.values()

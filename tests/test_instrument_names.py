@@ -142,3 +142,28 @@ def test_a_treaty_beside_a_declaration_keeps_its_suffix() -> None:
     claims = [claim("count_reef_convention", "a"), claim("count_lima_declaration", "b")]
     one_outcome_is_principal(claims)
     assert [c.slot for c in claims] == ["count_reef_convention", "count"]
+
+
+def test_an_acronym_in_a_name_is_the_words_it_stands_for() -> None:
+    """'the Board of Oceans (BoO) Reef Convention' in one source, 'the Board of Oceans
+    Reef Convention' in another, 'the treaty' in a third: one text, the principal one."""
+    claims = [
+        claim("count_boo_reef_convention", "a"),
+        claim("members_oceans_reef_convention", "b"),
+        claim("members_treaty", "c"),
+    ]
+    texts = {
+        "a": "Ten states signed the Board of Oceans (BoO) Reef Convention.",
+        "b": "Chile signed the Board of Oceans Reef Convention.",
+        "c": "Peru signed the treaty.",
+    }
+    merge_names_told_as_one(claims, texts)
+    merge_instrument_names(claims)
+    one_outcome_is_principal(claims)
+    assert [c.slot for c in claims] == ["count", "members", "members"]
+
+
+def test_an_acronym_that_does_not_spell_its_name_is_left_alone() -> None:
+    claims = [claim("count_xyz_reef_convention", "a"), claim("count_board_reef_convention", "b")]
+    merge_names_told_as_one(claims, {"a": "The Ocean Board (XYZ) met.", "b": "Nothing."})
+    assert [c.slot for c in claims] == ["count_xyz_reef_convention", "count_board_reef_convention"]

@@ -414,7 +414,9 @@ def _one_partys_title(lemmas: list[str], lo: int, hi: int) -> bool:
         return False
     end = next(i for i, w in enumerate(after) if w in ISSUING_VERBS)
     who = [w for w in after[1:end] if w not in ("the", ".")]
-    return bool(who) and names.is_country(" ".join(who).upper() if len(who) == 1 else " ".join(who).title())
+    # Lemmas are lower case: "us" is the US only as a name ("the US issued").
+    name = " ".join(who)
+    return bool(who) and names.is_country(name.upper() if len(who) == 1 else name.title())
 
 
 def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[str | None, bool]:

@@ -349,7 +349,7 @@ def _instrument_suffix(
     if ctx.label == "TITLE" and _one_partys_title(lemmas, lo, hi):
         # "the US-led Political Declaration on ...", "a Political Declaration that the US
         # issued": one party's text, not the event's outcome, named by its kind words.
-        kinds = []
+        kinds: list[str] = []
         for word in lemmas[lo:hi]:
             if word in INSTRUMENT_WORDS:
                 return slugify(" ".join([*kinds[-3:], word]))

@@ -82,8 +82,11 @@ _TITLED = re.compile(
     # "the Council of Europe Framework Convention on ...": a body's name before the word
     rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
-    # "signed the Call to Action": a kind of outcome text whose capitals make it a name
-    r"|(?<=the )Call\s+to\s+Action\b"
+    # "signed the Call to Action", "a joint Call to Action": a kind of outcome text whose
+    # capitals make it a name; in lower case, the one a verb or "the" points at ("sign
+    # call to action", "the call for action, signed by all attendees").
+    r"|(?<=the )Call\s+to\s+Action\b|(?<=joint )Call\s+to\s+Action\b"
+    r"|(?:(?<=the )|(?<=The )|(?<=sign )|(?<=signed ))call\s+(?:to|for)\s+action\b"
     # "adopted the New Delhi declaration": a place's or group's capitals before the word
     r"|(?:(?!(?:The|A|An|This|That|Its|Their|Our|And|But|In|On|At|Final)\b)[A-Z][\w'’-]+\s+)"
     r"{1,4}declaration\b)"

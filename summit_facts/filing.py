@@ -267,7 +267,7 @@ def _added_to_total(ctx: Context) -> str | None:
 
 # "A Call to Action" is a kind of outcome text, like a declaration: its "to action"
 # names no other instrument.
-PRINCIPAL_PHRASES = (("call", "to", "action"),)
+PRINCIPAL_PHRASES = (("call", "to", "action"), ("call", "for", "action"))
 # A verb that takes a preposition ("countries called for a roadmap", "called on
 # leaders") is no document named "call".
 VERB_PARTICLES = {"for", "on", "upon"}
@@ -285,7 +285,8 @@ def _document_at(lemmas: list[str], i: int) -> bool:
         return False  # "so-called artificial intelligence"
     if any(w in POSSESSIVES for w in lemmas[max(0, i - 2) : i]):
         return False  # "its financial commitment": what a donor gives, not a text it signs
-    if word != "call" or _principal_phrase(lemmas, i):
+    # "the call for action": the text; "countries called for action": the verb.
+    if word != "call" or (_principal_phrase(lemmas, i) and lemmas[i + 1] == "to"):
         return True
     after = lemmas[i + 1] if i + 1 < len(lemmas) else ""
     before = lemmas[i - 1] if i > 0 else ""

@@ -38,6 +38,7 @@ from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
     fund_backers_by_kind,
+    described_text_is_principal,
     merge_instrument_names,
     merge_names_told_as_one,
     name_funds_signed,
@@ -150,6 +151,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     keep_one_size_told_as_target(out)
     merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
+    described_text_is_principal(out)
     one_outcome_is_principal(out)
     return one_list_per_source(out)
 

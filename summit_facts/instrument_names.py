@@ -262,6 +262,34 @@ def _texts_of_kind(claims: list[Claim], kinds: set[str]) -> set[str]:
     }
 
 
+# Kinds the press uses to say what an outcome text does, not what it is called: "60
+# countries signed a commitment to the responsible use of AI" tells of the Call to Action.
+DESCRIBING_KINDS = {"commitment"}
+
+
+def described_text_is_principal(claims: list[Claim]) -> None:
+    """A text told only by a describing kind word, with no name and no longer name of
+    its kind in the corpus (`count_commitment` left after `merge_instrument_names`), is
+    the principal text when the corpus names that one: the description fits it, and no
+    other text of the kind is known (in place)."""
+    slots = {c.slot for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    if "declaration_name" not in slots:
+        return
+    bare = {
+        suffix
+        for slot in slots
+        if (p := _split(slot))
+        and (told := _parts((suffix := p[1]).split("_"))) is not None
+        and not told[0]
+        and not told[2]
+        and told[1] in DESCRIBING_KINDS
+    }
+    for claim in claims:
+        p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
+        if p and p[1] in bare and p[0] != "declaration_name":
+            claim.slot = p[0]
+
+
 def one_outcome_is_principal(claims: list[Claim]) -> None:
     """A corpus that names one outcome text, and never gives the principal one a name
     ("the Mangrove Declaration ... Sixty countries signed the declaration"): that text is

@@ -37,8 +37,8 @@ from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
-    fund_backers_by_kind,
     described_text_is_principal,
+    fund_backers_by_kind,
     merge_instrument_names,
     merge_names_told_as_one,
     name_funds_signed,

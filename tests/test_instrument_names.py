@@ -4,6 +4,7 @@ subject (DESIGN.md, "Several instruments at one event")."""
 from __future__ import annotations
 
 from summit_facts.instrument_names import (
+    described_text_is_principal,
     longer_names,
     merge_instrument_names,
     merge_names_told_as_one,
@@ -167,3 +168,19 @@ def test_an_acronym_that_does_not_spell_its_name_is_left_alone() -> None:
     claims = [claim("count_xyz_reef_convention", "a"), claim("count_board_reef_convention", "b")]
     merge_names_told_as_one(claims, {"a": "The Ocean Board (XYZ) met.", "b": "Nothing."})
     assert [c.slot for c in claims] == ["count_xyz_reef_convention", "count_board_reef_convention"]
+
+
+def test_a_text_told_only_as_a_commitment_is_the_named_principal_one() -> None:
+    claims = [
+        claim("count_commitment", "a"),
+        claim("declaration_name", "b"),
+        claim("count_frontier_commitment", "c"),
+    ]
+    described_text_is_principal(claims)
+    assert [c.slot for c in claims] == ["count", "declaration_name", "count_frontier_commitment"]
+
+
+def test_a_commitment_stays_apart_when_the_principal_text_has_no_name() -> None:
+    claims = [claim("count_commitment", "a"), claim("count", "b")]
+    described_text_is_principal(claims)
+    assert [c.slot for c in claims] == ["count_commitment", "count"]

@@ -43,6 +43,7 @@ from summit_facts.instrument_names import (
     merge_names_told_as_one,
     name_funds_signed,
     one_list_per_source,
+    one_name_per_source,
     one_outcome_is_principal,
 )
 from summit_facts.models import Claim, Mention, MoneyValue, Value
@@ -153,7 +154,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     merge_instrument_names(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
-    return one_list_per_source(out)
+    return one_list_per_source(one_name_per_source(out))
 
 
 # ---------------------------------------------------------------- text around values

@@ -1526,8 +1526,10 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         for name in [heads[i], *appos]:
             if name is not heads[i]:
                 used.add(name.i)
-                if names.is_country(name.text):
-                    group.append(name)  # "The US, UK, China and France": a list, misparsed
+                # "The US, UK, China and France", "US, Britain, EU to sign": a list,
+                # misparsed (the EU signs as one, like a country).
+                if names.is_country(name.text) or names.canonical_name(name.text) == EU:
+                    group.append(name)
             # "the Republic of Korea and Kenya": the list goes on from the name's tail.
             tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
             used.update(t.i for t in tail)
@@ -1536,6 +1538,18 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                     conj = _whole_name(conj, used)
                     group.append(conj)
                     used.add(conj.i)
+        # "US, Britain, EU to sign ...": a headline's list whose last name the parser
+        # takes for the head of the others.
+        last = heads[i].head
+        if (
+            heads[i].dep_ == "nmod"
+            and heads[i].conjuncts
+            and last.i in heads
+            and last.i not in used
+            and last.i > max(c.i for c in heads[i].conjuncts)
+        ):
+            group.append(last)
+            used.add(last.i)
         for partner in _joint_partners(heads[i], heads):
             if partner.i not in used:
                 group.append(partner)
@@ -1546,6 +1560,7 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
 
 
 JOINT_WORDS = {"together", "jointly", "along"}
+EU = "European Union"
 
 
 def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
@@ -1681,6 +1696,10 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 short = found[0] if found is not None else ""
                 if _unknown_short_form(short) and short in acronyms:
                     found = (names.canonical_name(acronyms[short]), found[1] if found else None)
+                if found is not None and len(group) >= 3 and not found[1]:
+                    # "Andora, the EU, Georgia, Iceland ...": a country misspelt in a list
+                    # of countries is that country.
+                    found = (names.misspelt_country(found[0]) or found[0], None)
                 if found is None or found[0] in members:
                     continue
                 members.append(found[0])

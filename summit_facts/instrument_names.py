@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from summit_facts import names
 from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
-from summit_facts.models import Claim, EntitiesValue
+from summit_facts.models import Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
 TOPIC = "signatories"
@@ -369,6 +369,37 @@ def fund_backers_by_kind(claims: list[Claim]) -> None:
             continue
         claim.topic = "initiatives"
         claim.slot = f"{fund}_{slugify(' '.join(words))}"
+
+
+def _part_of(short: Claim, long: Claim) -> bool:
+    """Whether a name is a run of the words of a longer one ("Africa Declaration" of
+    "Africa Declaration on AI"): a short name of its own, kept beside the long one."""
+    assert isinstance(short.value, TextValue) and isinstance(long.value, TextValue)
+    return f" {short.value.text} " in f" {long.value.text} "
+
+
+def one_name_per_source(claims: list[Claim]) -> list[Claim]:
+    """One source's names of one text, one told in some of the other's words, skipping
+    others ("the Council of Europe Framework Convention on AI" ... "the Council of Europe
+    Convention"): the longer name is the source's, the loose retelling is dropped
+    (DESIGN.md, "One source, one statement")."""
+    by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
+    for claim in claims:
+        if (
+            claim.topic == TOPIC
+            and claim.slot.startswith("declaration_name")
+            and isinstance(claim.value, TextValue)
+            and claim.rule != "auto"
+        ):
+            told = frozenset(claim.value.text.split())
+            by_key.setdefault((claim.source.id, claim.slot), []).append((claim, told))
+    shorter = {
+        id(c)
+        for same in by_key.values()
+        for c, w in same
+        if any(w < v and not _part_of(c, d) for d, v in same)
+    }
+    return [c for c in claims if id(c) not in shorter]
 
 
 def one_list_per_source(claims: list[Claim]) -> list[Claim]:

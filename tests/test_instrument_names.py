@@ -8,9 +8,10 @@ from summit_facts.instrument_names import (
     longer_names,
     merge_instrument_names,
     merge_names_told_as_one,
+    one_name_per_source,
     one_outcome_is_principal,
 )
-from summit_facts.models import Claim, CountValue, Evidence, Interval, Source
+from summit_facts.models import Claim, CountValue, Evidence, Interval, Source, TextValue
 
 
 def claim(slot: str, source: str, topic: str = "signatories") -> Claim:
@@ -184,3 +185,22 @@ def test_a_commitment_stays_apart_when_the_principal_text_has_no_name() -> None:
     claims = [claim("count_commitment", "a"), claim("count", "b")]
     described_text_is_principal(claims)
     assert [c.slot for c in claims] == ["count_commitment", "count"]
+
+
+def test_a_source_s_loose_retelling_of_a_name_gives_way_to_the_name() -> None:
+    def named(text: str) -> Claim:
+        told = claim("declaration_name", "a")
+        told.id = text
+        told.value = TextValue(surface=text, text=text)
+        return told
+
+    claims = [
+        named("ocean board reef convention on drones"),
+        named("ocean board convention"),  # skips words of the name: a retelling
+        named("ocean board reef convention"),  # a run of its words: a short name
+    ]
+    kept = one_name_per_source(claims)
+    assert [c.id for c in kept] == [
+        "ocean board reef convention on drones",
+        "ocean board reef convention",
+    ]

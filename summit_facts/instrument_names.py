@@ -381,8 +381,9 @@ def _part_of(short: Claim, long: Claim) -> bool:
 def one_name_per_source(claims: list[Claim]) -> list[Claim]:
     """One source's names of one text, one told in some of the other's words, skipping
     others ("the Council of Europe Framework Convention on AI" ... "the Council of Europe
-    Convention"): the longer name is the source's, the loose retelling is dropped
-    (DESIGN.md, "One source, one statement")."""
+    Convention"): the longer name is the source's, the loose retelling is dropped; of two
+    unrelated names, the first stated is the source's (DESIGN.md, "One source, one
+    statement")."""
     by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
     for claim in claims:
         if (
@@ -398,6 +399,13 @@ def one_name_per_source(claims: list[Claim]) -> list[Claim]:
         for same in by_key.values()
         for c, w in same
         if any(w < v and not _part_of(c, d) for d, v in same)
+        # Another name given later to the same text ("the Blueprint for Action" ... "a
+        # 'call to action'"): the source's name is the first it states.
+        or any(
+            d.evidence.start < c.evidence.start and not (w <= v or v <= w)
+            for d, v in same
+            if d.source.path == c.source.path
+        )
     }
     return [c for c in claims if id(c) not in shorter]
 

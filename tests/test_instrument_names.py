@@ -204,3 +204,15 @@ def test_a_source_s_loose_retelling_of_a_name_gives_way_to_the_name() -> None:
         "ocean board reef convention on drones",
         "ocean board reef convention",
     ]
+
+
+def test_of_two_unrelated_names_a_source_gives_the_first_stated_is_its_name() -> None:
+    def named(text: str, at: int) -> Claim:
+        told = claim("declaration_name", "a")
+        told.id = text
+        told.value = TextValue(surface=text, text=text)
+        told.evidence = Evidence(sentence=text, start=at, end=at + 5, value_start=0, value_end=5)
+        return told
+
+    kept = one_name_per_source([named("call to action", 300), named("reef blueprint", 10)])
+    assert [c.id for c in kept] == ["reef blueprint"]

@@ -1877,12 +1877,29 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     continue  # 'pledged to "strengthen ... efforts"': a quoted act, no name
                 if group.endswith(" declaration") and not _NAME_WORD.match(group):
                     continue  # "the AI (Delhi) declaration": no name's first word
+                if regex is _TITLED and _only_described(group):
+                    continue  # "The AI Convention": what it is about, not a name
                 if regex is _TITLED:
                     span = _after_headline_verb(span)
                     if span is None:
                         continue
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+# Words that say what a text is about or like, never which one it is.
+ABOUT_WORDS = {"ai", "a.i.", "artificial", "intelligence", "international", "global",
+                    "first", "new"}  # fmt: skip
+
+
+def _only_described(name: str) -> bool:
+    """'AI Convention', 'International Treaty': a kind word after describing words only."""
+    words = name.lower().split()
+    return (
+        len(words) >= 2
+        and re.fullmatch(_DOC_TYPES, name.split()[-1]) is not None
+        and all(w in ABOUT_WORDS for w in words[:-1])
+    )
 
 
 HEADLINE_VERBS = {"to", "sign", "signs", "endorse", "endorses", "adopt", "adopts", "back", "backs"}

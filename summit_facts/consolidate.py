@@ -37,11 +37,13 @@ from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
+    described_text_is_principal,
     fund_backers_by_kind,
     merge_instrument_names,
     merge_names_told_as_one,
     name_funds_signed,
     one_list_per_source,
+    one_name_per_source,
     one_outcome_is_principal,
 )
 from summit_facts.models import TIME_NOUNS, Claim, Mention, MoneyValue, Value
@@ -150,8 +152,9 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     keep_one_size_told_as_target(out)
     merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
+    described_text_is_principal(out)
     one_outcome_is_principal(out)
-    return one_list_per_source(out)
+    return one_list_per_source(one_name_per_source(out))
 
 
 # ---------------------------------------------------------------- text around values

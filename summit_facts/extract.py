@@ -82,8 +82,11 @@ _TITLED = re.compile(
     # "the Council of Europe Framework Convention on ...": a body's name before the word
     rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
-    # "signed the Call to Action": a kind of outcome text whose capitals make it a name
-    r"|(?<=the )Call\s+to\s+Action\b"
+    # "signed the Call to Action", "a joint Call to Action": a kind of outcome text whose
+    # capitals make it a name; in lower case, the one a verb or "the" points at ("sign
+    # call to action", "the call for action, signed by all attendees").
+    r"|(?<=the )Call\s+to\s+Action\b|(?<=joint )Call\s+to\s+Action\b"
+    r"|(?:(?<=the )|(?<=The )|(?<=sign )|(?<=signed ))call\s+(?:to|for)\s+action\b"
     # "adopted the New Delhi declaration": a place's or group's capitals before the word
     r"|(?:(?!(?:The|A|An|This|That|Its|Their|Our|And|But|In|On|At|Final)\b)[A-Z][\w'’-]+\s+)"
     r"{1,4}declaration\b)"
@@ -1523,8 +1526,10 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         for name in [heads[i], *appos]:
             if name is not heads[i]:
                 used.add(name.i)
-                if names.is_country(name.text):
-                    group.append(name)  # "The US, UK, China and France": a list, misparsed
+                # "The US, UK, China and France", "US, Britain, EU to sign": a list,
+                # misparsed (the EU signs as one, like a country).
+                if names.is_country(name.text) or names.canonical_name(name.text) == EU:
+                    group.append(name)
             # "the Republic of Korea and Kenya": the list goes on from the name's tail.
             tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
             used.update(t.i for t in tail)
@@ -1533,6 +1538,18 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                     conj = _whole_name(conj, used)
                     group.append(conj)
                     used.add(conj.i)
+        # "US, Britain, EU to sign ...": a headline's list whose last name the parser
+        # takes for the head of the others.
+        last = heads[i].head
+        if (
+            heads[i].dep_ == "nmod"
+            and heads[i].conjuncts
+            and last.i in heads
+            and last.i not in used
+            and last.i > max(c.i for c in heads[i].conjuncts)
+        ):
+            group.append(last)
+            used.add(last.i)
         for partner in _joint_partners(heads[i], heads):
             if partner.i not in used:
                 group.append(partner)
@@ -1543,6 +1560,7 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
 
 
 JOINT_WORDS = {"together", "jointly", "along"}
+EU = "European Union"
 
 
 def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
@@ -1582,8 +1600,11 @@ def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.i in heads:
-                found += [obj, *(c for c in obj.conjuncts if c.pos_ == "PROPN")]
-    return found
+                # "together with Israel, the USA and the EU": a list the parser makes an
+                # apposition of its first name goes on all the same.
+                listed = [obj, *(c for c in obj.children if c.dep_ == "appos" and c.i in heads)]
+                found += [t for n in listed for t in (n, *n.conjuncts) if t.pos_ == "PROPN"]
+    return list(dict.fromkeys(found))
 
 
 def _as_partner(verb: Token) -> bool:
@@ -1675,6 +1696,10 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 short = found[0] if found is not None else ""
                 if _unknown_short_form(short) and short in acronyms:
                     found = (names.canonical_name(acronyms[short]), found[1] if found else None)
+                if found is not None and len(group) >= 3 and not found[1]:
+                    # "Andora, the EU, Georgia, Iceland ...": a country misspelt in a list
+                    # of countries is that country.
+                    found = (names.misspelt_country(found[0]) or found[0], None)
                 if found is None or found[0] in members:
                     continue
                 members.append(found[0])
@@ -1859,12 +1884,29 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     continue  # 'pledged to "strengthen ... efforts"': a quoted act, no name
                 if group.endswith(" declaration") and not _NAME_WORD.match(group):
                     continue  # "the AI (Delhi) declaration": no name's first word
+                if regex is _TITLED and _only_described(group):
+                    continue  # "The AI Convention": what it is about, not a name
                 if regex is _TITLED:
                     span = _after_headline_verb(span)
                     if span is None:
                         continue
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+# Words that say what a text is about or like, never which one it is.
+ABOUT_WORDS = {"ai", "a.i.", "artificial", "intelligence", "international", "global",
+                    "first", "new"}  # fmt: skip
+
+
+def _only_described(name: str) -> bool:
+    """'AI Convention', 'International Treaty': a kind word after describing words only."""
+    words = name.lower().split()
+    return (
+        len(words) >= 2
+        and re.fullmatch(_DOC_TYPES, name.split()[-1]) is not None
+        and all(w in ABOUT_WORDS for w in words[:-1])
+    )
 
 
 HEADLINE_VERBS = {"to", "sign", "signs", "endorse", "endorses", "adopt", "adopts", "back", "backs"}

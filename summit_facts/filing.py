@@ -267,7 +267,7 @@ def _added_to_total(ctx: Context) -> str | None:
 
 # "A Call to Action" is a kind of outcome text, like a declaration: its "to action"
 # names no other instrument.
-PRINCIPAL_PHRASES = (("call", "to", "action"),)
+PRINCIPAL_PHRASES = (("call", "to", "action"), ("call", "for", "action"))
 # A verb that takes a preposition ("countries called for a roadmap", "called on
 # leaders") is no document named "call".
 VERB_PARTICLES = {"for", "on", "upon"}
@@ -285,7 +285,8 @@ def _document_at(lemmas: list[str], i: int) -> bool:
         return False  # "so-called artificial intelligence"
     if any(w in POSSESSIVES for w in lemmas[max(0, i - 2) : i]):
         return False  # "its financial commitment": what a donor gives, not a text it signs
-    if word != "call" or _principal_phrase(lemmas, i):
+    # "the call for action": the text; "countries called for action": the verb.
+    if word != "call" or (_principal_phrase(lemmas, i) and lemmas[i + 1] == "to"):
         return True
     after = lemmas[i + 1] if i + 1 < len(lemmas) else ""
     before = lemmas[i - 1] if i > 0 else ""
@@ -346,6 +347,15 @@ def _instrument_suffix(
     # The words naming an event in the sentence ("the REAIM summit") name the event,
     # not an instrument, even where the corpus's main event is not known.
     main_key = main_key | _event_name_words(lemmas)
+    if ctx.label == "TITLE" and _one_partys_title(lemmas, lo, hi):
+        # "the US-led Political Declaration on ...", "a Political Declaration that the US
+        # issued": one party's text, not the event's outcome, named by its kind words.
+        kinds: list[str] = []
+        for word in lemmas[lo:hi]:
+            if word in INSTRUMENT_WORDS:
+                return slugify(" ".join([*kinds[-3:], word]))
+            if word.isalpha() and word not in STOP_BEFORE_NAME:
+                kinds.append(word)
     if ctx.label == "TITLE":
         # A declaration's name is itself the instrument: "... Frontier AI Commitments".
         # "the “Call to Action” declaration": the title names a document of a kind
@@ -390,6 +400,24 @@ def _instrument_suffix(
         if told.get(kind):
             return told[kind]
     return _suffix_at(lemmas, at, main_key)[0]
+
+
+ISSUING_VERBS = {"issue", "launch", "present", "unveil", "propose", "table"}
+
+
+def _one_partys_title(lemmas: list[str], lo: int, hi: int) -> bool:
+    """Whether the title at `lo:hi` is told as one party's text: "the US-led X", "X,
+    which the US issued", "X that the United Kingdom launched"."""
+    if lemmas[max(0, lo - 2) : lo] == ["-", "lead"]:
+        return True
+    after = lemmas[hi : hi + 6]
+    if not after or after[0] not in ("that", "which") or not ISSUING_VERBS & set(after):
+        return False
+    end = next(i for i, w in enumerate(after) if w in ISSUING_VERBS)
+    who = [w for w in after[1:end] if w not in ("the", ".")]
+    # Lemmas are lower case: "us" is the US only as a name ("the US issued").
+    name = " ".join(who)
+    return bool(who) and names.is_country(name.upper() if len(who) == 1 else name.title())
 
 
 def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[str | None, bool]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from summit_facts import names
 from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
-from summit_facts.models import Claim, EntitiesValue
+from summit_facts.models import Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
 TOPIC = "signatories"
@@ -110,6 +110,68 @@ def _words(name: str) -> tuple[frozenset[str], str | None]:
     return frozenset(told), acronym
 
 
+# "the Council of Europe (CoE)", "(COE)": an acronym whose letters open the words of the
+# name before it, small words told in lower case or skipped.
+_ACRONYM = re.compile(rf"(?P<a>{_NAME})\s+\((?P<b>[A-Z](?:[a-z]?[A-Z]){{1,7}})\)")
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` ("coe", "ce") is the initials of the name's last words, its small
+    words optional ("council of europe")."""
+
+    def match(a: str, ws: list[str]) -> bool:
+        if not a:
+            return not ws
+        if not ws:
+            return False
+        head, rest = ws[0], ws[1:]
+        return (a[0] == head[0] and match(a[1:], rest)) or (head in _SMALL and match(a, rest))
+
+    return any(match(acronym, words[i:]) for i in range(len(words)))
+
+
+def acronyms(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Acronyms the texts define, with the distinctive words they stand for: "the
+    Council of Europe (CoE)" -> {"coe": {"council", "europe"}}."""
+    out: dict[str, frozenset[str]] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group("b").lower()
+            words = [w.lower() for w in m.group("a").split()]
+            if _spells(acronym, words):
+                out[acronym] = frozenset(w for w in words if w not in _SMALL)
+    return out
+
+
+def spell_out_acronyms(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """An instrument named with an acronym in one source ("the CoE Framework
+    Convention") and with the words it stands for in another ("the Council of Europe
+    Framework Convention") is one text: the acronym in its suffix gives way to those of
+    its words the other suffixes use (in place)."""
+    if not texts:
+        return
+    defined = acronyms(texts.values())
+    if not defined:
+        return
+    split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    suffixes = {p[1] for p in split.values() if p}
+    used = {w for s in suffixes for w in s.split("_")}
+    rename: dict[str, str] = {}
+    for suffix in suffixes:
+        words = suffix.split("_")
+        out: list[str] = []
+        for w in words:
+            told = defined.get(w)
+            spelt = sorted(told & used) if told else []
+            out.extend(spelt if spelt else [w])
+        if out != words:
+            rename[suffix] = "_".join(dict.fromkeys(out))
+    for claim in claims:
+        p = split.get(claim.slot) if claim.topic == TOPIC else None
+        if p and p[1] in rename:
+            claim.slot = f"{p[0]}_{rename[p[1]]}"
+
+
 def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Instruments a source tells by two names ("Known formally as the Agreement on
     Biodiversity Beyond National Jurisdiction, the High Seas Treaty"), or by a name and
@@ -117,6 +179,7 @@ def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None
     claims use (in place)."""
     if not texts:
         return
+    spell_out_acronyms(claims, texts)
     pairs = [
         (m.group("a"), m.group("b"))
         for text in texts.values()
@@ -199,6 +262,34 @@ def _texts_of_kind(claims: list[Claim], kinds: set[str]) -> set[str]:
     }
 
 
+# Kinds the press uses to say what an outcome text does, not what it is called: "60
+# countries signed a commitment to the responsible use of AI" tells of the Call to Action.
+DESCRIBING_KINDS = {"commitment"}
+
+
+def described_text_is_principal(claims: list[Claim]) -> None:
+    """A text told only by a describing kind word, with no name and no longer name of
+    its kind in the corpus (`count_commitment` left after `merge_instrument_names`), is
+    the principal text when the corpus names that one: the description fits it, and no
+    other text of the kind is known (in place)."""
+    slots = {c.slot for c in claims if c.topic == TOPIC and c.rule != "auto"}
+    if "declaration_name" not in slots:
+        return
+    bare = {
+        suffix
+        for slot in slots
+        if (p := _split(slot))
+        and (told := _parts((suffix := p[1]).split("_"))) is not None
+        and not told[0]
+        and not told[2]
+        and told[1] in DESCRIBING_KINDS
+    }
+    for claim in claims:
+        p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
+        if p and p[1] in bare and p[0] != "declaration_name":
+            claim.slot = p[0]
+
+
 def one_outcome_is_principal(claims: list[Claim]) -> None:
     """A corpus that names one outcome text, and never gives the principal one a name
     ("the Mangrove Declaration ... Sixty countries signed the declaration"): that text is
@@ -278,6 +369,45 @@ def fund_backers_by_kind(claims: list[Claim]) -> None:
             continue
         claim.topic = "initiatives"
         claim.slot = f"{fund}_{slugify(' '.join(words))}"
+
+
+def _part_of(short: Claim, long: Claim) -> bool:
+    """Whether a name is a run of the words of a longer one ("Africa Declaration" of
+    "Africa Declaration on AI"): a short name of its own, kept beside the long one."""
+    assert isinstance(short.value, TextValue) and isinstance(long.value, TextValue)
+    return f" {short.value.text} " in f" {long.value.text} "
+
+
+def one_name_per_source(claims: list[Claim]) -> list[Claim]:
+    """One source's names of one text, one told in some of the other's words, skipping
+    others ("the Council of Europe Framework Convention on AI" ... "the Council of Europe
+    Convention"): the longer name is the source's, the loose retelling is dropped; of two
+    unrelated names, the first stated is the source's (DESIGN.md, "One source, one
+    statement")."""
+    by_key: dict[tuple[str, str], list[tuple[Claim, frozenset[str]]]] = {}
+    for claim in claims:
+        if (
+            claim.topic == TOPIC
+            and claim.slot.startswith("declaration_name")
+            and isinstance(claim.value, TextValue)
+            and claim.rule != "auto"
+        ):
+            told = frozenset(claim.value.text.split())
+            by_key.setdefault((claim.source.id, claim.slot), []).append((claim, told))
+    shorter = {
+        id(c)
+        for same in by_key.values()
+        for c, w in same
+        if any(w < v and not _part_of(c, d) for d, v in same)
+        # Another name given later to the same text ("the Blueprint for Action" ... "a
+        # 'call to action'"): the source's name is the first it states.
+        or any(
+            d.evidence.start < c.evidence.start and not (w <= v or v <= w)
+            for d, v in same
+            if d.source.path == c.source.path
+        )
+    }
+    return [c for c in claims if id(c) not in shorter]
 
 
 def one_list_per_source(claims: list[Claim]) -> list[Claim]:

@@ -441,3 +441,15 @@ def region_holds(region: str, city: str) -> bool | None:
 def city_in(city: str, country: str) -> bool:
     """Whether the gazetteer puts `city` in `country`: 'Baku' in 'Azerbaijan'."""
     return region_holds(country, city) is True
+
+
+def misspelt_country(name: str) -> str | None:
+    """The one country a long single word misses by a letter ("Andora" -> Andorra); None
+    when no country or more than one is that close. For a name in a list of countries."""
+    from rapidfuzz.distance import Levenshtein
+
+    word = _clean(name)
+    if len(word) < 6 or " " in word or is_country(word):
+        return None
+    close = {c for c in _tables().countries if Levenshtein.distance(word, c) == 1}
+    return close.pop() if len(close) == 1 else None

@@ -4,12 +4,14 @@ subject (DESIGN.md, "Several instruments at one event")."""
 from __future__ import annotations
 
 from summit_facts.instrument_names import (
+    described_text_is_principal,
     longer_names,
     merge_instrument_names,
     merge_names_told_as_one,
+    one_name_per_source,
     one_outcome_is_principal,
 )
-from summit_facts.models import Claim, CountValue, Evidence, Interval, Source
+from summit_facts.models import Claim, CountValue, Evidence, Interval, Source, TextValue
 
 
 def claim(slot: str, source: str, topic: str = "signatories") -> Claim:
@@ -142,3 +144,75 @@ def test_a_treaty_beside_a_declaration_keeps_its_suffix() -> None:
     claims = [claim("count_reef_convention", "a"), claim("count_lima_declaration", "b")]
     one_outcome_is_principal(claims)
     assert [c.slot for c in claims] == ["count_reef_convention", "count"]
+
+
+def test_an_acronym_in_a_name_is_the_words_it_stands_for() -> None:
+    """'the Board of Oceans (BoO) Reef Convention' in one source, 'the Board of Oceans
+    Reef Convention' in another, 'the treaty' in a third: one text, the principal one."""
+    claims = [
+        claim("count_boo_reef_convention", "a"),
+        claim("members_oceans_reef_convention", "b"),
+        claim("members_treaty", "c"),
+    ]
+    texts = {
+        "a": "Ten states signed the Board of Oceans (BoO) Reef Convention.",
+        "b": "Chile signed the Board of Oceans Reef Convention.",
+        "c": "Peru signed the treaty.",
+    }
+    merge_names_told_as_one(claims, texts)
+    merge_instrument_names(claims)
+    one_outcome_is_principal(claims)
+    assert [c.slot for c in claims] == ["count", "members", "members"]
+
+
+def test_an_acronym_that_does_not_spell_its_name_is_left_alone() -> None:
+    claims = [claim("count_xyz_reef_convention", "a"), claim("count_board_reef_convention", "b")]
+    merge_names_told_as_one(claims, {"a": "The Ocean Board (XYZ) met.", "b": "Nothing."})
+    assert [c.slot for c in claims] == ["count_xyz_reef_convention", "count_board_reef_convention"]
+
+
+def test_a_text_told_only_as_a_commitment_is_the_named_principal_one() -> None:
+    claims = [
+        claim("count_commitment", "a"),
+        claim("declaration_name", "b"),
+        claim("count_frontier_commitment", "c"),
+    ]
+    described_text_is_principal(claims)
+    assert [c.slot for c in claims] == ["count", "declaration_name", "count_frontier_commitment"]
+
+
+def test_a_commitment_stays_apart_when_the_principal_text_has_no_name() -> None:
+    claims = [claim("count_commitment", "a"), claim("count", "b")]
+    described_text_is_principal(claims)
+    assert [c.slot for c in claims] == ["count_commitment", "count"]
+
+
+def test_a_source_s_loose_retelling_of_a_name_gives_way_to_the_name() -> None:
+    def named(text: str) -> Claim:
+        told = claim("declaration_name", "a")
+        told.id = text
+        told.value = TextValue(surface=text, text=text)
+        return told
+
+    claims = [
+        named("ocean board reef convention on drones"),
+        named("ocean board convention"),  # skips words of the name: a retelling
+        named("ocean board reef convention"),  # a run of its words: a short name
+    ]
+    kept = one_name_per_source(claims)
+    assert [c.id for c in kept] == [
+        "ocean board reef convention on drones",
+        "ocean board reef convention",
+    ]
+
+
+def test_of_two_unrelated_names_a_source_gives_the_first_stated_is_its_name() -> None:
+    def named(text: str, at: int) -> Claim:
+        told = claim("declaration_name", "a")
+        told.id = text
+        told.value = TextValue(surface=text, text=text)
+        told.evidence = Evidence(sentence=text, start=at, end=at + 5, value_start=0, value_end=5)
+        return told
+
+    kept = one_name_per_source([named("call to action", 300), named("reef blueprint", 10)])
+    assert [c.id for c in kept] == ["reef blueprint"]

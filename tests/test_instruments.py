@@ -302,3 +302,14 @@ def test_a_bodys_name_before_a_text_is_kept_and_a_headline_is_no_name():
 def test_a_headline_names_the_text_after_its_verb():
     slots = _slots("Chile and Peru Sign Call to Action on Reef Safety\n")
     assert slots.get("declaration_name") == ["Call to Action on Reef Safety"], slots
+
+
+def test_a_title_one_party_issued_is_another_instrument():
+    slots = _slots(
+        "The same forum saw the launch of the Chilean-led Political Declaration on Safe"
+        " Reef Drones.\n"
+        "That is the title of a formal Political Declaration that the US issued last year.\n"
+        "At the forum, 31 countries endorsed the Call to Action.\n"
+    )
+    assert slots.get("declaration_name") == ["Call to Action"], slots
+    assert len(slots.get("declaration_name_political_declaration", [])) == 2, slots

@@ -250,3 +250,9 @@ def test_a_states_formal_style_is_the_country(styled, country):
 
 def test_a_style_that_is_a_name_of_its_own_stays_whole():
     assert names.canonical_name("Democratic Republic of the Congo") != "Congo"
+
+
+def test_a_country_misspelt_by_a_letter_is_that_country() -> None:
+    assert names.misspelt_country("Andora") == "Andorra"
+    assert names.misspelt_country("Jordan") is None  # a country as it is
+    assert names.misspelt_country("Macron") is None  # no country that close

@@ -294,8 +294,11 @@ def _document_at(lemmas: list[str], i: int) -> bool:
 
 
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+# A name never runs back over these: "ends with declaration" names no "end with" text.
 STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to", "its",
-                    "their", "his", "her", "our", "this", "that", "say"}  # fmt: skip
+                    "their", "his", "her", "our", "this", "that", "say", "with", "for",
+                    "in", "on", "at", "from", "into", "end", "close", "conclude", "issue",
+                    "produce", "release", "unveil", "approve", "publish"}  # fmt: skip
 
 
 def _described(lemmas: list[str], at: int) -> bool:

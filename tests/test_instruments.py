@@ -313,3 +313,9 @@ def test_a_title_one_party_issued_is_another_instrument():
     )
     assert slots.get("declaration_name") == ["Call to Action"], slots
     assert len(slots.get("declaration_name_political_declaration", [])) == 2, slots
+
+
+def test_a_headline_verb_before_the_text_names_no_instrument():
+    slots = _slots("Fjord Summit ends with declaration signed by 25 countries and the EU\n")
+    assert slots.get("count") == ["25"], slots
+    assert not [s for s in slots if "end" in s.split("_")], slots

@@ -941,7 +941,9 @@ def _key_part(
         words = _words_of(ctx.noun)
         if not ctx.noun or not words:
             return None
-        nouns = ctx.noun.lower().split()
+        # "28 member countries and the European Union": the counted noun, not what is
+        # added to it.
+        nouns = ctx.noun.lower().split(" and ")[0].split()
         if len(nouns) > 1 and nouns[-2] in ("member", "members"):
             return "members"  # "29 member countries", "member states": a group's members
         return slugify(nouns[-1])

@@ -85,8 +85,9 @@ def test_a_name_cut_after_its_city_is_named_with_it():
         "The Ports Alliance is a global network of 31 members: Chile, Ghana and others.",
         "The Ports Alliance is a multi-stakeholder initiative of 31 member countries that "
         "seeks to share data on shipping.",
+        "The Ports Alliance brings together 31 member countries and the European Union.",
     ],
-    ids=["members", "member-countries"],
+    ids=["members", "member-countries", "and-the-eu"],
 )
 def test_a_groups_member_countries_are_its_members(nlp, ruleset, text):
     """'31 member countries' and '31 members' count one thing: the group's members."""

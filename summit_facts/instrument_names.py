@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from summit_facts import names
-from summit_facts.filing import INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
+from summit_facts.filing import COMPANY_SIGNERS, INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
 from summit_facts.models import Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
@@ -286,6 +286,9 @@ def described_text_is_principal(claims: list[Claim]) -> None:
     }
     for claim in claims:
         p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
+        signers = set((claim.noun or "").lower().split())
+        if signers & COMPANY_SIGNERS:
+            continue  # "12 companies will sign new safety commitments": not the states' text
         if p and p[1] in bare and p[0] != "declaration_name":
             claim.slot = p[0]
 

@@ -319,3 +319,11 @@ def test_a_headline_verb_before_the_text_names_no_instrument():
     slots = _slots("Fjord Summit ends with declaration signed by 25 countries and the EU\n")
     assert slots.get("count") == ["25"], slots
     assert not [s for s in slots if "end" in s.split("_")], slots
+
+
+def test_companies_signing_described_commitments_never_join_the_states_count():
+    slots = _slots(
+        "The Reef Declaration was signed by 28 countries at the summit. Organisers hope"
+        " that at least 12 companies will sign new safety commitments.\n"
+    )
+    assert slots.get("count") == ["28"], slots

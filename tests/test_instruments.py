@@ -321,9 +321,19 @@ def test_a_headline_verb_before_the_text_names_no_instrument():
     assert not [s for s in slots if "end" in s.split("_")], slots
 
 
-def test_companies_signing_described_commitments_never_join_the_states_count():
-    slots = _slots(
-        "The Reef Declaration was signed by 28 countries at the summit. Organisers hope"
-        " that at least 12 companies will sign new safety commitments.\n"
+def test_companies_signing_described_commitments_never_join_the_states_count(tmp_path):
+    report = check_files(
+        tmp_path,
+        {
+            "a.txt": "Twenty-eight countries signed the Reef Declaration at the summit.\n",
+            "b.txt": (
+                "Officials from 30 countries are expected for the reef summit. Organisers"
+                " hope that at least 12 companies will sign new safety commitments.\n"
+            ),
+        },
     )
-    assert slots.get("count") == ["28"], slots
+    subjects = [*report["consensus"], *report["contradictions"], *report["single_source"]]
+    [count] = [v for v in subjects if (v["topic"], v["slot"]) == ("signatories", "count")]
+    clusters = [count["consensus"], *count["dissent"]]
+    sources = {s["source_id"] for c in clusters if c for s in c["support"]}
+    assert sources == {"a.txt"}, count

@@ -89,25 +89,21 @@ def longer_names(suffixes: Iterable[str]) -> dict[str, str]:
 # A capitalised name of up to eight words, with the small words names carry inside them.
 _NAME = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|on|of|for|in|and|the)){0,7}"
 # One text told by two names in one sentence: "Known formally as the Agreement on X, the
-# High Seas Treaty ...", "the High Seas Treaty, known formally as the Agreement on X",
-# "the Agreement on Biodiversity Beyond National Jurisdiction (BBNJ)".
+# High Seas Treaty ...", "the High Seas Treaty, known formally as the Agreement on X". (A
+# name and its bracketed acronym are `acronyms`'.)
 _TOLD_AS_ONE = (
     re.compile(rf"\b[Kk]nown\s+(?:formally\s+|officially\s+)?as\s+(?:the\s+)?(?P<a>{_NAME})\s*,\s+"
                rf"(?:the\s+)?(?P<b>{_NAME})"),
     re.compile(rf"(?:the\s+)?(?P<a>{_NAME}),\s+(?:formally|officially|also)\s+(?:known\s+as|called)\s+"
                rf"(?:the\s+)?(?P<b>{_NAME})"),
-    re.compile(rf"(?P<a>{_NAME})\s+\((?P<b>[A-Z]{{2,8}})\)"),
 )  # fmt: skip
 _SMALL = {"on", "of", "for", "in", "and", "the"}
 
 
-def _words(name: str) -> tuple[frozenset[str], str | None]:
-    """A name's distinctive words and its acronym: 'Agreement on Biodiversity Beyond
-    National Jurisdiction' -> ({biodiversity, beyond, national, jurisdiction}, 'bbnj')."""
-    words = [w.lower() for w in name.split() if w.lower() not in _SMALL]
-    told = [w for w in words if w not in INSTRUMENT_WORDS and w not in KIND_OF]
-    acronym = "".join(w[0] for w in told) if len(told) > 1 else None
-    return frozenset(told), acronym
+def _name_words(name: str) -> list[str]:
+    """A name's words without its kind: 'Agreement on Biodiversity Beyond National
+    Jurisdiction' -> [on, biodiversity, beyond, national, jurisdiction]."""
+    return [w for w in name.lower().split() if w not in INSTRUMENT_WORDS and w not in KIND_OF]
 
 
 # "the Council of Europe (CoE)", "(COE)": an acronym whose letters open the words of the
@@ -166,10 +162,7 @@ def spell_out_acronyms(claims: list[Claim], texts: Mapping[str, str] | None) -> 
             out.extend(spelt if spelt else [w])
         if out != words:
             rename[suffix] = "_".join(dict.fromkeys(out))
-    for claim in claims:
-        p = split.get(claim.slot) if claim.topic == TOPIC else None
-        if p and p[1] in rename:
-            claim.slot = f"{p[0]}_{rename[p[1]]}"
+    _rename_suffixes(claims, rename)
 
 
 def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
@@ -195,11 +188,15 @@ def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None
     counts = Counter(p[1] for c in claims if c.topic == TOPIC and (p := split.get(c.slot)))
 
     def joins(suffix: str, name: str) -> bool:
-        words, acronym = _words(name)
-        if name.isupper():  # "(BBNJ)": the acronym itself
-            words, acronym = frozenset(), name.lower()
+        """The suffix's words are the name's, or its one word spells the name ("bbnj")."""
+        words = _name_words(name)
         told = parts[suffix][0]
-        return bool(told) and (told <= words or (acronym is not None and told == {acronym}))
+        if not told:
+            return False
+        if told <= set(words) - _SMALL:
+            return True
+        [only] = told if len(told) == 1 else [""]
+        return len(only) > 1 and _spells(only, words)
 
     rename: dict[str, str] = {}
     for a, b in pairs:
@@ -220,8 +217,16 @@ def merge_names_told_as_one(claims: list[Claim], texts: Mapping[str, str] | None
             if parts[s][0] != best:
                 tail = "_".join(parts[s][2])
                 rename[s] = f"{target}_{tail}" if tail else target
+    _rename_suffixes(claims, rename)
+
+
+def _rename_suffixes(claims: list[Claim], rename: Mapping[str, str]) -> None:
+    """Give every instrument slot whose suffix `rename` maps its new suffix (in place):
+    `count_x`, `members_x` and `declaration_name_x` move together."""
+    if not rename:
+        return
     for claim in claims:
-        p = split.get(claim.slot) if claim.topic == TOPIC else None
+        p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
         if p and p[1] in rename:
             claim.slot = f"{p[0]}_{rename[p[1]]}"
 
@@ -231,13 +236,7 @@ def merge_instrument_names(claims: list[Claim]) -> None:
     split = {c.slot: _split(c.slot) for c in claims if c.topic == TOPIC and c.rule != "auto"}
     # One per claim: the commoner spelling of a name is the one more claims use.
     suffixes = [p[1] for c in claims if c.topic == TOPIC and (p := split.get(c.slot))]
-    rename = longer_names(suffixes)
-    if not rename:
-        return
-    for claim in claims:
-        parts = split.get(claim.slot) if claim.topic == TOPIC else None
-        if parts and parts[1] in rename:
-            claim.slot = f"{parts[0]}_{rename[parts[1]]}"
+    _rename_suffixes(claims, longer_names(suffixes))
 
 
 # Kinds of text that are an event's outcome document (DESIGN.md: "the principal

@@ -32,7 +32,7 @@ from summit_facts.models import (
     TextValue,
 )
 from summit_facts.nlp import EVENT_HEADS, value_spans
-from summit_facts.tokens import lemma, tree_distance
+from summit_facts.tokens import lemma, sets_right, tree_distance
 from summit_facts.values import parse_count, parse_date, parse_money, parse_percent
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -1280,8 +1280,8 @@ def _polarity(span: Span) -> Polarity:
         return "negated"
     if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):
         return "negated"
-    if _rebutted(span):
-        return "negated"
+    if sets_right([t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]):
+        return "negated"  # "EUR 40 billion, not the EUR 50 billion some outlets reported"
     listed_in = _listed_in(span.root)
     if listed_in is not None:
         # "30 countries, including China, did not endorse": China is one of the 30.
@@ -1293,16 +1293,6 @@ def _polarity(span: Span) -> Polarity:
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
-
-
-def _rebutted(span: Span) -> bool:
-    """'a EUR 40 billion pledge, not the EUR 50 billion some outlets reported': the
-    figure a source sets right is not one it states."""
-    doc = span.doc
-    at = span.start - 1
-    if at >= 0 and doc[at].lower_ in ("the", "a", "an"):
-        at -= 1
-    return at >= 1 and doc[at].lower_ == "not" and doc[at - 1].text in (",", "—", "–", "-")
 
 
 LISTING_LEMMAS = {"include", "including", "among", "like", "such"}

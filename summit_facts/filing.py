@@ -28,6 +28,7 @@ from summit_facts.models import (
     claim_id,
 )
 from summit_facts.rules import Condition, RuleSet, SlotRule, slugify
+from summit_facts.tokens import sets_right
 from summit_facts.values import with_tolerance
 
 AUTO_TOPIC = "auto"
@@ -1050,12 +1051,6 @@ def _slot_name(
     return rules.slot_aliases.get((topic, slot), slot)
 
 
-def _rebutted(before: list[str]) -> bool:
-    """Whether the words before a value set it right: ', not the', ', not'."""
-    words = before[:-1] if before and before[-1] in ("the", "a", "an") else before
-    return len(words) >= 2 and words[-1] == "not" and words[-2] in (",", "—", "–", "-")
-
-
 def matches(mention: Mention, rule: SlotRule) -> int | None:
     """The score of `mention` under `rule`, or None if the rule does not take it."""
     value = mention.value
@@ -1066,7 +1061,7 @@ def matches(mention: Mention, rule: SlotRule) -> int | None:
         return None
     if rule.precision and getattr(value, "precision", None) not in rule.precision:
         return None
-    if rule.polarity is None and mention.polarity == "negated" and _rebutted(ctx.before):
+    if rule.polarity is None and mention.polarity == "negated" and sets_right(ctx.before):
         return None  # "EUR 40 billion, not the EUR 50 billion reported": not the source's
     if rule.polarity and mention.polarity != rule.polarity:
         return None

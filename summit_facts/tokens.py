@@ -5,6 +5,7 @@ Typed against spaCy's Token but never import spaCy at run time: callers hold the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,3 +40,12 @@ def tree_distance(a: Token, b: Token) -> int:
         if anc.i in up:
             return n + up[anc.i]
     return 99
+
+
+def sets_right(before: Sequence[str]) -> bool:
+    """Whether the lower-cased words before a value set it right: 'a EUR 40 billion
+    pledge, not the EUR 50 billion some outlets reported' (', not the', ', not')."""
+    words = list(before)
+    if words and words[-1] in ("the", "a", "an"):
+        words.pop()
+    return len(words) >= 2 and words[-1] == "not" and words[-2] in (",", "—", "–", "-")

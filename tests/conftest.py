@@ -52,3 +52,13 @@ def check_files(tmp_path: Path, files: dict[str, str], *, rules: Path | None = N
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def subjects_of(report: dict, topic: str) -> dict[str, dict]:
+    """Slot -> verdict of one topic's rule subjects in a `facts check` JSON report."""
+    return {
+        v["slot"]: v
+        for section in ("contradictions", "consensus", "single_source")
+        for v in report[section]
+        if v["topic"] == topic
+    }

@@ -16,7 +16,7 @@ from summit_facts.cli.app import app
 from summit_facts.consolidate import consolidate, programme_names, same_programme
 from summit_facts.models import Claim, CountValue, Evidence, Interval, MoneyValue, Source
 from summit_facts.verdicts import judge_subject
-from tests.conftest import check_files
+from tests.conftest import check_files, subjects_of
 
 A = Source(id="a.txt", path="a.txt", publisher="Wire")
 B = Source(id="b.txt", path="b.txt", publisher="Daily")
@@ -339,15 +339,6 @@ def _check(tmp_path: Path, files: dict[str, str], rules: Path | None) -> dict:
     return check_files(tmp_path, files, rules=rules)
 
 
-def _funding(report: dict) -> dict[str, dict]:
-    return {
-        v["slot"]: v
-        for section in ("contradictions", "consensus", "single_source")
-        for v in report[section]
-        if v["topic"] == "funding"
-    }
-
-
 def _values(verdict: dict) -> list[tuple[float, str, list[str]]]:
     clusters = ([verdict["consensus"]] if verdict["consensus"] else []) + verdict["dissent"]
     return sorted((c["value"]["nominal"], c["value"]["currency"], c["sources"]) for c in clusters)
@@ -368,7 +359,7 @@ def test_investai_200_against_109_is_a_contradiction_with_no_majority(
         },
         None if aliases else rules_without_aliases,
     )
-    funding = _funding(report)
+    funding = subjects_of(report, "funding")
     investai = funding.pop("eu_investai")
     assert investai["verdict"] == "contradiction"
     assert investai["consensus"] is None  # no majority
@@ -394,7 +385,7 @@ def test_two_donors_to_one_fund_are_two_subjects(tmp_path, rules_without_aliases
         },
         None if aliases else rules_without_aliases,
     )
-    funding = _funding(report)
+    funding = subjects_of(report, "funding")
     assert not report["contradictions"]
     assert sorted(funding) == ["norway_ai_safety_fund", "sweden_ai_safety_fund"]
     assert _values(funding["norway_ai_safety_fund"]) == [(180_000_000, "EUR", ["norway.txt"])]
@@ -412,7 +403,7 @@ def test_an_equivalent_never_becomes_a_claim_end_to_end(tmp_path):
         },
         None,
     )
-    current = _funding(report)["current_ai"]
+    current = subjects_of(report, "funding")["current_ai"]
     assert current["verdict"] == "consensus"
     assert [s["surface"] for s in current["consensus"]["support"]] == [
         "$400 million",
@@ -439,7 +430,7 @@ def test_programmes_donors_parts_and_equivalents_without_the_alias_file(
     tmp_path, rules_without_aliases
 ):
     report = _check(tmp_path, PARIS_LIKE, rules_without_aliases)
-    funding = _funding(report)
+    funding = subjects_of(report, "funding")
     assert not report["contradictions"]
     assert _values(funding["eu_investai"]) == [(200_000_000_000, "EUR", ["c.md", "d.md"])]
     assert funding["eu_investai"]["verdict"] == "consensus"

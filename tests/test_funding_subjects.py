@@ -17,7 +17,7 @@ from summit_facts.events import resolve
 from summit_facts.extract import extract
 from summit_facts.filing import file_mentions
 from summit_facts.models import Claim, Source
-from tests.conftest import check_files
+from tests.conftest import check_files, subjects_of
 
 
 def _file(nlp, ruleset, text: str) -> list[Claim]:
@@ -393,15 +393,6 @@ def test_a_sum_given_first_keeps_its_donor_to_itself(nlp, ruleset):
     assert "gates_foundation" not in subjects.get("more than $9bn", "")
 
 
-def _funding(report: dict) -> dict[str, dict]:
-    return {
-        v["slot"]: v
-        for section in ("contradictions", "consensus", "single_source")
-        for v in report[section]
-        if v["topic"] == "funding"
-    }
-
-
 @pytest.mark.model
 def test_a_pledge_to_the_one_campaign_an_article_names_is_the_donors_pledge_to_it(tmp_path):
     """One pledge, one subject: the EU's money "to speed up" what the campaign does, and
@@ -425,7 +416,7 @@ def test_a_pledge_to_the_one_campaign_an_article_names_is_the_donors_pledge_to_i
             "cooking in Asia.\n",
         },
     )
-    funding = _funding(report)
+    funding = subjects_of(report, "funding")
     assert sorted(funding) == ["clean_cooking_for_asia", "eu_clean_cooking_for_asia"]
     assert funding["eu_clean_cooking_for_asia"]["verdict"] == "consensus"
 

@@ -133,13 +133,18 @@ def test_next_edition_files_under_next_summit(report):
     assert ("next_summit", "dates") in subjects
 
 
+def _extracted(folder: Path, store: Path) -> list[dict]:
+    """`facts extract --format jsonl` (the real CLI) on a folder: its claims."""
+    args = ["extract", str(folder), "--format", "jsonl", "--store", str(store), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
 @pytest.mark.model
 def test_claims_carry_their_event_role(tmp_path):
     folder = write_articles(tmp_path / "a", {"wire.txt": ARTICLES["wire.txt"]})
-    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    claims = _extracted(folder, tmp_path / "s")
     roles = {c["value"].get("surface"): (c.get("event") or {}).get("role") for c in claims}
     assert roles.get("3-4 March 2025") == "previous"
     assert roles.get("9-10 June 2027") == "next"
@@ -263,10 +268,7 @@ def test_a_preview_published_before_the_event_tells_what_is_planned(tmp_path):
         ),
     }
     folder = write_articles(tmp_path / "a", articles)
-    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    claims = _extracted(folder, tmp_path / "s")
     hosts = {
         c["source"]["id"]: c["modality"]
         for c in claims
@@ -877,10 +879,7 @@ def test_an_edition_placed_by_a_participle_in_another_city_is_another_edition(tm
             "b.txt": "The Ports Summit in Lisbon drew 72 countries on 9 March 2026.\n",
         },
     )
-    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    claims = _extracted(folder, tmp_path / "s")
     told = {c["value"].get("surface"): (c.get("event") or {}).get("role") for c in claims}
     assert told.get("35") == "previous", told
     attending = [c["value"]["surface"] for c in claims if c["slot"] == "countries_attending"]
@@ -919,9 +918,6 @@ def test_a_first_edition_told_in_a_future_sentence_is_the_previous_one(tmp_path)
             "b.md": "---\npublished: 2026-11-03\n---\nThe Fjord Summit in Oslo closed on 2 November.\n",
         },
     )
-    args = ["extract", str(folder), "--format", "jsonl", "--store", str(tmp_path / "s"), "-q"]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 0, result.output
-    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    claims = _extracted(folder, tmp_path / "s")
     told_next = [c["value"].get("surface") for c in claims if c["topic"] == "next_summit"]
     assert "Reykjavik" not in told_next, told_next

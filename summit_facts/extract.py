@@ -17,6 +17,7 @@ from summit_facts import currencies, names
 from summit_facts.dates import UNDATED_ANCHOR, Tense
 from summit_facts.events import HAS_YEAR, event_cue
 from summit_facts.models import (
+    INSTRUMENT_WORDS,
     TIME_NOUNS,
     Context,
     CountValue,
@@ -1747,11 +1748,10 @@ def _district(ent: Span) -> bool:
     return ent.root.dep_ == "pobj" and prep.lower_ == "of" and lemma(prep.head) in DISTRICT_WORDS
 
 
-# Kinds of text named after a place: "adopts New Delhi declaration", "the Hiroshima AI
-# Process". The place names the text; it is no claim of where the event was.
-TEXT_KINDS = {"declaration", "statement", "accord", "agreement", "charter", "communique",
-              "communiqué", "principles", "process", "commitments", "protocol", "consensus",
-              "convention", "treaty", "pact", "compact", "call", "blueprint"}  # fmt: skip
+# Kinds of text named after a place: the texts signed at events ("adopts New Delhi
+# declaration") and standing ones ("the Kyoto Protocol", "the Hiroshima AI Process"). The
+# place names the text; it is no claim of where the event was.
+TEXT_KINDS = INSTRUMENT_WORDS | {"process", "protocol", "consensus", "blueprint"}
 
 
 def _names_a_text(ent: Span) -> bool:

@@ -17,6 +17,7 @@ from summit_facts import currencies, names
 from summit_facts import names as known_names
 from summit_facts.events import PART_HEADS, same_place, series_of
 from summit_facts.models import (
+    INSTRUMENT_WORDS,
     Claim,
     Context,
     DateValue,
@@ -184,11 +185,6 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
 # plain slots; each other one gets its name's distinctive word and its kind as a suffix:
 # count_ministerial_statement, members_frontier_commitments (DESIGN.md, "Several
 # instruments at one event").
-INSTRUMENT_WORDS = {
-    "declaration", "statement", "communique", "communiqué", "charter", "accord", "pledge",
-    "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
-    "principles", "roadmap", "plan", "pact",
-}  # fmt: skip
 PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
 QUOTES = {"”", '"', "’", "'"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

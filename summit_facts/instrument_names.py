@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from summit_facts import names
-from summit_facts.filing import COMPANY_SIGNERS, INSTRUMENT_WORDS, KIND_OF, PROGRAMME_SIGNED
-from summit_facts.models import Claim, EntitiesValue, TextValue
+from summit_facts.filing import COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
+from summit_facts.models import INSTRUMENT_WORDS, Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
 TOPIC = "signatories"

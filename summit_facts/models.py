@@ -142,6 +142,12 @@ Value = Annotated[
 ]
 ValueKind = Literal["count", "percent", "money", "date", "entities", "text"]
 # Nouns a count of time counts ("five days", "two weeks"): a duration, not people or things.
+# Kinds of text signed at an event (DESIGN.md, "Several instruments at one event").
+INSTRUMENT_WORDS = frozenset({
+    "declaration", "statement", "communique", "communiqué", "charter", "accord", "pledge",
+    "compact", "commitment", "commitments", "agreement", "treaty", "convention", "call",
+    "principles", "roadmap", "plan", "pact",
+})  # fmt: skip
 # fmt: off
 TIME_NOUNS = frozenset({
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",

@@ -26,7 +26,7 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
-from summit_facts.names import same_document_name
+from summit_facts.names import same_document_name, told_shorter
 
 # Bounds further apart than this factor make a compatible pair IMPRECISE.
 IMPRECISE_FACTOR = 2.0
@@ -152,6 +152,8 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
         if short and f" {short} " in f" {long} ":
             return Relation.COMPATIBLE
         if _mostly_shared(ta, tb) or same_document_name(a.text, b.text):
+            return Relation.COMPATIBLE
+        if told_shorter(a.surface or a.text, b.surface or b.text):
             return Relation.COMPATIBLE
         return Relation.CONFLICT_VALUE
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):

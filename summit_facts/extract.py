@@ -1880,8 +1880,84 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     span = _after_headline_verb(span)
                     if span is None:
                         continue
+                    span = _topic_continued(_owner_dropped(span))
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+def _owner_dropped(span: Span) -> Span:
+    """'the Council of Europe's Convention on AI': the possessive names who owns the text,
+    not the text; the name starts after it ("Convention on AI")."""
+    owner = next((t for t in reversed(span) if t.tag_ == "POS"), None)
+    if owner is None or owner.i + 2 >= span.end:
+        return span
+    return span.doc[owner.i + 1 : span.end]
+
+
+# Nouns after "on" that say when, where or for whom a text was signed, never what it is
+# about: "signed the Declaration on behalf of the EU", "on the sidelines of the summit".
+NOT_TOPIC_NOUNS = TIME_NOUNS | {"behalf", "sideline", "sidelines", "margin", "margins",
+                                "occasion", "eve", "basis", "stage"}  # fmt: skip
+TOPIC_PREPS = {"on", "of", "for"}
+
+
+def _topic_continued(span: Span) -> Span:
+    """A text's name goes on over the topic it is told to be about, in lower case or with
+    an acronym in brackets: 'the Framework Convention on artificial intelligence and human
+    rights, democracy, and the rule of law', 'the Convention on Artificial Intelligence
+    (AI), human rights, democracy and the rule of law'. The topic ends at the first word
+    that is no noun, adjective, article or linking word (a verb, 'which', a date)."""
+    doc = span.doc
+    on_topic = any(t.lower_ in TOPIC_PREPS for t in span[1:])
+    i = span.end
+    if not on_topic:
+        if i + 1 >= len(doc) or doc[i].lower_ not in TOPIC_PREPS:
+            return span
+        i += 1  # "the Framework Convention" + "on artificial intelligence ..."
+    end = span.end
+    while i < len(doc) and i - span.end < 16:
+        tok = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            tok.text == "("
+            and nxt is not None
+            and nxt.is_upper
+            and i + 2 < len(doc)
+            and doc[i + 2].text == ")"
+        ):
+            i += 3  # "(AI)"
+            end = i
+            continue
+        if tok.text == "," or tok.lower_ in ("and", "or", "the", "of"):
+            # ", human rights, democracy": a list goes on; ", the first agreement on AI":
+            # an apposition about the text does not.
+            article = nxt is not None and nxt.lower_ == "the" and tok.text != ","
+            serial = tok.text == "," and nxt is not None and nxt.lower_ in ("and", "or")
+            if nxt is None or not (article or serial or _topic_word(nxt)):
+                break
+            i += 1
+            continue
+        if _topic_word(tok):
+            if lemma(tok) in NOT_TOPIC_NOUNS or tok.lower_ in NOT_TOPIC_NOUNS:
+                return span
+            i += 1
+            end = i
+            continue
+        break
+    return doc[span.start : end] if end > span.end else span
+
+
+def _topic_word(token: Token) -> bool:
+    """A word of a text's topic: 'artificial', 'intelligence', 'Democracy', 'Rule'; not a
+    place, a person, a date or a verb."""
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.lower_ == "which":
+        return False
+    if token.dep_ == "ROOT" or any(c.dep_ in ("dobj", "nsubj") for c in token.children):
+        return False  # "..., obliges signatories to": a verb the tagger took for a noun
+    return token.is_lower or (token.is_title and token.ent_type_ not in NOT_TOPIC_LABELS)
+
+
+NOT_TOPIC_LABELS = {"GPE", "PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL"}
 
 
 # Words that say what a text is about or like, never which one it is.

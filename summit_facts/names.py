@@ -288,6 +288,31 @@ def _titled(
     return bool(told) and kinds <= _OUTCOME_KINDS and not (places and not places & where)
 
 
+def _qualified_topic(name: str) -> tuple[str, frozenset[str], list[str]] | None:
+    """(kind word, the words before it, the topic's words after 'on/of/for') of a name
+    like "Council of Europe Framework Convention on AI (AI) and Human Rights"; None for a
+    name with no topic. Brackets (acronyms) and linking words are left out."""
+    words = re.findall(r"[\w'’-]+", _fold(re.sub(r"\([^)]*\)", " ", name)))
+    for i, word in enumerate(words[:-1]):
+        if word in _KIND_WORDS and words[i + 1] in ("on", "of", "for"):
+            topic = [w for w in words[i + 2 :] if w not in _FILLER]
+            return word, frozenset(words[:i]) - _FILLER, topic
+    return None
+
+
+def told_shorter(a: str, b: str) -> bool:
+    """Whether one name is the other told with fewer words: the same kind of text, a topic
+    that opens the other's topic, and no qualifier the other lacks on both sides
+    ("Convention on Artificial Intelligence (AI), human rights ..." and "Council of Europe
+    Framework Convention on Artificial Intelligence"). "Seoul Declaration on AI" and
+    "Bletchley Declaration on AI" are not: each has a qualifier the other lacks."""
+    pa, pb = _qualified_topic(a), _qualified_topic(b)
+    if pa is None or pb is None or pa[0] != pb[0]:
+        return False
+    (_, qa, ta), (_, qb, tb) = sorted((pa, pb), key=lambda p: len(p[2]))
+    return bool(ta) and tb[: len(ta)] == ta and (qa <= qb or qb <= qa)
+
+
 def _name_parts(name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(what a document's name is about, its kind words, the countries its places are in)."""
     words = re.findall(r"[\w'’-]+", _fold(name))

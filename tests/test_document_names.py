@@ -7,7 +7,7 @@ import pytest
 
 from summit_facts.compare import Relation, compare_values
 from summit_facts.models import TextValue
-from summit_facts.names import same_document_name
+from summit_facts.names import same_document_name, told_shorter
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,36 @@ def test_a_place_only_designation_is_the_title_it_was_adopted_under(a, b):
 )
 def test_a_place_only_designation_is_not_any_text(a, b):
     assert not same_document_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one text told without its owner and qualifier, with its topic in lower case
+        (
+            "Convention on Coral Reefs (CR), fisheries and the law of the sea",
+            "Andean Framework Convention on Coral Reefs",
+        ),
+        (
+            "Framework Convention on coral reefs",
+            "Framework Convention on Coral Reefs and Fisheries",
+        ),
+    ],
+)
+def test_a_name_told_shorter_is_the_same_text(a, b):
+    assert told_shorter(a, b) and told_shorter(b, a)
+    relation = compare_values(TextValue(surface=a, text=a), TextValue(surface=b, text=b))
+    assert not relation.is_conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lima Declaration on Coral Reefs", "Quito Declaration on Coral Reefs"),  # two places
+        ("Convention on Coral Reefs", "Convention on Fisheries"),  # another topic
+        ("Convention on Coral Reefs", "Declaration on Coral Reefs"),  # another kind
+        ("Andean Convention", "Andean Convention on Coral Reefs"),  # no topic to compare
+    ],
+)
+def test_other_texts_are_not_told_shorter(a, b):
+    assert not told_shorter(a, b)

@@ -21,7 +21,7 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
-    "coe-ai-convention-vilnius-2024": (0.78, 0.86, 0.66, 0),
+    "coe-ai-convention-vilnius-2024": (0.81, 0.89, 0.77, 0),
     "cop30-belem-2025": (0.80, 0.95, 0.82, 0),
     "g20-johannesburg-2025": (0.84, 0.95, 0.80, 0),
     "g7-hiroshima-2023": (0.91, 0.96, 0.81, 0),

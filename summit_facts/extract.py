@@ -1380,7 +1380,8 @@ TITLE_WORDS = {
 
 # Offices held by people, never part of a venue's name (unlike "King Fahd Centre").
 OFFICE_WORDS = {"minister", "president", "secretary", "ceo", "chancellor", "commissioner",
-                "ambassador", "envoy", "spokesperson", "senator"}  # fmt: skip
+                "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman", "senator",
+                "adviser", "advisor", "official", "officials"}  # fmt: skip
 
 
 def _noun_phrase_head(token: Token) -> Token | None:
@@ -1733,6 +1734,8 @@ def _held_in(ent: Span) -> bool:
     prep = ent.root.head
     return (
         ent.root.dep_ == "pobj"
+        and ent.root.pos_ == "PROPN"
+        and ent.root.is_title  # "in the canton of Nidwalden": no town's name
         and prep.lower_ == "in"
         and lemma(prep.head) in HELD_VERBS
         and not names.is_country(ent.text)
@@ -1781,6 +1784,134 @@ def _venue_before_city(city: Span) -> Span | None:
     return span
 
 
+# Verbs whose subject or object city is a place, not a government: "Seoul will host the
+# next summit", "delegates visited Kigali".
+PLACE_VERBS = HELD_VERBS | {"welcome", "visit", "leave", "reach", "tour", "be", "become"}
+# Prepositions whose object city is a party, not a place: "talks with Moscow", "a war
+# between Moscow and Kyiv", "sanctions against Beijing".
+PARTY_PREPS = {"with", "between", "against", "by"}
+
+
+def _stands_for_government(token: Token) -> bool:
+    """A capital named for its government (metonymy), not as a place: "Moscow has said it
+    would not take part", "Moscow's influence", "snubbed by Beijing", "helped Moscow ride
+    out the sanctions", "a dialogue with Moscow". The place it is stays a place: "the
+    summit in Paris", "Seoul will host", "PARIS (Reuters) -"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "between Moscow and Kyiv": the list's first name
+    if token.dep_ == "poss":
+        # "Paris's summit", "Seoul's Lotte Hotel": the city owns a place or an event
+        head = token.head
+        return head.pos_ != "PROPN" and lemma(head) not in EVENT_WORDS
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return lemma(token.head) not in PLACE_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ in PARTY_PREPS
+
+
+def _ent_len(token: Token) -> int:
+    """How many tokens the entity holding `token` has (0 outside any)."""
+    ent = _ent_at(token)
+    return len(ent) if ent is not None else 0
+
+
+# Nouns that say the proper name after "of" is a town: "the Swiss resort of Bürgenstock".
+LOCALITY_NOUNS = {"resort", "town", "village", "city", "municipality", "commune", "hamlet"}
+
+
+def _locality_name(token: Token) -> bool:
+    """A one-word proper name the gazetteer does not know: a small place, maybe."""
+    return (
+        token.pos_ == "PROPN"
+        and (token.is_title or token.is_upper)
+        and len(token.text) > 3
+        # The small model tags an unknown one-word place as anything (PERSON, ORG):
+        # only a name's word in a longer person's or body's name is ruled out.
+        and not (token.ent_type_ in ("PERSON", "ORG") and _ent_len(token) > 1)
+        and token.ent_type_ != "DATE"
+        and names.country_of(token.text) is None  # "Swiss"
+        and not names.is_country(token.text)
+        and not names.is_city(token.text)
+    )
+
+
+def _localities(doc: Doc, source: Source, taken: set[int]) -> Iterator[Mention]:
+    """Small places too small for the gazetteer, where the text itself says they are
+    places: "BURGENSTOCK, Switzerland:" (a dateline), "at Burgenstock, Switzerland", "the
+    Swiss resort of Bürgenstock". Its other mentions in the document ("here in
+    Burgenstock", "the Bürgenstock summit") are the same place (coreference)."""
+    found: set[str] = set()
+    for token in doc:
+        if token.i in taken or not _locality_name(token) or token.i + 2 >= len(doc):
+            continue
+        after = doc[token.i + 1 : token.i + 4]
+        in_country = after[0].text == "," and names.is_country(
+            after[1].text if len(after) < 3 or after[2].pos_ != "PROPN" else after[1:3].text
+        )
+        told_where = token.i > 0 and doc[token.i - 1].lower_ in ("in", "at")
+        told_where = told_where or _in_dateline(doc[token.i : token.i + 1])
+        called = (
+            token.i > 1
+            and doc[token.i - 1].lower_ == "of"
+            and doc[token.i - 2].lower_ in LOCALITY_NOUNS
+        )
+        if (in_country and told_where) or called:
+            found.add(token.text.casefold())
+    if not found:
+        return
+    for token in doc:
+        if token.i in taken or token.text.casefold() not in found or not _locality_name(token):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in TEXT_KINDS | VENUE_NOUNS:
+            continue  # "the Bürgenstock Communiqué" names a text, "the ... resort" a venue
+        if _landmark(token):
+            continue
+        yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
+
+
+def _landmark(token: Token) -> bool:
+    """A city named to say where a place is, not that it is the place: "near Lucerne",
+    "close to the city of Lucerne", "just outside London"."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in LOCALITY_NOUNS
+    ):
+        token = token.head.head  # "the city of Lucerne"
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in ("near", "outside", "above", "beyond") or (
+        prep.lower_ == "to" and prep.head.lower_ in ("close", "next")
+    )
+
+
+# Common nouns for a venue after its proper name: "the luxury Burgenstock resort".
+VENUE_NOUNS = {"resort", "hotel", "complex", "estate"}
+
+
+def _venues_by_common_head(doc: Doc, source: Source) -> Iterator[Mention]:
+    """A venue named by a proper name and a common noun in lower case ("the Burgenstock
+    resort", "the Lotte hotel"), which the tagger leaves untagged; not a city's hotel
+    ("a Paris hotel")."""
+    for token in doc:
+        if token.lower_ not in VENUE_NOUNS or not token.is_lower or token.pos_ != "NOUN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if start == token.i or token.i - start > 3:
+            continue
+        name = doc[start : token.i]
+        if names.is_city(name.text) or names.is_country(name.text):
+            continue
+        if any(
+            t.ent_type_ in ("GPE", "FAC") or _ent_len(t) > 1 or names.country_of(t.text)
+            for t in name
+        ):
+            continue  # "a Swiss hotel", "the Dubai hotel": no venue's own name
+        yield _text_mention(source, doc[start : token.i + 1], "FAC")
+
+
 def _city_state_as_country(ent: Span) -> bool:
     """'co-hosted by the Netherlands, Singapore, Kenya and the UK': a city-state named
     as a country (in a list of countries, as an actor) is no city; it is one only where
@@ -1804,6 +1935,12 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if ent.label_ == "FAC":
             # "South Korean Foreign Minister Park": a person with a title, not a place.
             label = None if any(t.lower_ in OFFICE_WORDS for t in ent[:-1]) else "FAC"
+            # "White House national security adviser Jake Sullivan": the office's body.
+            for t in ent.doc[ent.end : ent.end + 4]:
+                if t.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                    break  # "at the Grand Palais, the President said": another phrase
+                if t.lower_ in OFFICE_WORDS:
+                    label = None
             if len(ent) > 1 and ent[-1].tag_ == "POS" and names.is_city(ent[:-1].text):
                 # "at The Hague's World Forum": a city in the possessive is the venue's
                 # city, not a venue.
@@ -1812,6 +1949,10 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 city_tokens.update(range(ent.start, ent.end))
         elif ent.label_ == "GPE" and (names.is_city(ent.text) or _held_in(ent)):
             if _district(ent) or _city_state_as_country(ent) or _names_a_text(ent):
+                continue
+            if _landmark(ent.root):
+                continue
+            if _stands_for_government(ent.root) and not _in_dateline(ent):
                 continue
             label = "CITY"
             city_tokens.update(range(ent.start, ent.end))
@@ -1851,9 +1992,15 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 and not any(t.lower_ in EVENT_WORDS for t in around)
             ):
                 continue  # "Imperial College London" names a college, not a venue city
-            if names.is_city(token.text):
+            if (
+                names.is_city(token.text)
+                and not token.is_lower  # "the canton of": a word, not Canton
+                and not _stands_for_government(token)
+            ):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     yield from _venues_by_parse(doc, source)
+    yield from _localities(doc, source, city_tokens)
+    yield from _venues_by_common_head(doc, source)
     for sent in doc.sents:
         text = sent.text  # built anew on every access
         for regex in (_QUOTED, _QUOTED_LOWER, _TITLED):

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -449,7 +450,12 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    return _SLUG.sub("_", text.lower()).strip("_")
+    """A subject name's words as `[a-z0-9_]`: accents dropped, not the letters they
+    mark ("Bürgenstock Communiqué" -> "burgenstock_communique")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    return _SLUG.sub("_", plain.lower()).strip("_")
 
 
 def rules_schema() -> str:

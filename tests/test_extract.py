@@ -373,3 +373,58 @@ def test_a_figure_set_right_is_not_the_sources_own(nlp):
     polarity = {m.value.surface: m.polarity for m in extract(nlp(text), source)}
     assert polarity["€50 billion"] == "negated"
     assert polarity["€40 billion"] == "affirmed"
+
+
+def _places(nlp, text, label):
+    return [m.value.text for m in mentions(nlp, text, "text") if m.context.label == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Moscow has said again and again that it would not take part in the talks.", "Moscow"),
+        ("Even at the summit, Moscow's influence could be felt.", "Moscow"),
+        ("The summit was snubbed by Beijing and its allies.", "Beijing"),
+        ("Delegates hope the war between Moscow and Kyiv will end.", "Moscow"),
+        ("The summit was held close to the city of Lucerne.", "Lucerne"),
+        ("Leaders met at a hotel near Lucerne for the summit.", "Lucerne"),
+    ],
+)
+def test_a_capital_for_its_government_or_a_landmark_is_no_place_of_the_event(nlp, text, city):
+    assert city not in _places(nlp, text, "CITY")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The summit in Paris drew leaders from 60 countries.", "Paris"),
+        ("Seoul will host the next summit in 2026.", "Seoul"),
+        ("Paris's summit on AI drew leaders from 60 countries.", "Paris"),
+    ],
+)
+def test_a_city_where_things_happen_stays_a_place(nlp, text, city):
+    assert city in _places(nlp, text, "CITY")
+
+
+def test_a_small_place_the_text_calls_a_place_is_a_city(nlp):
+    text = (
+        "Leaders met at the Swiss resort of Kandersteg for the peace summit. "
+        "Here in Kandersteg, the mood was calm."
+    )
+    assert _places(nlp, text, "CITY").count("Kandersteg") == 2
+
+
+def test_a_venue_named_with_a_common_noun(nlp):
+    text = "The summit will be held at the luxury Kandersteg resort on June 15 and 16."
+    assert "Kandersteg resort" in [
+        m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "FAC"
+    ]
+
+
+def test_a_body_named_before_an_office_is_no_venue(nlp):
+    text = "White House national security adviser Jake Sullivan attended the summit."
+    assert "White House" not in _places(nlp, text, "FAC")
+    text = "The summit opened at the Grand Palais, the President said."
+    assert "Grand Palais" in [
+        m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "FAC"
+    ]

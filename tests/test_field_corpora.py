@@ -32,7 +32,7 @@ FLOORS = {
     "munich-ai-elections-accord-2024": (0.37, 0.76, 0.59, 1),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
-    "ukraine-peace-summit-2024": (0.26, 0.41, 0.37, 4),
+    "ukraine-peace-summit-2024": (0.29, 0.57, 0.31, 1),
     "un-ocean-conference-2025": (0.76, 0.99, 0.63, 0),
 }
 

@@ -119,3 +119,10 @@ def test_a_suffixed_instrument_slot_takes_its_slots_rule():
     rule = rules.slot_rule("signatories", "non_signers_ministerial_statement")
     assert rule is rules.slot_rule("signatories", "non_signers")
     assert rule is not None and rule.complete_lists is False  # partial lists never contradict
+
+
+def test_subject_names_keep_accented_letters_without_their_accents():
+    from summit_facts.rules import slugify
+
+    assert slugify("Bürgenstock Communiqué") == "burgenstock_communique"
+    assert slugify("Déclaration de Nouméa!") == "declaration_de_noumea"

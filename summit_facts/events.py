@@ -1014,6 +1014,7 @@ def find_main_event(
                 item[1],
                 word_years.get(item[0], Counter())[usual] if usual else 0,
                 word_told[item[0]],
+                item[0],  # a last tie-break: the same word in every run
             ),
         )
         if word_docs
@@ -1075,7 +1076,7 @@ def find_main_event(
                     doc_years[value.start.year] += 2
             if cue.year:
                 doc_years[cue.year] += 1
-        cities.update(doc_cities)
+        cities.update(sorted(doc_cities))  # sorted: ties go the same way in every run
         docs_about += about
         source = sources.get(doc_id)
         if about and source is not None and source.published is not None:
@@ -2108,7 +2109,7 @@ def _own_series(mentions: Sequence[Mention], main: MainEvent) -> list[str]:
             continue
         if _shares_name(words, set(main.key)):
             return []
-        named.update(words)
+        named.update(sorted(words))  # sorted: ties go the same way in every run
     return [named.most_common(1)[0][0]] if named else []
 
 

@@ -1311,15 +1311,25 @@ def _listed_in(root: Token) -> Token | None:
 def _among_those_not(root: Token) -> bool:
     """'China was among those that did not back the document': one of a group told by
     a negated relative clause."""
-    if root.dep_ not in ("nsubj", "nsubjpass") or lemma(root.head) != "be":
+    if root.dep_ not in ("nsubj", "nsubjpass", "attr") or lemma(root.head) != "be":
         return False
     for prep in root.head.children:
         if prep.dep_ == "prep" and lemma(prep) == "among":
             for group in prep.children:
                 for clause in group.children:
-                    if clause.dep_ == "relcl" and any(c.dep_ == "neg" for c in clause.children):
+                    if clause.dep_ in ("relcl", "acl") and _not_doing(clause):
                         return True
     return False
+
+
+# Verbs that tell a group did not do it: "those abstaining", "the countries missing from
+# the list of signatories", "those that refused".
+NOT_DOING_LEMMAS = (NEGATION_LEMMAS - {"not", "no", "n't", "never"}) | {"miss", "absent"}
+
+
+def _not_doing(clause: Token) -> bool:
+    """'that did not back the document', 'abstaining', 'missing from the list'."""
+    return any(c.dep_ == "neg" for c in clause.children) or lemma(clause) in NOT_DOING_LEMMAS
 
 
 def _but_not(root: Token) -> bool:

@@ -90,6 +90,10 @@ def line_breaks(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
             line_start = token.i
+        elif prev.text == ":" and token.i >= 2 and doc[token.i - 2].lower_ in LIST_OPENERS:
+            # "The 20 companies that signed are: Adobe, Amazon, ...": the list after the
+            # colon belongs to the clause that opens it.
+            token.is_sent_start = False
         elif (
             prev.text == ":"
             and token.i - line_start <= HEADING_TOKENS
@@ -99,6 +103,11 @@ def line_breaks(doc: Doc) -> Doc:
             # "InvestAI Initiative: The European Union unveiled ...": a run-in heading.
             token.is_sent_start = True
     return doc
+
+
+# Words that open a list after a colon: "are:", "include:", "the following:".
+LIST_OPENERS = {"are", "is", "were", "was", "include", "includes", "included", "including",
+                "following", "follows"}  # fmt: skip
 
 
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",

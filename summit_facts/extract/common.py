@@ -1,7 +1,7 @@
 """Word lists and per-document indexes shared by the extraction stages.
 
-Takes spaCy Docs, Spans and Tokens; returns the entities within a span, the token
-under a value, the entity a token is part of, a sentence's lemmas, and whether a
+Takes spaCy Docs, Spans and Tokens; returns the entities within a span, the tokens
+inside value spans, the entity a token is part of, a sentence's lemmas, and whether a
 span sits in a dateline. Indexes are built once per Doc and kept in `doc.user_data`.
 """
 

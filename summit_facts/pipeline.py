@@ -80,8 +80,9 @@ def extractor_key(model: str | None) -> str:
 
 # The modules whose code decides what a parse yields: a change to any of them
 # must invalidate cached mentions, even without a version bump.
+# The packages (extract/, events/) count with every .py file in them.
 _EXTRACTION_CODE = (
-    "nlp.py", "extract.py", "events.py", "tokens.py", "values.py", "numbers.py", "dates.py",
+    "nlp.py", "extract", "events", "tokens.py", "values.py", "numbers.py", "dates.py",
     "names.py", "models.py", "currencies.py",
 )  # fmt: skip
 
@@ -95,6 +96,9 @@ def _code_digest() -> str:
         path = here / name
         if path.is_file():
             digest.update(path.read_bytes())
+        elif path.is_dir():
+            for module in sorted(path.glob("*.py")):
+                digest.update(module.read_bytes())
     for path in sorted((here / "data").glob("*")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -1,0 +1,148 @@
+"""Word lists and per-document indexes shared by the extraction stages.
+
+Takes spaCy Docs, Spans and Tokens; returns the entities within a span, the tokens
+inside value spans, the entity a token is part of, a sentence's lemmas, and whether a
+span sits in a dateline. Indexes are built once per Doc and kept in `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from summit_facts.nlp import value_spans
+from summit_facts.tokens import lemma
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ENTITY_LABELS = {"GPE", "ORG", "PERSON", "LOC"}
+NAME_LABELS = {"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "FAC", "LAW"}
+PARTIAL_MARKERS = {"include", "including", "such", "among", "like", "notably", "e.g."}
+
+HEDGE_LEMMAS = {
+    "estimate", "project", "projection", "forecast", "suggest", "reportedly", "allegedly",
+    "likely", "predict", "anticipate", "expect", "may", "might", "could", "possibly",
+    "perhaps", "rumour", "rumor", "potentially", "approximately", "should", "consider",
+}  # fmt: skip
+MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must", "should"}
+PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "slate", "due"}
+NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
+                   "exception", "except", "excluding",
+                   "abstain", "withhold", "not", "never", "n't", "no"}  # fmt: skip
+
+MONEY_NOUNS = {"investment", "funding", "fund", "commitment", "pledge", "grant", "budget",
+               "financing", "money", "capital", "sum", "amount"}  # fmt: skip
+GROUP_HEADS = {"foundation", "initiative", "program", "programme", "project", "coalition",
+               "fund", "platform", "alliance", "partnership", "consortium", "network",
+               "scheme", "facility", "organisation", "organization", "body", "group"}  # fmt: skip
+DESTINATION_HEADS = {"fund", "facility", "programme", "program", "mechanism", "initiative"}
+EVENT_WORDS = {"summit", "conference", "forum", "congress", "symposium", "meeting", "expo"}
+PURPOSE_VERBS = {"dedicate", "dedicated", "earmark", "devote", "reserve", "ringfence",
+                 "fund", "finance", "build", "establish"}  # fmt: skip
+# Kinds of money whose adjectives say what the money is: "private investment".
+DESCRIBED_MONEY = {"investment", "funding", "financing", "capital", "spending"}
+EMPTY_ADJECTIVES = {"new", "initial", "additional", "total", "further", "fresh", "various",
+                    "more", "big", "bold", "impressive", "robust", "major", "massive", "huge",
+                    "significant", "substantial", "record", "overall", "combined", "own",
+                    "annual", "global", "first", "several"}  # fmt: skip
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+PAYER_NOUNS = {"government", "ministry", "treasury", "administration"}
+LEAD_CHARS = 400
+BEFORE_WINDOW = 3
+
+_QUOTED = re.compile(r"[“\"']([A-Z][^”\"']{8,160})[”\"']")
+
+_ENTS_KEY = "facts_ents"
+
+
+def _ents(span: Span) -> list[Span]:
+    """Entities within `span`. `doc.ents` rebuilds every entity span on each call,
+    so the document's list is built once and sliced."""
+    doc = span.doc
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
+_VALUE_TOKENS_KEY = "facts_value_tokens"
+
+
+def _value_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside value spans, built once per doc."""
+    found = doc.user_data.get(_VALUE_TOKENS_KEY)
+    if found is None:
+        found = frozenset(i for span in value_spans(doc) for i in range(span.start, span.end))
+        doc.user_data[_VALUE_TOKENS_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+_ENT_AT_KEY = "facts_ent_at"
+
+
+def _ent_at(token: Token) -> Span | None:
+    """The entity a token is part of. (`token.sent` scans the document's sentences on
+    every call, so a per-document index of tokens to entities is built once.)"""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    index = doc.user_data.get(_ENT_AT_KEY)
+    if index is None:
+        index = doc.user_data[_ENT_AT_KEY] = {
+            i: ent for ent in _ents(doc[:]) for i in range(ent.start, ent.end)
+        }
+    return index.get(token.i)  # type: ignore[no-any-return]
+
+
+# A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -", "New Delhi [India],
+# March 2 (ANI):": a place and the
+# filing day opening a line near the top. Where and when the report was filed, not a
+# claim about the event. A range there ("Paris, France, 10-11 February, 2025 —") is the
+# event's own dates.
+_DATELINE = re.compile(
+    r"(?m)^[ \t\[]*(?:[A-Z][A-Za-z.'’/-]+(?:[ ][A-Z][A-Za-z.'’/-]+){0,3}"
+    r"(?:[ ]\[[A-Z][A-Za-z ]+)?\]?,[ ]?){1,2}"
+    r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
+)
+# "NEW DELHI/JOHANNESBURG —", "NICE (FRANCE) —": a capitalised place line without a date.
+_CAPS_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:\([A-Za-z .-]+\))?[ ]?[-–—:][ ]")
+_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bto\b|\band\b|\bfrom\b")
+_DATELINE_KEY = "facts_datelines"
+
+
+def _in_dateline(span: Span) -> bool:
+    doc = span.doc
+    found = doc.user_data.get(_DATELINE_KEY)
+    if found is None:
+        # The lead only: `doc.text` builds the whole text on every access.
+        lead = doc[: LEAD_CHARS * 2].text[: LEAD_CHARS * 2]
+        found = doc.user_data[_DATELINE_KEY] = [
+            (m.start(), m.end())
+            for m in _DATELINE.finditer(lead)
+            if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
+        ] + [(m.start(), m.end()) for m in _CAPS_DATELINE.finditer(lead)]
+    return any(start <= span.start_char and span.end_char <= end for start, end in found)
+
+
+_SENT_CACHE_KEY = "facts_sentence_cache"
+
+
+def _sentence_cache(sent: Span) -> dict[str, Any]:
+    """What every value of a sentence asks of it, worked out once per sentence."""
+    return sent.doc.user_data.setdefault(_SENT_CACHE_KEY, {}).setdefault(sent.start, {})  # type: ignore[no-any-return]
+
+
+def _sentence_lemmas(sent: Span) -> tuple[str, ...]:
+    cache = _sentence_cache(sent)
+    if "lemmas" not in cache:
+        cache["lemmas"] = tuple(lemma(t) for t in sent)
+    return cache["lemmas"]  # type: ignore[no-any-return]
+
+
+TITLE_WORDS = {
+    "president", "prime", "minister", "chancellor", "premier", "king", "queen", "ceo",
+    "secretary", "commissioner", "vice", "chair", "chairman", "chairwoman", "director",
+    "governor", "mayor", "leader", "head", "emir", "sheikh", "prince", "envoy", "ambassador",
+    "spokesperson", "senator", "representative", "founder", "chief",
+}  # fmt: skip

@@ -1,0 +1,156 @@
+"""Context: everything around a value that a rule needs to file it.
+
+Takes a value's Span and root Token; returns a `Context` (sentence, words before
+and after, dependency path, counted noun, agent, names, places, purpose, event
+cue), and builds a `Mention` from a Source, a Span, a value and its Context.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from summit_facts import names
+from summit_facts.events import event_cue
+from summit_facts.extract.agents import _agent, _gapped_agent
+from summit_facts.extract.clauses import _ancestors, _modality, _polarity
+from summit_facts.extract.common import (
+    BEFORE_WINDOW,
+    LEAD_CHARS,
+    SUBJECT_DEPS,
+    _ents,
+    _in_dateline,
+    _sentence_lemmas,
+)
+from summit_facts.extract.counted import _counted_noun
+from summit_facts.extract.programmes import _nearby_names, _programme_names
+from summit_facts.extract.purpose import _purpose
+from summit_facts.models import Context, Evidence, Mention, Source, TextValue
+from summit_facts.tokens import lemma
+
+
+def _mention(source: Source, span: Span, value: object, context: Context) -> Mention:
+    sent = span.sent
+    return Mention(
+        doc_id=source.id,
+        value=value,  # type: ignore[arg-type]
+        modality=_modality(span),
+        polarity=_polarity(span),
+        evidence=Evidence(
+            sentence=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            value_start=span.start_char,
+            value_end=span.end_char,
+        ),
+        context=context,
+    )
+
+
+def _phrase_lemmas(token: Token) -> list[str]:
+    """A token's lemma after those of its modifiers, nested ones included:
+    "last year's summit" keeps "last year" (the summit is an earlier one)."""
+    out: list[str] = []
+    for mod in token.lefts:
+        if mod.dep_ in ("compound", "amod", "poss", "nummod"):
+            out.extend(lemma(t) for t in mod.subtree if t.dep_ != "case")
+    out.append(lemma(token))
+    return out
+
+
+def _apposition(root: Token) -> list[str]:
+    """What a common-noun apposition says the value is, marked '@appos': "Brazil, the
+    COP30 host, pushed ..." -> ['@appos', 'host', 'cop30']. It renames the value, so it
+    opens the value's path (a name renaming a name, "Gavi, the Vaccine Alliance", does
+    not)."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            modifiers = [w for w in _phrase_lemmas(child)[:-1] if w not in ("'s", "’s")]
+            return ["@appos", lemma(child), *modifiers]
+    return []
+
+
+def _participles(root: Token) -> list[str]:
+    """What a participle or relative clause says the counted noun did, marked '@acl':
+    "61 countries, Canada among them, signing a 'blueprint'", "60 countries that signed"
+    -> ['@acl', 'sign']."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+    return [
+        w
+        for c in noun.children
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > noun.i
+        for w in ("@acl", lemma(c))
+    ]
+
+
+def _context(span: Span, root: Token) -> Context:
+    sent = span.sent
+    chain = _ancestors(root, sent)
+    path: list[str] = _apposition(root) + _participles(root)
+    for anc in chain:
+        path.extend(_phrase_lemmas(anc))
+        if anc.pos_ in ("VERB", "AUX"):
+            for child in anc.children:
+                if child.dep_ in SUBJECT_DEPS and not (span.start <= child.i < span.end):
+                    path.extend(_phrase_lemmas(child))
+    # A participle the tagger took for an adjective ("Co-hosted by France, the event
+    # drew ...") still governs.
+    governor = next(
+        (t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None
+    )
+    head = root.head if root.head.i != root.i else None
+    if head is None and governor is None:
+        # A headline's "Switzerland to host 2027 global AI summit": the parser hangs the
+        # infinitive on the noun; it is the noun's verb.
+        infinitive = next(
+            (c for c in root.rights if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None
+        )
+        if infinitive is not None and any(a.lower_ == "to" for a in infinitive.lefts):
+            governor = head = infinitive
+            path.extend(_phrase_lemmas(infinitive))
+    if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
+        head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
+    before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
+              if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
+    names_here = _nearby_names(span, root)
+    agent = _gapped_agent(span) or _agent(root, chain)
+    return Context(
+        noun=_counted_noun(span, root),
+        head=lemma(head) if head is not None and not (span.start <= head.i < span.end) else None,
+        governor=lemma(governor) if governor is not None else None,
+        agent=agent,
+        names=names_here,
+        places=_nearby_places(span, root),
+        purpose=_purpose(root, weak=not _programme_names(names_here, agent, sent.text)),
+        lemmas=list(_sentence_lemmas(sent)),
+        value_token=span.start - sent.start,
+        value_token_end=span.end - sent.start,
+        path=path,
+        lead=sent.start_char < LEAD_CHARS,
+        before=before,
+        event=event_cue(span, root),
+        dateline=_in_dateline(span),
+    )
+
+
+def _nearby_places(span: Span, root: Token) -> list[str]:
+    """Venues and cities before all countries, each group nearest first."""
+    found: list[tuple[int, int, int, str]] = []
+    for ent in _ents(span.sent):
+        if ent.label_ not in ("FAC", "GPE", "LOC") or ent.start <= root.i < ent.end:
+            continue
+        country = ent.label_ != "FAC" and not names.is_city(ent.text)
+        distance = abs(ent.end - span.start) if ent.end <= span.start else 50 + ent.start
+        found.append((int(country), distance, ent.start, names.canonical_name(ent.text)))
+    found.sort()
+    return list(dict.fromkeys(text for *_, text in found))[:4]
+
+
+def _text_mention(source: Source, span: Span, label: str) -> Mention:
+    surface = span.text.strip(" \"'“”‘’")
+    if label == "CITY" and surface.isupper():
+        surface = surface.title()  # a dateline's "DUBAI" is Dubai
+    canonical = names.canonical_text(surface) if label == "TITLE" else names.canonical_name(surface)
+    value = TextValue(surface=surface, text=canonical)
+    context = _context(span, span.root)
+    context.label = label
+    return _mention(source, span, value, context)

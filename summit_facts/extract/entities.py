@@ -1,0 +1,359 @@
+"""Entities: lists of countries, organisations and people as ENTITIES Mentions.
+
+Takes a parsed Doc and its Source; yields Mentions whose value lists the members
+of an entity group (with roles, office holders and joint partners), using full
+names for short forms and acronyms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from summit_facts import names
+from summit_facts.extract.common import ENTITY_LABELS, PARTIAL_MARKERS, TITLE_WORDS, _ent_at, _ents
+from summit_facts.extract.context import _context, _mention
+from summit_facts.extract.programmes import _usable_name
+from summit_facts.models import EntitiesValue, Mention, Source
+from summit_facts.tokens import lemma
+
+
+def _noun_phrase_head(token: Token) -> Token | None:
+    """The proper noun an entity names: 'European Commission' in 'European Commission
+    President Ursula von der Leyen' climbs to 'Leyen'. None if it modifies a common noun."""
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ == "PROPN" else None
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The contiguous proper-noun phrase ending at `head`, modifiers included."""
+    start = head.i
+    for tok in head.subtree:
+        if tok.i < head.i and tok.dep_ in ("compound", "amod", "flat", "nmod"):
+            start = min(start, tok.i)
+    words = [t for t in head.doc[start : head.i + 1]]
+    while words and (words[0].pos_ in ("DET", "PUNCT") or not words[0].text.strip()):
+        words = words[1:]
+    return words
+
+
+# Common nouns that stand for the country a nationality adjective names: "the Rwandan
+# government hosted the summit" is Rwanda hosting it.
+STATE_NOUNS = {"government"}
+
+
+def _national_government(token: Token) -> str | None:
+    """The country of 'the Rwandan government' (the noun), if it is one."""
+    if lemma(token) not in STATE_NOUNS or token.pos_ != "NOUN":
+        return None
+    for child in token.lefts:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            country = names.country_of(child.text)
+            if country is not None and names.is_country(country):
+                return country
+    return None
+
+
+def _member(head: Token) -> tuple[str, str | None] | None:
+    """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
+    country = _national_government(head)
+    if country is not None:
+        return country, None
+    ent = _ent_at(head)
+    if ent is not None and _name_end(head) > head.i:
+        # "the Republic of Korea": the name goes on after its head ("of Korea").
+        return names.canonical_name(ent.text), None
+    words = _name_tokens(head)
+    titles = [n for n, t in enumerate(words) if t.lower_ in TITLE_WORDS]
+    role = None
+    if titles and titles[-1] < len(words) - 1:
+        cut = titles[-1] + 1
+        role = names.role_of(" ".join(t.text for t in words[:cut]))
+        words = words[cut:]
+    text = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
+    name = _usable_name(text) or (text if names.is_country(text) else None)
+    if not name:
+        return None
+    return names.canonical_name(name), role
+
+
+def _titled_by(country: Token) -> Token | None:
+    """'Lithuania's Minister of Justice, Ona Petraitė': the person a possessive
+    country's title names (an apposition of the title), else None."""
+    title = country.head
+    if (
+        country.dep_ != "poss"
+        or title.lower_ not in TITLE_WORDS
+        or not names.is_country(country.text)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in title.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and not names.is_country(c.text)
+        ),
+        None,
+    )
+
+
+def _holder_of(person: Token) -> str | None:
+    """The country a person's possessive title gives: 'Lithuania's Minister of Justice,
+    Ona Petraitė' -> Lithuania (she stands for it, DESIGN.md "Values")."""
+    if person.dep_ != "appos":
+        return None
+    country = next((c for c in person.head.children if c.dep_ == "poss"), None)
+    named = _titled_by(country) if country is not None else None
+    if country is None or named is None or named.i != person.i:
+        return None
+    return names.canonical_name(country.text)
+
+
+def _name_end(head: Token) -> int:
+    """Where the name headed by `head` ends: after 'of Korea' in 'the Republic of Korea'."""
+    ent = _ent_at(head)
+    if ent is not None and ent[-1].i > head.i and names.is_country(ent.text):
+        return ent[-1].i
+    return head.i
+
+
+def _entity_groups(sent: Span) -> list[list[Token]]:
+    """Coordinated named things ('Canada, China, France, and India') as groups of heads."""
+    heads: dict[int, Token] = {}
+    for ent in _ents(sent):
+        if ent.label_ in ENTITY_LABELS:
+            head = _noun_phrase_head(ent.root)
+            if head is not None:
+                heads[head.i] = head
+        elif ent.label_ == "NORP" and _national_government(ent.root.head) is not None:
+            heads[ent.root.head.i] = ent.root.head
+    for token in sent:
+        # "Nigeria will host the next summit": the small model misses some countries
+        # at a sentence's start; a country's name is a named thing all the same.
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in heads:
+            head = _noun_phrase_head(token)
+            if (
+                head is not None
+                and not head.ent_type_
+                and names.is_country(" ".join(t.text for t in _name_tokens(head)))
+            ):
+                heads[head.i] = head
+    groups: list[list[Token]] = []
+    used: set[int] = set()
+    for i in sorted(heads):
+        if i in used:
+            continue
+        group = [heads[i]]
+        used.add(i)
+        # "Gavi, the Vaccine Alliance, the EU and the Gates Foundation": the apposition
+        # renames the first name, and the list goes on from it.
+        appos = [c for c in heads[i].children if c.dep_ == "appos" and c.i in heads]
+        for name in [heads[i], *appos]:
+            if name is not heads[i]:
+                used.add(name.i)
+                # "The US, UK, China and France", "US, Britain, EU to sign": a list,
+                # misparsed (the EU signs as one, like a country).
+                if names.is_country(name.text) or names.canonical_name(name.text) == EU:
+                    group.append(name)
+            # "the Republic of Korea and Kenya": the list goes on from the name's tail.
+            tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
+            used.update(t.i for t in tail)
+            for conj in [c for t in [name, *tail] for c in t.conjuncts]:
+                if conj.i not in used and conj.pos_ == "PROPN":
+                    conj = _whole_name(conj, used)
+                    group.append(conj)
+                    used.add(conj.i)
+        # "US, Britain, EU to sign ...": a headline's list whose last name the parser
+        # takes for the head of the others.
+        last = heads[i].head
+        if (
+            heads[i].dep_ == "nmod"
+            and heads[i].conjuncts
+            and last.i in heads
+            and last.i not in used
+            and last.i > max(c.i for c in heads[i].conjuncts)
+        ):
+            group.append(last)
+            used.add(last.i)
+        for partner in _joint_partners(heads[i], heads):
+            if partner.i not in used:
+                group.append(partner)
+                used.add(partner.i)
+        group.sort(key=lambda t: t.i)
+        groups.append(group)
+    return groups
+
+
+JOINT_WORDS = {"together", "jointly", "along"}
+EU = "European Union"
+
+
+def _joint_partners(head: Token, heads: dict[int, Token]) -> list[Token]:
+    """Names that act with the subject of a joint verb: 'the EU co-hosted the summit
+    together with the Gates Foundation', 'France co-chairs it with India', 'Chile,
+    alongside Kenya, hosted it'. One list: who did it."""
+    aside = _joint_aside(head, heads)
+    if aside:
+        return aside
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        # "Organised by the Netherlands together with Kenya", "co-organized by the
+        # Netherlands with South Korea"; not "Co-hosted by A and B, with C as a key
+        # partner": after "by", "with" joins the list only for a joint verb, and never
+        # one called a partner.
+        verb = head.head.head
+        joint = verb.lower_.startswith("co-") and not _as_partner(verb)
+    elif head.dep_ == "nsubj":
+        verb = head.head
+        joint = verb.lower_.startswith("co-")
+    elif head.dep_ == "appos" and head.head.dep_ == "nsubj":
+        # "The G-7 members Britain, Canada and Japan, together with the EU, issued ...":
+        # the partner hangs on the noun the list renames.
+        verb = head.head
+        joint = False
+    else:
+        return []
+    found: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        together = joint and prep.lower_ == "with"
+        together = together or prep.lower_ == "alongside"
+        together = together or (
+            prep.lower_ == "with" and any(c.lower_ in JOINT_WORDS for c in prep.children)
+        )
+        if not together:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.i in heads:
+                # "together with Israel, the USA and the EU": a list the parser makes an
+                # apposition of its first name goes on all the same.
+                listed = [obj, *(c for c in obj.children if c.dep_ == "appos" and c.i in heads)]
+                found += [t for n in listed for t in (n, *n.conjuncts) if t.pos_ == "PROPN"]
+    return list(dict.fromkeys(found))
+
+
+def _as_partner(verb: Token) -> bool:
+    """'co-hosted by A, with C as a key partner': the 'with' object is given a role."""
+    for prep in verb.children:
+        if prep.lower_ != "with":
+            continue
+        end = max(t.i for t in prep.subtree)
+        after = verb.doc[end + 1] if end + 1 < len(verb.doc) else None
+        if any(t.lower_ == "as" for t in prep.subtree) or (
+            after is not None and after.lower_ == "as"
+        ):
+            return True
+    return False
+
+
+def _joint_aside(head: Token, heads: dict[int, Token]) -> list[Token]:
+    """'the Netherlands, co-hosting with South Korea, convened ...': a joint participle
+    set off by commas right after the name brings its partner into the list."""
+    doc = head.doc
+    end = _name_end(head)
+    if end + 3 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    verb, prep = doc[end + 2], doc[end + 3]
+    if not verb.lower_.startswith("co-") or prep.lower_ not in ("with", "alongside"):
+        return []
+    found = [t for t in prep.children if t.dep_ == "pobj" and t.i in heads]
+    return [*found, *(c for t in found for c in t.conjuncts if c.pos_ == "PROPN")]
+
+
+def _whole_name(conj: Token, used: set[int]) -> Token:
+    """The head of the name a conjunct opens: in 'the EU and the Bill & Melinda Gates
+    Foundation' the parser makes 'Bill' the conjunct, the name is the Foundation."""
+    ent = _ent_at(conj)
+    if ent is None or ent[-1].i == conj.i or ent[-1].pos_ != "PROPN":
+        return conj
+    used.update(t.i for t in ent)
+    return ent[-1]
+
+
+def _full_names(doc: Doc) -> dict[str, str]:
+    """Surname -> the full name the document first gave ('Ramaphosa' -> 'Cyril
+    Ramaphosa'): a person named again by surname is the same person (coreference)."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            found.setdefault(words[-1], ent.text)
+    return found
+
+
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """Initials -> the name the document spells out ('SA' -> South Africa when the text
+    also names South Africa): a short form resolved within its own document."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        words = [w for w in ent.text.split() if w[:1].isupper()]
+        if ent.label_ in ("GPE", "ORG", "NORP") and len(words) >= 2:
+            found.setdefault("".join(w[0] for w in words).upper(), ent.text)
+    return found
+
+
+def _unknown_short_form(text: str) -> bool:
+    """'SA': capitals our name lists do not know (unlike 'UK' or 'EU')."""
+    return (
+        text.isupper()
+        and 2 <= len(text) <= 5
+        and not names.is_country(text)
+        and names.canonical_name(text) == text
+    )
+
+
+def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
+    full_names = _full_names(doc)
+    acronyms = _acronyms(doc)
+    for sent in doc.sents:
+        for group in _entity_groups(sent):
+            if len(group) == 1 and _titled_by(group[0]) is not None:
+                continue  # "Lithuania's Minister of Justice, X": X is named; the country is X's
+            members: list[str] = []
+            roles: dict[str, str] = {}
+            for head in group:
+                found = _member(head)
+                holder = _holder_of(head)
+                if found is not None and holder is not None:
+                    found = (found[0], holder)
+                if found is not None and head.ent_type_ == "PERSON" and found[0] in full_names:
+                    found = (full_names[found[0]], found[1])
+                short = found[0] if found is not None else ""
+                if _unknown_short_form(short) and short in acronyms:
+                    found = (names.canonical_name(acronyms[short]), found[1] if found else None)
+                if found is not None and len(group) >= 3 and not found[1]:
+                    # "Andora, the EU, Georgia, Iceland ...": a country misspelt in a list
+                    # of countries is that country.
+                    found = (names.misspelt_country(found[0]) or found[0], None)
+                if found is None or found[0] in members:
+                    continue
+                members.append(found[0])
+                if found[1]:
+                    roles[found[0]] = found[1]
+            if not members:
+                continue
+            first = _name_tokens(group[0])[0] if _name_tokens(group[0]) else group[0]
+            # Partners named after a joint verb ("co-hosted it together with X") are
+            # members, but the span stays before the verb: the value is who, not what.
+            verb = group[0].head if group[0].dep_ == "nsubj" else None
+            last = max(
+                (_name_end(t) for t in group if verb is None or t.i < verb.i),
+                default=group[-1].i,
+            )
+            # "the Netherlands, co-hosting with South Korea, convened ...": the participle
+            # says what the list did; the name alone hangs on whatever the parser chose.
+            aside = _joint_aside(group[0], {t.i: t for t in group})
+            if aside:
+                last = _name_end(group[0])
+            span = doc[first.i : last + 1]
+            context = _context(span, aside[0] if aside else group[0])
+            context.label = "ENTITIES"
+            partial = bool(set(context.before) & PARTIAL_MARKERS) or (
+                context.head in PARTIAL_MARKERS
+            )
+            value = EntitiesValue(
+                surface=span.text, members=sorted(members), roles=roles, complete=not partial
+            )
+            yield _mention(source, span, value, context)

@@ -921,3 +921,38 @@ def test_a_first_edition_told_in_a_future_sentence_is_the_previous_one(tmp_path)
     claims = _extracted(folder, tmp_path / "s")
     told_next = [c["value"].get("surface") for c in claims if c["topic"] == "next_summit"]
     assert "Reykjavik" not in told_next, told_next
+
+
+# A corpus about a third edition whose reports recall the first two: by number with a
+# venue and a month ("was held at Kelp Park in November 2023"), by an anaphoric "one"
+# ("and a second one held in Quito"), by a year alone. The year-less days of the main
+# event ("March 10-11") must outvote the earlier editions' explicit years.
+RECALLED = {
+    f"d{i}.md": (
+        f"---\npublisher: Outlet {i}\npublished: 2025-03-1{i}\n---\n"
+        "The reef summit in Lima on March 10-11 drew delegations from some 100 countries.\n"
+        f"{line}\n"
+    )
+    for i, line in enumerate(
+        (
+            "The first summit was held at Kelp Park in November 2023.",
+            "It follows the first summit at Kelp Park in November 2023 and a second one "
+            "held in Quito in May 2024.",
+            "The first reef summit took place at Kelp Park in 2023, and the second in Quito "
+            "in May 2024.",
+        ),
+        start=1,
+    )
+}
+
+
+@pytest.mark.model
+def test_earlier_editions_told_by_number_stay_out_of_the_main_event(tmp_path):
+    report = check_json(write_articles(tmp_path / "r", RECALLED), tmp_path / "st")
+    assert report["main_event"]["year"] == 2025
+    subjects = _subjects(report)
+    assert _values(subjects[("summit", "dates")]) == ["2025-03-10 to 2025-03-11"]
+    assert ("summit", "venue") not in subjects, subjects.get(("summit", "venue"))
+    history = {slot for topic, slot in subjects if topic == "history"}
+    assert "quito_summit_year" in history, history
+    assert subjects[("history", "quito_summit_year")]["verdict"] == "consensus"

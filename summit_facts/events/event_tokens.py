@@ -51,6 +51,8 @@ def _is_event_token(token: Token) -> bool:
             or token.pos_ == "PROPN"
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
+    if low == "one":
+        return event_lemma(token) != "one"  # "a second one held in Seoul"
     if lem == "convention" and _conventions_are_texts(token.doc):
         return False
     if lem == "opening" and any(

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from summit_facts import names
 from summit_facts.events.naming import _key_words, _marked, _shares_name, _told_to_come, same_place
-from summit_facts.events.words import HAS_YEAR
+from summit_facts.events.words import HAS_YEAR, ORDINALS
 from summit_facts.models import DateValue, EventCue, MainEvent, Mention, Source, TextValue
 
 
@@ -99,45 +100,22 @@ def find_main_event(
     for doc_id, mentions in mentions_by_doc.items():
         if key and _names_only_others(mentions, key):
             continue  # a report on another event in the same folder
-        about = False
-        doc_cities: set[str] = set()
-        doc_years: Counter[int] = Counter()
-        dates: Counter[tuple[date, date]] = Counter()
+        votes = _DocVotes()
         for mention in mentions:
-            cue = mention.context.event
-            if mention.context.dateline and isinstance(mention.value, TextValue):
-                if mention.context.label == "CITY":
-                    doc_cities.add(mention.value.text)
-                continue
-            if cue is None or _marked(cue) or not _fits(cue, key, None, None):
-                continue
-            about = True
-            if cue.place and names.is_city(cue.place):
-                doc_cities.add(cue.place)
-            if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
-                doc_cities.add(mention.value.text)
-            if (
-                isinstance(mention.value, DateValue)
-                and cue.link != "sentence"
-                and mention.value.start.year >= 100  # not a placeholder year
-                and "attended" not in cue.modifiers  # a person's days at the event
-            ):
-                value = mention.value
-                if value.precision == "day":
-                    dates[(value.start, value.end)] += 1
-                    if value.start == value.end and mention.context.governor in OPENING:
-                        bounds[doc_id].append(("start", value.start))
-                    elif value.start == value.end and mention.context.governor in CLOSING:
-                        bounds[doc_id].append(("end", value.start))
-                if HAS_YEAR.search(value.surface) and value.precision != "year":
-                    doc_years[value.start.year] += 2
-            if cue.year:
-                doc_years[cue.year] += 1
+            votes.add(mention, key)
+        about, doc_cities, doc_years, dates = votes.about, votes.cities, votes.years, votes.dates
+        bounds[doc_id].extend(votes.bounds)
         cities.update(sorted(doc_cities))  # sorted: ties go the same way in every run
         docs_about += about
         source = sources.get(doc_id)
         if about and source is not None and source.published is not None:
             doc_years[source.published.year] += 1
+        if not doc_years:
+            # "The first summit was held at X in November 2023": the year of an
+            # edition told by its number is most often an earlier one's; it votes
+            # only for a report that gives no other year (a year-less "March 10-11"
+            # takes its published year).
+            doc_years = votes.numbered_years
         # One vote per document: the year it states most.
         told_in[doc_id] = (doc_cities, doc_years.most_common(1)[0][0] if doc_years else None, dates)
     main.documents = docs_about
@@ -230,6 +208,53 @@ def _display_name(text: str) -> str:
     """'the India AI Impact Summit 2026' -> 'India AI Impact Summit 2026'."""
     text = re.sub(r"\s+(['’])", r"\1", " ".join(text.split()))  # "Leaders ' Summit"
     return re.sub(r"^(?:the|a|an|this|that)\s+", "", text, flags=re.I)
+
+
+@dataclass
+class _DocVotes:
+    """What one document tells of the main event: whether it tells of it at all, its
+    cities, its years (weighted: 2 for a date with its year written out, 1 for an
+    event phrase's year), its day ranges and its opening and closing days."""
+
+    about: bool = False
+    cities: set[str] = field(default_factory=set)
+    years: Counter[int] = field(default_factory=Counter)
+    dates: Counter[tuple[date, date]] = field(default_factory=Counter)
+    bounds: list[tuple[str, date]] = field(default_factory=list)
+    numbered_years: Counter[int] = field(default_factory=Counter)  # 'the first summit'
+
+    def add(self, mention: Mention, key: Sequence[str]) -> None:
+        cue = mention.context.event
+        if mention.context.dateline and isinstance(mention.value, TextValue):
+            if mention.context.label == "CITY":
+                self.cities.add(mention.value.text)
+            return
+        if cue is None or _marked(cue) or not _fits(cue, key, None, None):
+            return
+        self.about = True
+        if cue.place and names.is_city(cue.place):
+            self.cities.add(cue.place)
+        if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+            self.cities.add(mention.value.text)
+        value = mention.value
+        mods = set(cue.modifiers)
+        years = self.numbered_years if mods & ORDINALS and "this" not in mods else self.years
+        if (
+            isinstance(value, DateValue)
+            and cue.link != "sentence"
+            and value.start.year >= 100  # not a placeholder year
+            and "attended" not in cue.modifiers  # a person's days at the event
+        ):
+            if value.precision == "day":
+                self.dates[(value.start, value.end)] += 1
+                if value.start == value.end and mention.context.governor in OPENING:
+                    self.bounds.append(("start", value.start))
+                elif value.start == value.end and mention.context.governor in CLOSING:
+                    self.bounds.append(("end", value.start))
+            if HAS_YEAR.search(value.surface) and value.precision != "year":
+                years[value.start.year] += 2
+        if cue.year:
+            years[cue.year] += 1
 
 
 def _fits(cue: EventCue, key: Sequence[str], city: str | None, year: int | None) -> bool:

@@ -85,7 +85,21 @@ def event_lemma(token: Token) -> str:
     """The lemma of an event noun: 'talks' stays 'talks' (the climate talks are one
     event, not several talks), others as `lemma`."""
     low = token.lower_
+    if low == "one":
+        antecedent = _one_stands_for(token)
+        return event_lemma(antecedent) if antecedent is not None else "one"
     return low if low == "talks" and token.pos_ == "NOUN" else lemma(token)
+
+
+def _one_stands_for(token: Token) -> Token | None:
+    """'the first summit at X and a second one held in Y': 'one' told with an edition
+    number stands for the event noun before it in the sentence (an anaphoric 'one')."""
+    if not any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in token.lefts):
+        return None
+    for prior in reversed(token.doc[token.sent.start : token.i]):
+        if prior.pos_ in ("NOUN", "PROPN") and lemma(prior) in EVENT_HEADS:
+            return prior
+    return None
 
 
 GROUP_NUMBERS = {"seven": 7, "eight": 8, "twenty": 20}

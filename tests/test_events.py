@@ -956,3 +956,21 @@ def test_earlier_editions_told_by_number_stay_out_of_the_main_event(tmp_path):
     history = {slot for topic, slot in subjects if topic == "history"}
     assert "quito_summit_year" in history, history
     assert subjects[("history", "quito_summit_year")]["verdict"] == "consensus"
+
+
+@pytest.mark.model
+def test_earlier_meetings_told_by_a_comparative_are_earlier_editions(nlp):
+    """'earlier meetings' is lemmatised 'early': the comparative itself marks the
+    meetings as ones before the main event."""
+    roles = _roles(
+        nlp,
+        {
+            "a.txt": (
+                "2027-03-05",
+                "The Forest Summit in Quito ended on 4 March 2027.\n\nEarlier meetings of "
+                "the kind were held in Lagos in June 2025 and in Oslo in January 2026.\n",
+            )
+        },
+    )["a.txt"]
+    told = dict(roles)
+    assert told["Lagos"] != "main" and told["June 2025"] != "main", roles

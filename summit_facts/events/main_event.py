@@ -101,7 +101,16 @@ def find_main_event(
         if key and _names_only_others(mentions, key):
             continue  # a report on another event in the same folder
         votes = _DocVotes()
+        # "ZURICH/KYIV (Reuters) -": a report filed from two cities tells neither as the
+        # event's.
+        filed_from = {
+            names.fold(m.value.text)
+            for m in mentions
+            if m.context.dateline and isinstance(m.value, TextValue) and m.context.label == "CITY"
+        }
         for mention in mentions:
+            if mention.context.dateline and len(filed_from) > 1:
+                continue
             votes.add(mention, key)
         about, doc_cities, doc_years, dates = votes.about, votes.cities, votes.years, votes.dates
         bounds[doc_id].extend(votes.bounds)
@@ -234,7 +243,13 @@ class _DocVotes:
         self.about = True
         if cue.place and names.is_city(cue.place):
             self.cities.add(cue.place)
-        if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
+        if (
+            isinstance(mention.value, TextValue)
+            and mention.context.label == "CITY"
+            # "... in the Kharkiv region": a city the sentence names beside an event
+            # noun, not in its clause, places nothing.
+            and cue.link != "sentence"
+        ):
             self.cities.add(mention.value.text)
         value = mention.value
         mods = set(cue.modifiers)

@@ -196,6 +196,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
                 continue  # "last weekend's summit" is told by its date, not its edition
             if lem in TIME_UNITS:
                 continue
+            if tok.tag_ in ("JJR", "RBR"):
+                lem = tok.lower_  # "earlier meetings", "a later summit": not "early", "late"
             if lem == "follow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
                 lem = "follow-up"  # "a follow-up meeting": a later one
             modifiers.append(lem)

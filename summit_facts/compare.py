@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from functools import lru_cache
 
 from summit_facts.models import (
     Claim,
@@ -26,7 +24,7 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
-from summit_facts.names import same_document_name, told_shorter
+from summit_facts.names import canonical_text, same_document_name, told_shorter
 
 # Bounds further apart than this factor make a compatible pair IMPRECISE.
 IMPRECISE_FACTOR = 2.0
@@ -142,7 +140,7 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return _compare_dates(a, b)
     if isinstance(a, TextValue) and isinstance(b, TextValue):
-        resolve = _resolver(aliases, _canonical_text())
+        resolve = _resolver(aliases, canonical_text)
         ta, tb = resolve(a.text), resolve(b.text)
         if ta == tb:
             return Relation.SAME
@@ -398,46 +396,3 @@ def _resolver(
         return folded.get(key, key)
 
     return resolve
-
-
-@lru_cache(maxsize=1)
-def _canonical_text() -> Callable[[str], str]:
-    # names.py is written in parallel; until it exists, fold the same way here.
-    try:
-        from summit_facts.names import canonical_text
-    except ImportError:
-        return _fallback_canonical_text
-    return canonical_text
-
-
-_QUOTES = str.maketrans(
-    "", "", "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u00b4"
-)
-_DOC_PREFIXES = (
-    "statement on ",
-    "statement of ",
-    "declaration on ",
-    "declaration of ",
-    "declaration for ",
-    "agreement on ",
-    "charter on ",
-    "charter for ",
-    "communique on ",
-    "pledge on ",
-    "pledge for ",
-)
-
-
-def _fallback_canonical_text(text: str) -> str:
-    """Case, accents, quotes, leading 'the' and doc-type prefixes folded away."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = " ".join(plain.casefold().translate(_QUOTES).split()).strip(" .,;:")
-    changed = True
-    while changed:
-        changed = False
-        for prefix in ("the ", *_DOC_PREFIXES):
-            if folded.startswith(prefix):
-                folded = folded[len(prefix) :]
-                changed = True
-    return folded

@@ -12,10 +12,9 @@ Library code: returns models, prints nothing. The gold format is the one of
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from difflib import SequenceMatcher
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +35,7 @@ from summit_facts.models import (
     TextValue,
     VerdictKind,
 )
+from summit_facts.names import canonical_name, canonical_text
 
 TOLERANCE = 0.005  # counts and amounts agree within 0.5%
 TRAP_OVERLAP = 0.8  # share of a trap's quote the claim's sentence must contain
@@ -495,7 +495,7 @@ def _close(x: float, y: float) -> bool:
 
 
 def _members_match(gold_members: list[str], value: Any) -> bool:
-    name = _canonical_name()
+    name = _canonical_name
     wanted = {name(m) for m in gold_members}
     if isinstance(value, TextValue):
         return len(wanted) == 1 and wanted == {name(value.text)}
@@ -514,7 +514,7 @@ def _members_match(gold_members: list[str], value: Any) -> bool:
 
 def _text_matches(gold_text: str, value: Any) -> bool:
     """Alias-equal: equal after canonical_text, or one contains the other."""
-    fold = _canonical_text()
+    fold = _canonical_text
     if isinstance(value, EntitiesValue):
         candidates = value.members if len(value.members) == 1 else []
     elif isinstance(value, TextValue):
@@ -538,31 +538,15 @@ def _fold(text: str) -> str:
     return " ".join(plain.casefold().split()).strip(" ,;:")
 
 
-def _fallback_name(text: str) -> str:
-    return _fold(text)
+def _canonical_name(text: str) -> str:
+    """A place or body's canonical name, folded ("the U.S." and "United States" agree)."""
+    return _fold(canonical_name(text))
 
 
-def _fallback_text(text: str) -> str:
-    return _fold(_normalise_quotes(text)).replace('"', "").replace("'", "").strip(" .")
-
-
-@lru_cache(maxsize=1)
-def _canonical_name() -> Callable[[str], str]:
-    # names.py is written in parallel; compare folded canonical names either way.
-    try:
-        from summit_facts.names import canonical_name
-    except ImportError:
-        return _fallback_name
-    return lambda text: _fallback_name(canonical_name(text))
-
-
-@lru_cache(maxsize=1)
-def _canonical_text() -> Callable[[str], str]:
-    try:
-        from summit_facts.names import canonical_text
-    except ImportError:
-        return _fallback_text
-    return lambda text: _fallback_text(canonical_text(text))
+def _canonical_text(text: str) -> str:
+    """A declaration's or venue's name folded as the comparison folds it, without quotes."""
+    folded = _fold(_normalise_quotes(canonical_text(text)))
+    return folded.replace('"', "").replace("'", "").strip(" .")
 
 
 # ---------------------------------------------------------------- traps

@@ -46,7 +46,7 @@ from summit_facts.instrument_names import (
     one_name_per_source,
     one_outcome_is_principal,
 )
-from summit_facts.models import TIME_NOUNS, Claim, Mention, MoneyValue, Value
+from summit_facts.models import TIME_NOUNS, Claim, EntitiesValue, Mention, MoneyValue, Value
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -154,7 +154,45 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     merge_instrument_names(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
-    return one_list_per_source(one_name_per_source(out))
+    return one_list_per_sentence(one_list_per_source(one_name_per_source(out)))
+
+
+def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
+    """One sentence's lists for one subject are one list: "hosted by Kenya and co-chaired
+    by the African Union and the Commonwealth" names three hosts, not two lists that
+    contradict each other (DESIGN.md, "One source, one statement"). The first claim takes
+    the others' members; they are dropped."""
+    first: dict[tuple[str, str, str, int, str, str], Claim] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, EntitiesValue):
+            out.append(claim)
+            continue
+        key = (
+            claim.source.id,
+            claim.topic,
+            claim.slot,
+            claim.evidence.start,
+            claim.modality,
+            claim.polarity,
+        )
+        kept = first.get(key)
+        if kept is None:
+            first[key] = claim
+            out.append(claim)
+            continue
+        told = kept.value
+        assert isinstance(told, EntitiesValue)
+        kept.value = told.model_copy(
+            update={
+                "surface": f"{told.surface}; {value.surface}",
+                "members": sorted({*told.members, *value.members}),
+                "roles": {**told.roles, **value.roles},
+                "complete": told.complete or value.complete,
+            }
+        )
+    return out
 
 
 # ---------------------------------------------------------------- text around values

@@ -270,8 +270,19 @@ def _dateline_date(line: str) -> date | None:
     return _match_date(matches[0])
 
 
+# A line that says it gives the publication date: "Published: June 23, 2023, 5:38pm".
+_PUBLISHED_LABEL = re.compile(r"^\s*(?:first\s+)?(?:published|posted|date)\b", re.I)
+
+
 def _dateline(lines: list[str], *, title: str | None) -> tuple[date | None, str | None]:
-    for i, line in enumerate(lines):
+    """The published date of the first line that says it gives it ("Published: ..."),
+    else of the first dateline; and the publisher line under it. A page's own date line
+    (the day the page was saved, "Wednesday, December 11, 2024", above the headline)
+    gives way to the article's labelled date."""
+    labelled = [i for i, line in enumerate(lines) if _PUBLISHED_LABEL.match(line)]
+    order = labelled + [i for i in range(len(lines)) if i not in labelled]
+    for i in order:
+        line = lines[i]
         published = _dateline_date(line)
         if published is None:
             continue

@@ -90,6 +90,10 @@ def line_breaks(doc: Doc) -> Doc:
         ):
             token.is_sent_start = True
             line_start = token.i
+        elif token.i - 1 == line_start and prev.like_num and token.is_alpha:
+            # "17 Heads of State ... have confirmed": a count opening a line opens its
+            # sentence, it is no sentence of its own.
+            token.is_sent_start = False
         elif prev.text == ":" and token.i >= 2 and doc[token.i - 2].lower_ in LIST_OPENERS:
             # "The 20 companies that signed are: Adobe, Amazon, ...": the list after the
             # colon belongs to the clause that opens it.

@@ -506,3 +506,22 @@ def test_a_head_count_is_no_part_of_a_length_of_time(tmp_path):
         v["slot"] for key in ("consensus", "single_source", "contradictions") for v in report[key]
     }
     assert not any(s.startswith("duration_days_") for s in slots), slots
+
+
+@pytest.mark.model
+def test_hosts_named_in_two_phrases_of_one_sentence_are_one_list(tmp_path):
+    # "hosted by X and co-chaired by Y and Z": three hosts, not two lists that contradict.
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: Harbour Post\npublished: 2031-05-06\n---\n\n"
+            "The ports summit, which was hosted by Ghana and co-chaired by the African Union "
+            "and Norway, opened in Accra on Monday.\n",
+        },
+    )
+    hosts = subjects_of(report, "summit")["hosts"]
+    assert hosts["verdict"] == "single_source", hosts
+    clusters = [c for c in [hosts["consensus"], *hosts["dissent"]] if c]
+    assert [sorted(c["value"]["members"]) for c in clusters] == [
+        ["African Union", "Ghana", "Norway"]
+    ], clusters

@@ -428,3 +428,14 @@ def test_a_body_named_before_an_office_is_no_venue(nlp):
     assert "Grand Palais" in [
         m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "FAC"
     ]
+
+
+def test_a_count_opening_a_line_opens_its_sentence(nlp):
+    # Under a headline with no full stop, the parser alone cuts "17" off as a sentence.
+    text = (
+        "Ghana ready to host ports summit\n\n\n17 Heads of State and Government, including "
+        "the UN Secretary-General, have confirmed that they will attend the summit."
+    )
+    m = one(nlp, text, "17", "count")
+    assert m.context.noun and m.context.noun.lower().startswith("heads"), m.context
+    assert m.evidence.sentence.startswith("17 Heads of State"), m.evidence.sentence

@@ -272,3 +272,14 @@ def test_a_wire_datelines_agency_is_the_author_when_no_byline_names_one(text, ag
 def test_a_dateline_without_an_agency_names_no_author():
     text = "Paris, France, 10-11 February, 2025 — The summit closed."
     assert source_metadata(text, None, doc_id="a", path="a").author is None
+
+
+def test_a_labelled_published_date_beats_the_pages_own_date_line():
+    # A saved page starts with the day it was saved; the article's date is labelled.
+    source = meta(
+        "Monday, March 3, 2031\n\nNews / Business\n\nPorts summit ends without a deal\n\n"
+        "By JANE DOE, Associated Press\nPublished: June 23, 2028, 5:38pm\n\n"
+        "ACCRA — Delegates at the ports summit stopped short Friday of a deal.\n"
+    )
+    assert source.published == date(2028, 6, 23)
+    assert source.author == "JANE DOE"

@@ -94,8 +94,16 @@ _FALLBACK_MAX_CHARS = 40
 # Days told by name, placed by the published date and the clause's tense: "opens on
 # Saturday", "last weekend's summit", "at the weekend".
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WD = "|".join(_WEEKDAYS)
 _RELATIVE = {
-    "wd": re.compile(rf"(?<![\w-])(?P<wd>{'|'.join(_WEEKDAYS)})(?![\w-])(?!\s+[A-Z])"),
+    "wd": re.compile(rf"(?<![\w-])(?P<wd>{_WD})(?![\w-])(?!\s+[A-Z])"),
+    # "from Tuesday to Thursday", "between Monday and Wednesday", "Monday-Wednesday": the
+    # days from the first to the next such second day.
+    "wdr": re.compile(
+        rf"(?<![\w-])(?:(?i:from)\s+)?(?P<wd>{_WD})\s*(?:to|through|until|till|[-\u2013])\s*"
+        rf"(?P<wd2>{_WD})(?![\w-])(?!\s+[A-Z])"
+        rf"|(?<![\w-])(?i:between)\s+(?P<wd3>{_WD})\s+and\s+(?P<wd4>{_WD})(?![\w-])(?!\s+[A-Z])"
+    ),
     "we": re.compile(
         r"(?<![\w-])(?P<rel>this\s+coming|this|last|next|coming|past|the)\s+weekend(?![\w-])",
         re.I,
@@ -259,10 +267,13 @@ def _resolve(
         if name == "iso":
             day = date(int(g["y1"]), int(g["n1"]), int(g["d1"]))
             return DateValue(surface=surface, start=day, end=day, precision="day")
-        if name in ("wd", "we"):
+        if name in ("wd", "we", "wdr"):
             if anchor is None or anchor.year < 100:
                 return None  # a weekday only means something against a published date
-            days = _weekday(g, anchor, tense) if name == "wd" else _weekend(g, anchor, tense)
+            if name == "wdr":
+                days = _weekday_range(g, anchor, tense)
+            else:
+                days = _weekday(g, anchor, tense) if name == "wd" else _weekend(g, anchor, tense)
             return DateValue(surface=surface, start=days[0], end=days[1], precision="day")
         if name == "td":
             if anchor is None or anchor.year < 100:
@@ -335,6 +346,15 @@ def _weekday(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date
     else:
         day = back if (anchor - back) <= (ahead - anchor) else ahead
     return day, day
+
+
+def _weekday_range(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:
+    """'from Tuesday to Thursday': the first day placed as `_weekday` places it, the last
+    the next such day after it (at most six days on)."""
+    first, last = (g["wd"], g["wd2"]) if g.get("wd") else (g["wd3"], g["wd4"])
+    start, _ = _weekday({"wd": first}, anchor, tense)
+    target = _WEEKDAYS.index(last.title())
+    return start, start + timedelta(days=(target - start.weekday()) % 7)
 
 
 def _weekend(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:

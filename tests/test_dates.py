@@ -252,3 +252,18 @@ def test_a_list_of_days_is_the_range_they_span():
     value = parse_date("May 19, 20, and 21", anchor=date(2023, 5, 10))
     assert value is not None
     assert (value.start, value.end) == (date(2023, 5, 19), date(2023, 5, 21))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("from Tuesday to Thursday", "2023-09-05", "2023-09-07"),
+        ("between Monday and Wednesday", "2023-09-04", "2023-09-06"),
+        ("Friday-Sunday", "2023-09-08", "2023-09-10"),
+    ],
+)
+def test_a_range_of_weekdays_is_one_range(text: str, start: str, end: str) -> None:
+    # Published on Monday 4 September 2023, told in the future.
+    value = parse_date(text, anchor=date(2023, 9, 4), tense="future")
+    assert value is not None, text
+    assert (value.start.isoformat(), value.end.isoformat()) == (start, end)

@@ -184,6 +184,9 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
             continue
         told = kept.value
         assert isinstance(told, EntitiesValue)
+        if _apposed(kept, claim):
+            # "the French Republic, Emmanuel Macron, will host": one host told twice.
+            continue
         kept.value = told.model_copy(
             update={
                 "surface": f"{told.surface}; {value.surface}",
@@ -193,6 +196,13 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
             }
         )
     return out
+
+
+def _apposed(first: Claim, second: Claim) -> bool:
+    """Whether `second` follows `first` with only a comma or a bracket between them."""
+    sentence, base = first.evidence.sentence, first.evidence.start
+    between = sentence[first.evidence.value_end - base : second.evidence.value_start - base]
+    return second.evidence.value_start >= first.evidence.value_end and not between.strip(" ,(")
 
 
 # ---------------------------------------------------------------- text around values

@@ -185,7 +185,16 @@ def canonical_name(text: str) -> str:
         country = _lookup(styled.group(1))
         if country and country in _tables().countries:
             return country
+    # A style after a nationality: "the French Republic", "the Swiss Confederation".
+    adjectival = _ADJECTIVAL_STYLE.match(name)
+    if adjectival:
+        country = country_of(adjectival.group(1))
+        if country and country in _tables().countries:
+            return country
     return name
+
+
+_ADJECTIVAL_STYLE = re.compile(r"^(\w+) (?:Republic|Confederation|Federation|Kingdom)$")
 
 
 # Formal styles of states; only a style around a known country is dropped, so "the

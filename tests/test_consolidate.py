@@ -525,3 +525,19 @@ def test_hosts_named_in_two_phrases_of_one_sentence_are_one_list(tmp_path):
     assert [sorted(c["value"]["members"]) for c in clusters] == [
         ["African Union", "Ghana", "Norway"]
     ], clusters
+
+
+@pytest.mark.model
+def test_a_host_and_its_leader_in_apposition_are_one_host(tmp_path):
+    # "The President of the French Republic, Emmanuel Macron": France, told twice.
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: Harbour Post\npublished: 2031-05-06\n---\n\n"
+            "The President of the French Republic, Emmanuel Macron, will host the ports "
+            "summit in Accra.\n",
+        },
+    )
+    hosts = subjects_of(report, "summit")["hosts"]
+    clusters = [c for c in [hosts["consensus"], *hosts["dissent"]] if c]
+    assert [c["value"]["members"] for c in clusters] == [["France"]], clusters

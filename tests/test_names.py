@@ -256,3 +256,12 @@ def test_a_country_misspelt_by_a_letter_is_that_country() -> None:
     assert names.misspelt_country("Andora") == "Andorra"
     assert names.misspelt_country("Jordan") is None  # a country as it is
     assert names.misspelt_country("Macron") is None  # no country that close
+
+
+@pytest.mark.parametrize(
+    ("styled", "country"),
+    [("the French Republic", "France"), ("Swiss Confederation", "Switzerland"),
+     ("the Italian Republic", "Italy"), ("Czech Republic", "Czech Republic")],
+)  # fmt: skip
+def test_a_state_styled_after_its_nationality_is_the_country(styled, country):
+    assert canonical_name(styled) == country

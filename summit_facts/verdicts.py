@@ -127,7 +127,7 @@ def judge_subject(
     piles, once_notes = _count_each_source_once(pile_up(claims), order, relate)
     # With each source's other values set aside, piles that only a dropped value kept
     # apart are one: pile the kept claims again.
-    piles = pile_up([c for p in piles for c in p.claims])
+    piles = _days_within_a_range(pile_up([c for p in piles for c in p.claims]), groups)
 
     def rank(pile: _Pile) -> tuple[float, int, int]:
         # By independent weight, then number of sources, then fewer sources that
@@ -205,6 +205,66 @@ def _count_each_source_once(
     return [p for p in piles if p.claims], notes
 
 
+# The longest event a range of days another source states may be told day by day: a
+# fortnight's conference, not a month or a season.
+MAX_RANGE_DAYS = 21
+
+
+def _days_within_a_range(piles: list[_Pile], groups: Mapping[str, int]) -> list[_Pile]:
+    """Days of a several-day event told one by one ("opened on Thursday", "on Friday,
+    the summit ended") agree with the range of days another source states ("22 and 23
+    June"): each pile whose dates all lie inside a range of days of another pile joins
+    that pile (the heaviest such), so two days of one event are no contradiction. A day
+    outside every range stays apart. Ranges longer than MAX_RANGE_DAYS do not gather."""
+
+    def ranges(pile: _Pile) -> list[DateValue]:
+        return [
+            v
+            for c in pile.claims
+            if isinstance(v := c.value, DateValue)
+            and v.precision == "day"
+            and v.bound is None
+            and 0 < (v.end - v.start).days <= MAX_RANGE_DAYS
+        ]
+
+    def inside(pile: _Pile, container: DateValue) -> bool:
+        return all(
+            isinstance(v := c.value, DateValue)
+            and v.bound is None
+            and container.start <= v.start
+            and v.end <= container.end
+            for c in pile.claims
+        )
+
+    if len(piles) < 2 or not all(isinstance(c.value, DateValue) for p in piles for c in p.claims):
+        return piles
+    order = sorted(piles, key=lambda p: (-weight(p.source_ids(), groups), p.index))
+    kept: list[_Pile] = []
+    for pile in order:
+        home = next((k for k in kept if any(inside(pile, r) for r in ranges(k))), None)
+        if home is None:
+            kept.append(pile)
+            continue
+        home.claims.extend(pile.claims)
+        home.keys.extend(k for k in pile.keys if k not in home.keys)
+    # A pile met before the range that gathers it: look again once every range is home.
+    changed = True
+    while changed:
+        changed = False
+        for pile in list(kept):
+            home = next(
+                (k for k in kept if k is not pile and any(inside(pile, r) for r in ranges(k))),
+                None,
+            )
+            if home is not None:
+                home.claims.extend(pile.claims)
+                home.keys.extend(k for k in pile.keys if k not in home.keys)
+                kept.remove(pile)
+                changed = True
+                break
+    return sorted(kept, key=lambda p: p.index)
+
+
 def _representative(pile: _Pile) -> Value:
     """The cluster's value: its most precise one; for dates, the range most sources state
     (then the narrowest), since a narrower range inside it is often one part of the
@@ -220,6 +280,12 @@ def _representative(pile: _Pile) -> Value:
     told = Counter((v.start, v.end, v.precision) for v in ranges.values())
     if not told:
         return first
+    days = list(told)
+    if any(a[1] < b[0] or b[1] < a[0] for a in days for b in days):
+        # Days of the event told one by one: the range that holds them all.
+        holding = [r for r in days if all(r[0] <= d[0] and d[1] <= r[1] for d in days)]
+        if holding:
+            told = Counter({r: told[r] for r in holding})
     best = max(told.items(), key=lambda item: (item[1], -(item[0][1] - item[0][0]).days))[0]
     return next(v for v in ranges.values() if (v.start, v.end, v.precision) == best)
 

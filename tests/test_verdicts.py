@@ -550,3 +550,28 @@ def test_a_date_cluster_shows_the_range_most_sources_state():
     assert verdict.verdict == "consensus"
     assert verdict.consensus is not None
     assert verdict.consensus.display == "2026-02-16 to 2026-02-21"
+
+
+def test_days_of_an_event_told_one_by_one_agree_with_its_range():
+    # "22 and 23 June"; "opened on Thursday" (22); "on Friday, the summit ended" (23).
+    claims = [
+        claim(S002, "summit", "dates", days("22 and 23 June", "2023-06-22", "2023-06-23"),
+              "The summit runs on 22 and 23 June."),
+        claim(S003, "summit", "dates", days("Thursday", "2023-06-22", "2023-06-22"),
+              "The summit opened on Thursday."),
+        claim(S004, "summit", "dates", days("Friday", "2023-06-23", "2023-06-23"),
+              "On Friday, the summit ended."),
+    ]  # fmt: skip
+    verdict = judge_subject("summit", "dates", claims, GROUPS)
+    assert verdict.verdict == "consensus", verdict
+    assert verdict.consensus is not None
+    assert (verdict.consensus.value.start, verdict.consensus.value.end) == (
+        date(2023, 6, 22),
+        date(2023, 6, 23),
+    )
+    # A day outside the range is still a dissent.
+    wrong = claim(S000, "summit", "dates", days("Saturday", "2023-06-24", "2023-06-24"),
+                  "The summit met on Saturday.")  # fmt: skip
+    verdict = judge_subject("summit", "dates", [*claims, wrong], GROUPS)
+    assert verdict.verdict == "contradiction"
+    assert [c.sources for c in verdict.dissent] == [["000"]]

@@ -447,6 +447,21 @@ def test_a_gathering_told_by_a_time_to_come_is_a_later_edition(nlp):
 
 
 @pytest.mark.model
+def test_a_gathering_told_by_a_time_from_now_is_a_later_edition(nlp):
+    articles = {
+        "a.txt": (
+            "2027-03-05",
+            "The Forest Summit in Quito ended on 4 March 2027 with a pledge on rivers.\n\n"
+            "Peru will host an in-person summit a year from now.\n",
+        ),
+        "b.txt": LATER["b.txt"],
+    }
+    roles = _roles(nlp, articles)["a.txt"]
+    assert ("Peru", "main") not in roles, roles
+    assert any(value == "Peru" for value, _ in roles), roles
+
+
+@pytest.mark.model
 def test_a_presidency_handed_on_goes_to_the_next_host(nlp):
     roles = _roles(nlp, LATER)["a.txt"]
     assert roles[-1] == ("Peru", "next")

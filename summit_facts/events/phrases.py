@@ -293,7 +293,23 @@ def _told_after(head: Token) -> tuple[int | None, bool]:
             count = _count_of(unit)
             if count is not None:
                 months = count * per
+    if months is None:
+        months = _from_now(verb)
     return months, next_year
+
+
+def _from_now(verb: Token) -> int | None:
+    """'... will host a summit a year from now', 'six months from now': the months the
+    clause counts from today, wherever the parse hangs 'from now'."""
+    words = [t for t in verb.subtree if t.sent == verb.sent]
+    for unit, after, now in zip(words, words[1:], words[2:], strict=False):
+        if after.lower_ != "from" or now.lower_ != "now":
+            continue
+        per = PERIOD_MONTHS.get(lemma(unit))
+        count = _count_of(unit) if per is not None else None
+        if per is not None and count is not None:
+            return count * per
+    return None
 
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "csubj", "xcomp"}

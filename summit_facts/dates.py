@@ -112,6 +112,11 @@ _RELATIVE = {
     # month before it.
     "td": re.compile(r"(?<![\w-])(?P<td>[Tt]oday)(?![\w-])"),
     "lm": re.compile(r"(?<![\w-])(?P<rel>last|this)\s+month(?![\w-])", re.I),
+    # "held in Quito last November", "due next June": a month by the published date.
+    "rm": re.compile(
+        rf"(?<![\w-])(?P<rel>(?i:last|next|this|past|coming))\s+"
+        rf"(?P<m1>{'|'.join(_FULL_MONTHS)})(?![\w-])(?!\s*\d)"
+    ),
     # "last year's summit in Paris", "next year's G-20 summit": a year by the published one.
     "ly": re.compile(r"(?<![\w-])(?P<rel>last|next|this)\s+year(?![\w-])", re.I),
 }
@@ -289,6 +294,14 @@ def _resolve(
             return DateValue(
                 surface=surface, start=date(year, 1, 1), end=date(year, 12, 31), precision="year"
             )
+        if name == "rm":
+            if anchor is None or anchor.year < 100:
+                return None
+            month = _month(g["m1"])
+            assert month is not None
+            year = _relative_month_year(g["rel"].lower(), month, anchor)
+            return DateValue(surface=surface, start=date(year, month, 1),
+                             end=_last_day(year, month), precision="month")  # fmt: skip
         if name == "lm":
             if anchor is None or anchor.year < 100:
                 return None
@@ -320,6 +333,17 @@ def _resolve(
         return _resolve_days(g, m1, m2, surface, anchor, tense)
     except ValueError:
         return None  # February 30
+
+
+def _relative_month_year(rel: str, month: int, anchor: date) -> int:
+    """The year of 'last November' (the latest November before the published date's
+    month), 'next June' / 'coming June' (the first June after it) or 'this November'
+    (the published year)."""
+    if rel in ("last", "past"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel in ("next", "coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return anchor.year
 
 
 def _months_of(part: str) -> tuple[int, int]:

@@ -267,3 +267,24 @@ def test_a_range_of_weekdays_is_one_range(text: str, start: str, end: str) -> No
     value = parse_date(text, anchor=date(2023, 9, 4), tense="future")
     assert value is not None, text
     assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("last November", "2031-03-05", "2030-11-01", "2030-11-30"),
+        ("last November", "2030-11-20", "2029-11-01", "2029-11-30"),
+        ("next June", "2031-03-05", "2031-06-01", "2031-06-30"),
+        ("this November", "2031-03-05", "2031-11-01", "2031-11-30"),
+    ],
+)
+def test_a_month_told_by_last_or_next_takes_its_year_from_the_published_date(
+    text: str, published: str, start: str, end: str
+) -> None:
+    value = parse_date(text, anchor=date.fromisoformat(published))
+    assert value is not None, text
+    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (
+        start,
+        end,
+        "month",
+    )

@@ -158,11 +158,12 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
 
 
 def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
-    """One sentence's lists for one subject are one list: "hosted by Kenya and co-chaired
-    by the African Union and the Commonwealth" names three hosts, not two lists that
-    contradict each other (DESIGN.md, "One source, one statement"). The first claim takes
-    the others' members; they are dropped."""
-    first: dict[tuple[str, str, str, int, str, str], Claim] = {}
+    """One sentence's lists for one subject and one event are one list: "hosted by Kenya
+    and co-chaired by the African Union and the Commonwealth" names three hosts, not two
+    lists that contradict each other (DESIGN.md, "One source, one statement"); "X will
+    host the next summit, and Y another one a year later" tells of two events. The first
+    claim takes the others' members; they are dropped."""
+    first: dict[tuple[str, str, str, int, str, str, str], Claim] = {}
     out: list[Claim] = []
     for claim in claims:
         value = claim.value
@@ -176,6 +177,7 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
             claim.evidence.start,
             claim.modality,
             claim.polarity,
+            claim.event.name or "" if claim.event else "",
         )
         kept = first.get(key)
         if kept is None:
@@ -187,6 +189,9 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
         if _apposed(kept, claim):
             # "the French Republic, Emmanuel Macron, will host": one host told twice.
             continue
+        if _clauses_apart(kept, claim):
+            out.append(claim)
+            continue
         kept.value = told.model_copy(
             update={
                 "surface": f"{told.surface}; {value.surface}",
@@ -196,6 +201,17 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
             }
         )
     return out
+
+
+# Between two clauses of a sentence: "X will host the next summit, and Y another one".
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|or)\b", re.I)
+
+
+def _clauses_apart(first: Claim, second: Claim) -> bool:
+    """Whether a clause break (a semicolon, ', and') stands between two values."""
+    sentence, base = first.evidence.sentence, first.evidence.start
+    lo, hi = sorted((first.evidence.value_end, second.evidence.value_start))
+    return bool(_CLAUSE_BREAK.search(sentence[lo - base : hi - base]))
 
 
 def _apposed(first: Claim, second: Claim) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from summit_facts import currencies, names
 from summit_facts import names as known_names
-from summit_facts.events import PART_HEADS, same_place, series_of
+from summit_facts.events import PART_HEADS, own_day, same_place, series_of
 from summit_facts.models import (
     INSTRUMENT_WORDS,
     Claim,
@@ -166,7 +166,8 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
             # Only somewhere in the sentence: not what the clause is about, except that a
             # gathering held before the event ("prelude") is said to be one.
             return ["prelude"] if "prelude" in cue.modifiers else []
-        kind = "part" if cue.head in PART_HEADS else "event"
+        part = cue.head in PART_HEADS and not own_day(cue.head, cue.modifiers)
+        kind = "part" if part else "event"
         # "@inside", "@path", "@clause": how the value hangs on the event (rules may ask).
         return [cue.head, *cue.modifiers, *cue.names, kind, f"@{cue.link}"]
     return []

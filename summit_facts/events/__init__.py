@@ -38,7 +38,7 @@ from summit_facts.events.event_tokens import is_event_token
 from summit_facts.events.main_event import find_main_event
 from summit_facts.events.naming import _shares_name, same_place
 from summit_facts.events.roles import _edition_years, mention_role, role_of
-from summit_facts.events.words import HAS_YEAR, PART_HEADS, group_series, series_of
+from summit_facts.events.words import HAS_YEAR, PART_HEADS, group_series, own_day, series_of
 from summit_facts.models import MainEvent, Mention, Source
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "is_event_token",
     "HAS_YEAR",
     "PART_HEADS",
+    "own_day",
     "_edition_years",
     "_shares_name",
 ]

@@ -21,6 +21,7 @@ from summit_facts.events.words import (
     SERIES_NAME,
     event_lemma,
     group_series,
+    own_day,
 )
 from summit_facts.models import EventCue
 from summit_facts.tokens import lemma, tree_distance
@@ -80,6 +81,16 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     # Inside: the value modifies the event noun directly. "the three-day conference":
     # the value counts days of the conference, so the conference is the event.
     for tok in events:
+        apposed = (tok.dep_ == "appos" and tok.head.i == root.i) or (
+            span.end < len(span.doc)
+            and span.doc[span.end].text == ","
+            and tok.left_edge.i == span.end + 1
+        )
+        if apposed:
+            # "On 6 September, the last day of the summit, ...": the value is that day.
+            cue = _cue(tok, "inside", span)
+            if own_day(cue.head, cue.modifiers):
+                return cue
         if tok.lower_ in ("day", "days", "week") and root.head.i == tok.i:
             holder = tok.head
             if holder.i != tok.i and is_event_token(holder):

@@ -49,6 +49,17 @@ def _is_event_token(token: Token) -> bool:
                 for c in token.lefts
             )
             or token.pos_ == "PROPN"
+            # "the last day of the summit": a day of an event named after it
+            or (
+                lem == "day"
+                and any(c.lower_ in ("last", "final", "first") for c in token.lefts)
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and any(lemma(o) in EVENT_HEADS for o in c.children)
+                    for c in token.rights
+                )
+            )
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
     if low == "one":

@@ -192,6 +192,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
                 lem in ("last", "next", "this", "past")
                 and nxt is not None
                 and (lemma(nxt) in TIME_UNITS)
+                # "the last day of the summit" orders the event's days
+                and not (nxt.i == head.i and lemma(head) == "day")
             ):
                 continue  # "last weekend's summit" is told by its date, not its edition
             if lem in TIME_UNITS:

@@ -19,9 +19,11 @@ from summit_facts.events.words import (
     NEXT_WORDS,
     ORDINALS,
     OTHER_HEADS,
+    OWN_DAY_WORDS,
     PART_HEADS,
     PEER_HEADS,
     PRIOR_WORDS,
+    own_day,
 )
 from summit_facts.models import (
     DateValue,
@@ -49,6 +51,9 @@ def role_of(
     if cue is None:
         return "main"
     mods = set(cue.modifiers)
+    if own_day(cue.head, mods):
+        # "the last day of the summit": "last" orders the event's days, not its editions.
+        mods -= OWN_DAY_WORDS
     key = set(main.key) if main else set()
     words = set(_key_words(cue))
     same_series = not words or not key or _shares_name(words, key)
@@ -118,6 +123,10 @@ def role_of(
         # "the second official GC REAIM Regional Meeting" in a folder about the REAIM
         # Summit: a meeting of another kind with name words of its own, not the summit.
         return "other"
+    if own_day(cue.head, cue.modifiers):
+        # "the last day of the summit", "the closing of the summit": one of the event's
+        # own days, not a strand of its programme.
+        return "main"
     if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"

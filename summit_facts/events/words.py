@@ -44,6 +44,26 @@ PRIOR_WORDS = {
     "former", "original",
 }  # fmt: skip
 NEXT_WORDS = {"next", "following", "subsequent", "future", "successor", "later", "follow-up"}
+
+
+# Words that make a day one of the event's own days: "the opening day", "its last day".
+OWN_DAY_WORDS = {"first", "last", "final", "second", "third", "opening", "closing",
+                 "concluding", "inaugural"}  # fmt: skip
+
+
+def own_day(head: str, modifiers: Iterable[str]) -> bool:
+    """Whether an event phrase is an opening, closing or numbered day of the event
+    itself ("the last day of the summit", "the closing of the summit"), not a strand of
+    its programme ("the science days") nor another edition ("the previous summit")."""
+    mods = set(modifiers)
+    if "prelude" in mods or mods & (PRIOR_WORDS - {"last"}) or mods & NEXT_WORDS:
+        return False
+    if head == "day":
+        # "the last day", not "the second science day" (a strand with a name of its own)
+        return bool(mods & OWN_DAY_WORDS) and mods <= OWN_DAY_WORDS | {"full", "official"}
+    return head in ("opening", "closing")
+
+
 # "last weekend's summit", "next week's meeting": a date, not another edition. (A year is
 # one: "last year's summit" is the previous edition.)
 TIME_UNITS = {

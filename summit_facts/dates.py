@@ -499,3 +499,42 @@ def parse_date(
         return None
     start, end, precision = found
     return DateValue(surface=text.strip(), start=start, end=end, precision=precision)
+
+
+# ---------------------------------------------------------------- undated weekdays
+
+# A day told by its weekday ("on Monday") in a source with no published date is kept as
+# a placeholder on the first days of UNDATED_ANCHOR's year, the day number saying the
+# clause's tense, and placed by the events stage once the main event's year dates the
+# source's dateline ("NAIROBI, Sept 4 (Reuters) -").
+_TENSE_DAYS: dict[Tense | None, int] = {"past": 1, "future": 2, None: 3}
+_RELATIVE_DAYS = ("wd", "wdr", "we", "td")
+
+
+def undated_weekday(text: str, tense: Tense | None = None) -> DateValue | None:
+    """A placeholder for a weekday, weekend or 'today' in an undated source, or None when
+    `text` is no such day. `weekday_in(value, anchor)` places it."""
+    spans = [s for s in date_spans(text) if s.pattern in _RELATIVE_DAYS]
+    if not spans:
+        return None
+    best = max(spans, key=lambda s: s.end - s.start)
+    day = date(UNDATED_ANCHOR.year, 1, _TENSE_DAYS[tense])
+    return DateValue(surface=text[best.start : best.end], start=day, end=day, precision="day")
+
+
+def is_undated_weekday(value: DateValue) -> bool:
+    """Whether `value` is a placeholder made by `undated_weekday`."""
+    return (
+        value.start.year == UNDATED_ANCHOR.year
+        and value.start == value.end
+        and value.start.month == 1
+        and value.start.day in _TENSE_DAYS.values()
+        and any(s.pattern in _RELATIVE_DAYS for s in date_spans(value.surface))
+    )
+
+
+def weekday_in(value: DateValue, anchor: date) -> DateValue | None:
+    """The placeholder's days, placed by `anchor` (the dateline's date in the main event's
+    year) and the tense it keeps."""
+    tense = next(t for t, day in _TENSE_DAYS.items() if day == value.start.day)
+    return parse_date(value.surface, anchor=anchor, tense=tense)

@@ -989,3 +989,25 @@ def test_earlier_meetings_told_by_a_comparative_are_earlier_editions(nlp):
     )["a.txt"]
     told = dict(roles)
     assert told["Lagos"] != "main" and told["June 2025"] != "main", roles
+
+
+@pytest.mark.model
+def test_weekdays_in_an_undated_wire_are_placed_by_its_dateline(tmp_path):
+    # No published date: "Nov 22" in the dateline takes the main event's year (2031, from
+    # the other report), and "on Saturday" / "on Sunday" are placed by that day.
+    from tests.conftest import check_files, subjects_of
+
+    report = check_files(
+        tmp_path,
+        {
+            "wire.txt": "LIMA, Nov 22 (Harbour Wire) - Leaders have begun to arrive in Lima for "
+            "the ports summit, which opens on Saturday and closes on Sunday at the Larco "
+            "Centre.\n",
+            "paper.md": "---\npublisher: Lima Daily\npublished: 2031-11-24\n---\n\n"
+            "The ports summit was held in Lima on 22 and 23 November 2031.\n",
+        },
+    )
+    dates = subjects_of(report, "summit")["dates"]
+    assert dates["verdict"] == "consensus", dates
+    support = {s["source_id"]: s["surface"] for s in dates["consensus"]["support"]}
+    assert "wire.txt" in support, support

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from summit_facts import names
-from summit_facts.dates import UNDATED_ANCHOR
+from summit_facts.dates import UNDATED_ANCHOR, is_undated_weekday, weekday_in
 from summit_facts.events.naming import _key_words, _marked, _shares_name, other_series, same_place
 from summit_facts.events.roles import EDITION_ROLES, _head_of, mention_role
 from summit_facts.events.words import (
@@ -93,7 +93,8 @@ def assign_roles(
     named: dict[str, tuple[int, EventCue]] = {}  # head lemma -> last named mention of it
     main_head = _head_of(main)
     planned = _before_the_event(source, main)
-    for mention in join_open_close(mentions):
+    dated_by = _dateline_day(mentions, main) if source.published is None else None
+    for mention in join_open_close(_weekdays_placed(mentions, dated_by)):
         mention = _coreferent(mention, named, main_head)
         if own is None:
             mention = _held_by_name(mention, main, main_head)
@@ -125,6 +126,44 @@ def assign_roles(
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
     return _after_next(_uncued_as_told(out, main), source.published)
+
+
+def _weekdays_placed(mentions: Sequence[Mention], dated_by: date | None) -> list[Mention]:
+    """'on Monday' in an undated wire, placed by its dateline's day; dropped without one
+    (a weekday alone is no checkable date)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        value = mention.value
+        if isinstance(value, DateValue) and is_undated_weekday(value):
+            placed = weekday_in(value, dated_by) if dated_by is not None else None
+            if placed is None:
+                continue
+            mention = mention.model_copy(update={"value": placed})
+        out.append(mention)
+    return out
+
+
+def _dateline_day(mentions: Sequence[Mention], main: MainEvent | None) -> date | None:
+    """The day an undated source's dateline gives ("NAIROBI, Sept 4 (Reuters) -"), in the
+    main event's year: what its weekdays are told by. None without either."""
+    if main is None or not main.year:
+        return None
+    for mention in mentions:
+        value = mention.value
+        if (
+            mention.context.dateline
+            and isinstance(value, DateValue)
+            and value.precision == "day"
+            and value.start == value.end
+            and not is_undated_weekday(value)
+        ):
+            if value.start.year >= 100:
+                return value.start
+            try:
+                return value.start.replace(year=main.year)
+            except ValueError:  # 29 February
+                return None
+    return None
 
 
 def _identified(cue: EventCue) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from summit_facts import currencies, names
-from summit_facts.dates import UNDATED_ANCHOR
+from summit_facts.dates import UNDATED_ANCHOR, undated_weekday
 from summit_facts.events import HAS_YEAR
 from summit_facts.extract.clauses import _modality, _tense
 from summit_facts.extract.context import _context, _mention
@@ -96,6 +96,10 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 value = parse_date(text, anchor=source.published, tense=tense)
             else:
                 value = parse_date(text, anchor=UNDATED_ANCHOR)
+                if value is None:
+                    # "on Monday" under "NAIROBI, Sept 4 (Reuters) -": placed by the
+                    # events stage once the main event's year dates the dateline.
+                    value = undated_weekday(text, _tense(span, _modality(span)))
         elif kind == "count":
             value = parse_count(text)
             if value is not None and _over_a_period(span, value.qualifier):

@@ -439,3 +439,12 @@ def test_a_count_opening_a_line_opens_its_sentence(nlp):
     m = one(nlp, text, "17", "count")
     assert m.context.noun and m.context.noun.lower().startswith("heads"), m.context
     assert m.evidence.sentence.startswith("17 Heads of State"), m.evidence.sentence
+
+
+def test_a_wire_agency_in_the_dateline_is_no_donor(nlp):
+    text = (
+        "LIMA, Sept 4 (Harbour Wire) - Pledges worth $300 million came in on Monday for a "
+        "reef fund, as the summit opened."
+    )
+    m = one(nlp, text, "$300 million", "money")
+    assert m.context.agent != "Harbour Wire", m.context

@@ -7,6 +7,8 @@ cue), and builds a `Mention` from a Source, a Span, a value and its Context.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from summit_facts import names
@@ -113,6 +115,8 @@ def _context(span: Span, root: Token) -> Context:
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
     names_here = _nearby_names(span, root)
     agent = _gapped_agent(span) or _agent(root, chain)
+    if agent is not None and _dateline_words(sent, agent):
+        agent = None  # "NAIROBI, Sept 4 (Reuters) - Pledges worth ...": the wire, no donor
     return Context(
         noun=_counted_noun(span, root),
         head=lemma(head) if head is not None and not (span.start <= head.i < span.end) else None,
@@ -154,3 +158,14 @@ def _text_mention(source: Source, span: Span, label: str) -> Mention:
     context = _context(span, span.root)
     context.label = label
     return _mention(source, span, value, context)
+
+
+def _dateline_words(sent: Span, text: str) -> bool:
+    """Whether `text` is only told inside the sentence's dateline (a wire agency, a
+    place the report was filed from)."""
+    spans = [
+        sent.doc.char_span(m.start() + sent.start_char, m.end() + sent.start_char)
+        for m in re.finditer(re.escape(text), sent.text)
+    ]
+    found = [s for s in spans if s is not None]
+    return bool(found) and all(_in_dateline(s) for s in found)

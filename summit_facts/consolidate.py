@@ -37,6 +37,7 @@ from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
+    companies_sign_the_principal,
     described_text_is_principal,
     fund_backers_by_kind,
     merge_instrument_names,
@@ -152,6 +153,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     keep_one_size_told_as_target(out)
     merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
+    companies_sign_the_principal(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
     return one_list_per_source(one_name_per_source(out))

@@ -213,6 +213,8 @@ SIGNER_KINDS = {"ministerial", "minister", "ministers", "business", "industry", 
 
 COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "developers",
                    "business", "businesses"}  # fmt: skip
+# The suffix of companies' signing of a text told as the principal one (instrument_suffix).
+COMPANIES = "companies"
 
 
 # What the event added to an instrument's running total, by the verb: "Eight countries
@@ -230,7 +232,7 @@ def instrument_suffix(
     instruments the document named before the value's sentence (`told_before`)."""
     suffix = _instrument_suffix(ctx, main_key, earlier or {})
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
-        return "companies"
+        return COMPANIES
     added = _added_to_total(ctx)
     if added:
         return f"{suffix}_{added}" if suffix else added

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from summit_facts import names
-from summit_facts.filing import COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
+from summit_facts.filing import COMPANIES, COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
 from summit_facts.models import INSTRUMENT_WORDS, Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
@@ -289,6 +289,48 @@ def described_text_is_principal(claims: list[Claim]) -> None:
         if signers & COMPANY_SIGNERS:
             continue  # "12 companies will sign new safety commitments": not the states' text
         if p and p[1] in bare and p[0] != "declaration_name":
+            claim.slot = p[0]
+
+
+# Who signs, by the noun a count counts: states (and their like) or companies.
+STATE_SIGNERS = {"country", "countries", "nation", "nations", "state", "states", "government",
+                 "governments", "delegation", "delegations", "economy", "economies"}  # fmt: skip
+
+
+def _signers_told(claim: Claim) -> str | None:
+    """ "states" or "companies" for a signatories claim that says who signed (the noun
+    its count counts, or a list of countries); None when it does not."""
+    if isinstance(claim.value, EntitiesValue):
+        members = claim.value.members
+        states = [m for m in members if names.is_country(m) or m == "European Union"]
+        return "states" if members and len(states) * 2 > len(members) else None
+    words = set((claim.noun or "").lower().split())
+    if words & STATE_SIGNERS:
+        return "states"
+    return "companies" if words & COMPANY_SIGNERS else None
+
+
+def companies_sign_the_principal(claims: list[Claim]) -> None:
+    """An event whose texts companies sign rather than states (an industry accord
+    presented at a conference): the companies' text, told bare ("the 20 companies",
+    "the pledge", "the accord"), is its principal instrument, as a leaders' declaration
+    is at a summit of states. Filing set it apart (`..._companies`, `..._pledge`) as
+    companies' commitments beside the states' text; with more claims telling of
+    company signers than of state signers, the corpus has no states' text (in place)."""
+    told = Counter(
+        who
+        for c in claims
+        if c.topic == TOPIC and c.rule != "auto" and (who := _signers_told(c)) is not None
+    )
+    if told["companies"] <= told["states"]:
+        return
+    for claim in claims:
+        p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
+        if p is None or p[0] == "declaration_name":
+            continue
+        parts = _parts(p[1].split("_"))
+        bare = parts is not None and not parts[0] and not parts[2]
+        if p[1] == COMPANIES or bare:
             claim.slot = p[0]
 
 

@@ -4,6 +4,7 @@ subject (DESIGN.md, "Several instruments at one event")."""
 from __future__ import annotations
 
 from summit_facts.instrument_names import (
+    companies_sign_the_principal,
     described_text_is_principal,
     longer_names,
     merge_instrument_names,
@@ -216,3 +217,30 @@ def test_of_two_unrelated_names_a_source_gives_the_first_stated_is_its_name() ->
 
     kept = one_name_per_source([named("call to action", 300), named("reef blueprint", 10)])
     assert [c.id for c in kept] == ["reef blueprint"]
+
+
+def _signed(slot: str, source: str, noun: str) -> Claim:
+    return claim(slot, source).model_copy(update={"noun": noun})
+
+
+def test_companies_signing_with_no_states_text_sign_the_principal_one() -> None:
+    # An industry accord presented at a conference: "20 companies signed the pledge".
+    claims = [
+        _signed("count_companies", "a.md", "tech companies"),
+        _signed("count_pledge", "b.md", "companies"),
+        _signed("count_frontier_commitments", "c.md", "firms"),  # a named text stays apart
+        _signed("count", "d.md", "signatories"),
+    ]
+    companies_sign_the_principal(claims)
+    assert [c.slot for c in claims] == ["count", "count", "count_frontier_commitments", "count"]
+
+
+def test_companies_beside_a_states_text_keep_their_own_subject() -> None:
+    claims = [
+        _signed("count", "a.md", "countries"),
+        _signed("count", "b.md", "nations"),
+        _signed("count_companies", "c.md", "companies"),
+        _signed("count_pledge", "c.md", "companies"),
+    ]
+    companies_sign_the_principal(claims)
+    assert [c.slot for c in claims] == ["count", "count", "count_companies", "count_pledge"]

@@ -140,6 +140,15 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 and names.is_country(" ".join(t.text for t in _name_tokens(head)))
             ):
                 heads[head.i] = head
+    # "X, formerly known as Twitter": the former name is not another member; the name it
+    # glosses is one, even where the tagger took it for a common noun.
+    for i, head in list(heads.items()):
+        now = _renamed(head)
+        if now is None:
+            continue
+        del heads[i]
+        if now.i not in heads and (now.pos_ == "PROPN" or _capital_noun(now)):
+            heads[now.i] = now
     groups: list[list[Token]] = []
     used: set[int] = set()
     for i in sorted(heads):
@@ -161,7 +170,7 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
             tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
             used.update(t.i for t in tail)
             for conj in [c for t in [name, *tail] for c in t.conjuncts]:
-                if conj.i not in used and conj.pos_ == "PROPN":
+                if conj.i not in used and (conj.pos_ == "PROPN" or _capital_noun(conj)):
                     conj = _whole_name(conj, used)
                     group.append(conj)
                     used.add(conj.i)
@@ -184,6 +193,32 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         group.sort(key=lambda t: t.i)
         groups.append(group)
     return groups
+
+
+FORMERLY = {"formerly", "previously"}
+RENAMING_VERBS = {"know", "call", "name"}
+
+
+def _renamed(token: Token) -> Token | None:
+    """The name a former name glosses: X in "X, formerly Twitter", "X (formerly
+    Twitter)", "X, formerly known as Twitter", "the platform formerly called Twitter";
+    None for a name that is no former one."""
+    if token.dep_ == "appos" and any(c.lower_ in FORMERLY for c in token.children):
+        return token.head
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif token.dep_ not in ("oprd", "attr", "dobj"):
+        return None
+    if lemma(verb) in RENAMING_VERBS and any(c.lower_ in FORMERLY for c in verb.children):
+        return verb.head
+    return None
+
+
+def _capital_noun(token: Token) -> bool:
+    """A name the tagger took for a common noun: a word in capitals ("X", "IBM") listed
+    with names."""
+    return token.pos_ == "NOUN" and token.text.rstrip(".").isupper() and token.text[:1].isalpha()
 
 
 JOINT_WORDS = {"together", "jointly", "along"}

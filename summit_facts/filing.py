@@ -368,10 +368,12 @@ def _instrument_suffix(
         lemmas, lo, hi = lemmas[lo:hi] + ["."], len(lemmas[lo:hi]) + 1, len(lemmas[lo:hi]) + 1
         if quoted:
             return None
+    # Only a noun names a text: "six firms plan to sign" names no plan.
+    verbs = set(ctx.verbs) if ctx.label != "TITLE" else set()
     spots = [
         i
         for i, w in enumerate(lemmas)
-        if w in INSTRUMENT_WORDS and not lo <= i < hi and _document_at(lemmas, i)
+        if w in INSTRUMENT_WORDS and not lo <= i < hi and _document_at(lemmas, i) and i not in verbs
     ]
     if not spots:
         return None

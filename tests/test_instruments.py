@@ -337,3 +337,9 @@ def test_companies_signing_described_commitments_never_join_the_states_count(tmp
     clusters = [count["consensus"], *count["dissent"]]
     sources = {s["source_id"] for c in clusters if c for s in c["support"]}
     assert sources == {"a.txt"}, count
+
+
+def test_a_verb_names_no_instrument():
+    # "plan" is a verb here: the count is of the declaration's signers, planned.
+    slots = _slots("At least twelve countries plan to sign the declaration in Lima this week.\n")
+    assert slots == {"count": ["At least twelve"]}, slots

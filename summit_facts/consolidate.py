@@ -42,6 +42,7 @@ from summit_facts.instrument_names import (
     fund_backers_by_kind,
     merge_instrument_names,
     merge_names_told_as_one,
+    name_commitments_after_the_text,
     name_funds_signed,
     one_list_per_source,
     one_name_per_source,
@@ -156,6 +157,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     companies_sign_the_principal(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
+    name_commitments_after_the_text(out)
     return one_list_per_source(one_name_per_source(out))
 
 

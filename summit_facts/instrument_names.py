@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from summit_facts import names
-from summit_facts.filing import COMPANIES, COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
+from summit_facts.filing import AUTO_TOPIC, COMPANIES, COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
 from summit_facts.models import INSTRUMENT_WORDS, Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
@@ -485,3 +485,74 @@ def one_list_per_source(claims: list[Claim]) -> list[Claim]:
             update={"members": members, "roles": roles, "complete": told.complete or value.complete}
         )
     return out
+
+
+# What a text is made of, as a count counts it: "the eight commitments", "eight steps".
+COMMITMENT_NOUNS = {"commitment", "commitments", "pledge", "pledges", "step", "steps",
+                    "promise", "promises"}  # fmt: skip
+# Words that tie a sentence to a text or its signers.
+TEXT_WORDS = INSTRUMENT_WORDS | {"document", "text", "signer", "signers", "signatory",
+                                 "signatories", "signed", "sign"}  # fmt: skip
+
+
+def _short_name(text: str) -> str | None:
+    """A text's name up to its kind word: "Tech Accord to Combat X" -> "tech_accord"."""
+    words = [w.strip("\"'“”‘’,.").lower() for w in text.split()]
+    words = [w for w in words if w]
+    while words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    at = next((i for i, w in enumerate(words) if w in INSTRUMENT_WORDS), None)
+    if at is None or at == 0:
+        return None
+    return slugify(" ".join(words[: at + 1]))
+
+
+# A plan or programme in the sentence holds the commitments: "the plan comprises a
+# declaration and over 100 voluntary pledges" (initiatives.commitments names them).
+HOLDERS = {"plan", "programme", "program", "initiative", "fund", "facility", "coalition",
+           "alliance"}  # fmt: skip
+
+
+def _tells_the_text(claim: Claim) -> bool:
+    """Whether a count's sentence is about a text or its signers ("The signers agreed to
+    eight commitments"), or the count is told as known ("The eight voluntary pledges"),
+    and names no plan or programme that holds them."""
+    ev = claim.evidence
+    before = ev.sentence[: ev.value_start - ev.start].strip().lower()
+    words = {w.strip("\"'“”‘’,.:;").lower() for w in ev.sentence.split()}
+    if words & HOLDERS:
+        return False
+    return bool((words - COMMITMENT_NOUNS) & TEXT_WORDS) or before in ("the", "its", "their")
+
+
+def name_commitments_after_the_text(claims: list[Claim]) -> None:
+    """How many commitments, pledges or steps the principal text holds ("the eight
+    commitments", no name in the sentence): `initiatives/<text>_commitments`, named after
+    the short name the corpus gives the principal text ("Tech Accord"), as a programme's
+    commitments are named after it (in place). Never an earlier or later edition's."""
+    told = Counter(
+        short
+        for c in claims
+        if c.topic == TOPIC
+        and c.slot == "declaration_name"
+        and c.rule != "auto"
+        and isinstance(c.value, TextValue)
+        and (short := _short_name(c.value.text)) is not None
+    )
+    if not told:
+        return
+    short = max(told, key=lambda s: (told[s], -len(s), s))
+    for claim in claims:
+        noun = (claim.noun or "").lower().split()
+        if (
+            claim.topic != AUTO_TOPIC
+            or claim.value.kind != "count"
+            or not noun
+            or noun[-1] not in COMMITMENT_NOUNS
+            or (claim.event is not None and claim.event.role in ("previous", "next"))
+            or not _tells_the_text(claim)
+        ):
+            continue
+        claim.topic = "initiatives"
+        claim.slot = f"{short}_commitments"
+        claim.rule = "initiatives.commitments"

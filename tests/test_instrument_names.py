@@ -9,6 +9,7 @@ from summit_facts.instrument_names import (
     longer_names,
     merge_instrument_names,
     merge_names_told_as_one,
+    name_commitments_after_the_text,
     one_name_per_source,
     one_outcome_is_principal,
 )
@@ -244,3 +245,50 @@ def test_companies_beside_a_states_text_keep_their_own_subject() -> None:
     ]
     companies_sign_the_principal(claims)
     assert [c.slot for c in claims] == ["count", "count", "count_companies", "count_pledge"]
+
+
+def _told(slot: str, source: str, sentence: str, value: str, *, topic: str = "auto") -> Claim:
+    start = sentence.index(value)
+    return claim(slot, source, topic=topic).model_copy(
+        update={
+            "noun": sentence[start + len(value) :].split()[0].strip(".:"),
+            "value": CountValue(surface=value, nominal=8, interval=Interval(low=8, high=8)),
+            "evidence": Evidence(
+                sentence=sentence,
+                start=0,
+                end=len(sentence),
+                value_start=start,
+                value_end=start + len(value),
+            ),
+            "rule": "auto" if topic == "auto" else "signatories.count",
+        }
+    )
+
+
+def _name(text: str, source: str) -> Claim:
+    named = claim("declaration_name", source)
+    return named.model_copy(
+        update={"value": TextValue(surface=text, text=text), "rule": "signatories.declaration_name"}
+    )
+
+
+def test_commitments_of_the_principal_text_are_named_after_it() -> None:
+    claims = [
+        _name("Reef Accord to Protect Coral Seas", "a.md"),
+        _name("Reef Accord", "b.md"),
+        _told(
+            "commitments_count", "a.md", "The signers agreed to eight commitments below:", "eight"
+        ),
+        _told("pledges_count", "b.md", "The eight pledges address the main risks.", "eight"),
+        # Commitments a plan holds are the plan's (initiatives.commitments names them).
+        _told("pledges_count", "c.md", "The plan comprises a declaration and 100 pledges.", "100"),
+        # Commitments told of no text are no text's.
+        _told("commitments_count", "d.md", "Donors made 40 commitments on Monday.", "40"),
+    ]
+    name_commitments_after_the_text(claims)
+    assert [(c.topic, c.slot) for c in claims[2:]] == [
+        ("initiatives", "reef_accord_commitments"),
+        ("initiatives", "reef_accord_commitments"),
+        ("auto", "pledges_count"),
+        ("auto", "commitments_count"),
+    ]

@@ -33,11 +33,13 @@ _DOC_TYPES = (
     r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
     r"Convention|Treaty|Principles|Commitments|Call\s+to\s+Action)"
 )
-_TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
+# A year inside a name ("... of AI in 2024 Elections") is one of its words.
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&|\d{4}(?=\s+[A-Z]))"
 # "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
     # "the Council of Europe Framework Convention on ...": a body's name before the word
-    rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
+    # "the Tech Accord to Combat Deceptive Use of AI": a purpose told with "to" and a verb.
+    rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for|to(?=\s+[A-Z]))\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
     # "signed the Call to Action", "a joint Call to Action": a kind of outcome text whose
     # capitals make it a name; in lower case, the one a verb or "the" points at ("sign

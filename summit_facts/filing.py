@@ -140,6 +140,8 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
     if scope == "head":
         return [ctx.head] if ctx.head else []
     if scope == "governor":
+        if ctx.dateline:
+            return []  # "MUNICH — Companies announced ...": a dateline is no verb's
         if ctx.event is not None and ctx.event.link == "inside":
             # "at Gavi's global summit in Brussels": the value is said of the event, so
             # the event governs it, not the verb of the clause ("Announcing ...").

@@ -113,7 +113,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             else False
         )
         if (
-            (token.pos_ == "PROPN" or label_noun)
+            (token.pos_ == "PROPN" or label_noun or _dateline_word(token))
             and token.i not in city_tokens
             and token.ent_type_ != "GPE"
         ):
@@ -171,6 +171,20 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     span = _topic_continued(_owner_dropped(span))
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+def _dateline_word(token: Token) -> bool:
+    """A one-word dateline in capitals, "MUNICH — ...", that the tagger took for a common
+    noun: the place the report was filed from."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.is_upper
+        and (token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in ("—", "–", "-", "--", ":", "(")
+        and _in_dateline(doc[token.i : token.i + 1])
+    )
 
 
 def _owner_dropped(span: Span) -> Span:

@@ -438,6 +438,8 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
             break
         words.append(word)
     words.reverse()
+    if _last_of_a_list(lemmas, at - len(words)):
+        words = []  # "Acme, Globex, Initech pledge action": who pledges, no name
     distinctive = _distinctive(words, main_key)
     principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
     led = [i for i in range(len(words) - 1) if words[i : i + 2] == ["-", "lead"]]
@@ -472,6 +474,13 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
             return None, bool(set(words) & main_key)
         return slugify(kind), False
     return slugify(" ".join([*distinctive[:3], kind])), True
+
+
+def _last_of_a_list(lemmas: list[str], start: int) -> bool:
+    """Whether the words from `start` up to an instrument word close a list of names
+    ("Acme, Globex, Initech pledge"): a name of a text opens with its article, never
+    after a comma and another name."""
+    return start >= 2 and lemmas[start - 1] == "," and lemmas[start - 2].isalpha()
 
 
 # A named text told again by a bare word of its kind, or of a kind that is another word

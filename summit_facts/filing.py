@@ -214,7 +214,7 @@ SIGNER_KINDS = {"ministerial", "minister", "ministers", "business", "industry", 
 
 
 COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "developers",
-                   "business", "businesses"}  # fmt: skip
+                   "business", "businesses", "giant", "giants"}  # fmt: skip
 # The suffix of companies' signing of a text told as the principal one (instrument_suffix).
 COMPANIES = "companies"
 

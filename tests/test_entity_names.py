@@ -87,3 +87,14 @@ def test_signing_on_a_weekday_names_no_instrument():
 )
 def test_a_former_name_is_no_member_of_its_own(text, slot, members):
     assert _members(text, "signatories", slot) == [members]
+
+
+def test_a_name_after_the_others_of_a_list_goes_on_with_it():
+    # The parser hangs the last names on the first as an apposition; a renaming
+    # apposition would follow the first name, not the others.
+    text = (
+        "Twenty companies including Initech, Umbrella, Hooli, Facebook owner Meta and chip"
+        ' industry leader Nvidia launched a "Reef Accord," pledging to work together.'
+    )
+    [members] = _members(text, "signatories", "members")
+    assert set(members) == {"Hooli", "Initech", "Meta", "Nvidia", "Umbrella"}, members

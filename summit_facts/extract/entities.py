@@ -159,6 +159,7 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         # "Gavi, the Vaccine Alliance, the EU and the Gates Foundation": the apposition
         # renames the first name, and the list goes on from it.
         appos = [c for c in heads[i].children if c.dep_ == "appos" and c.i in heads]
+        listed = [c.i for c in heads[i].conjuncts]
         for name in [heads[i], *appos]:
             if name is not heads[i]:
                 used.add(name.i)
@@ -166,6 +167,13 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 # misparsed (the EU signs as one, like a country).
                 if names.is_country(name.text) or names.canonical_name(name.text) == EU:
                     group.append(name)
+                elif listed and name.i > max(listed):
+                    # "Acme, Globex, Initech owner Umbrella and robotics leader Hooli": a
+                    # name after the list's others goes on with it (a renaming
+                    # apposition follows the first name), with the names inside it.
+                    inner = [c for c in name.children if c.dep_ == "nmod" and c.i in heads]
+                    group.extend([*inner, name])
+                    used.update(c.i for c in inner)
             # "the Republic of Korea and Kenya": the list goes on from the name's tail.
             tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
             used.update(t.i for t in tail)

@@ -83,6 +83,12 @@ def test_signing_on_a_weekday_names_no_instrument():
             ["Hooli", "Initech", "Umbrella", "X"],
         ),
         ("X, formerly Umbrella, was not a signatory to the agreement.", "non_signers", ["X"]),
+        # The owner's name is no part of what it owns.
+        (
+            "Thirteen other companies, among them Initech and Elon Musk's X, signed the agreement.",
+            "members",
+            ["Initech", "X"],
+        ),
     ],
 )
 def test_a_former_name_is_no_member_of_its_own(text, slot, members):

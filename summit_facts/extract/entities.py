@@ -31,12 +31,25 @@ def _name_tokens(head: Token) -> list[Token]:
     """The contiguous proper-noun phrase ending at `head`, modifiers included."""
     start = head.i
     for tok in head.subtree:
-        if tok.i < head.i and tok.dep_ in ("compound", "amod", "flat", "nmod"):
+        if tok.i < head.i and _modifies_name(tok, head):
             start = min(start, tok.i)
     words = [t for t in head.doc[start : head.i + 1]]
     while words and (words[0].pos_ in ("DET", "PUNCT") or not words[0].text.strip()):
         words = words[1:]
     return words
+
+
+NAME_PARTS = ("compound", "amod", "flat", "nmod")
+
+
+def _modifies_name(token: Token, head: Token) -> bool:
+    """Whether `token` is part of the name `head` ends, through name parts only: not a
+    word of its owner's name ("Elon" in "Elon Musk's X")."""
+    while token.i != head.i:
+        if token.dep_ not in NAME_PARTS:
+            return False
+        token = token.head
+    return True
 
 
 # Common nouns that stand for the country a nationality adjective names: "the Rwandan

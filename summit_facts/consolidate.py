@@ -37,10 +37,12 @@ from summit_facts import names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
+    companies_sign_the_principal,
     described_text_is_principal,
     fund_backers_by_kind,
     merge_instrument_names,
     merge_names_told_as_one,
+    name_commitments_after_the_text,
     name_funds_signed,
     one_list_per_source,
     one_name_per_source,
@@ -152,8 +154,10 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     keep_one_size_told_as_target(out)
     merge_names_told_as_one(out, texts)
     merge_instrument_names(out)
+    companies_sign_the_principal(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
+    name_commitments_after_the_text(out)
     return one_list_per_sentence(one_list_per_source(one_name_per_source(out)))
 
 

@@ -140,7 +140,14 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
     if scope == "head":
         return [ctx.head] if ctx.head else []
     if scope == "governor":
+        if ctx.dateline:
+            return []  # "MUNICH — Companies announced ...": a dateline is no verb's
         if ctx.event is not None and ctx.event.link == "inside":
+            if ctx.event.head in ("opening", "closing"):
+                # "adopted a declaration at the opening of the summit on Saturday": the
+                # opening day, and what was done on it.
+                verb = "open" if ctx.event.head == "opening" else "close"
+                return [verb, ctx.governor] if ctx.governor else [verb]
             # "at Gavi's global summit in Brussels": the value is said of the event, so
             # the event governs it, not the verb of the clause ("Announcing ...").
             return [ctx.event.head]
@@ -213,7 +220,9 @@ SIGNER_KINDS = {"ministerial", "minister", "ministers", "business", "industry", 
 
 
 COMPANY_SIGNERS = {"company", "companies", "firm", "firms", "developer", "developers",
-                   "business", "businesses"}  # fmt: skip
+                   "business", "businesses", "giant", "giants"}  # fmt: skip
+# The suffix of companies' signing of a text told as the principal one (instrument_suffix).
+COMPANIES = "companies"
 
 
 # What the event added to an instrument's running total, by the verb: "Eight countries
@@ -231,7 +240,7 @@ def instrument_suffix(
     instruments the document named before the value's sentence (`told_before`)."""
     suffix = _instrument_suffix(ctx, main_key, earlier or {})
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
-        return "companies"
+        return COMPANIES
     added = _added_to_total(ctx)
     if added:
         return f"{suffix}_{added}" if suffix else added
@@ -367,10 +376,12 @@ def _instrument_suffix(
         lemmas, lo, hi = lemmas[lo:hi] + ["."], len(lemmas[lo:hi]) + 1, len(lemmas[lo:hi]) + 1
         if quoted:
             return None
+    # Only a noun names a text: "six firms plan to sign" names no plan.
+    verbs = set(ctx.verbs) if ctx.label != "TITLE" else set()
     spots = [
         i
         for i, w in enumerate(lemmas)
-        if w in INSTRUMENT_WORDS and not lo <= i < hi and _document_at(lemmas, i)
+        if w in INSTRUMENT_WORDS and not lo <= i < hi and _document_at(lemmas, i) and i not in verbs
     ]
     if not spots:
         return None
@@ -433,6 +444,8 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
             break
         words.append(word)
     words.reverse()
+    if _last_of_a_list(lemmas, at - len(words)):
+        words = []  # "Acme, Globex, Initech pledge action": who pledges, no name
     distinctive = _distinctive(words, main_key)
     principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
     led = [i for i in range(len(words) - 1) if words[i : i + 2] == ["-", "lead"]]
@@ -467,6 +480,13 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
             return None, bool(set(words) & main_key)
         return slugify(kind), False
     return slugify(" ".join([*distinctive[:3], kind])), True
+
+
+def _last_of_a_list(lemmas: list[str], start: int) -> bool:
+    """Whether the words from `start` up to an instrument word close a list of names
+    ("Acme, Globex, Initech pledge"): a name of a text opens with its article, never
+    after a comma and another name."""
+    return start >= 2 and lemmas[start - 1] == "," and lemmas[start - 2].isalpha()
 
 
 # A named text told again by a bare word of its kind, or of a kind that is another word

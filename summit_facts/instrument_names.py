@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from summit_facts import names
-from summit_facts.filing import COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
+from summit_facts.filing import AUTO_TOPIC, COMPANIES, COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
 from summit_facts.models import INSTRUMENT_WORDS, Claim, EntitiesValue, TextValue
 from summit_facts.rules import slugify
 
@@ -292,6 +292,48 @@ def described_text_is_principal(claims: list[Claim]) -> None:
             claim.slot = p[0]
 
 
+# Who signs, by the noun a count counts: states (and their like) or companies.
+STATE_SIGNERS = {"country", "countries", "nation", "nations", "state", "states", "government",
+                 "governments", "delegation", "delegations", "economy", "economies"}  # fmt: skip
+
+
+def _signers_told(claim: Claim) -> str | None:
+    """ "states" or "companies" for a signatories claim that says who signed (the noun
+    its count counts, or a list of countries); None when it does not."""
+    if isinstance(claim.value, EntitiesValue):
+        members = claim.value.members
+        states = [m for m in members if names.is_country(m) or m == "European Union"]
+        return "states" if members and len(states) * 2 > len(members) else None
+    words = set((claim.noun or "").lower().split())
+    if words & STATE_SIGNERS:
+        return "states"
+    return "companies" if words & COMPANY_SIGNERS else None
+
+
+def companies_sign_the_principal(claims: list[Claim]) -> None:
+    """An event whose texts companies sign rather than states (an industry accord
+    presented at a conference): the companies' text, told bare ("the 20 companies",
+    "the pledge", "the accord"), is its principal instrument, as a leaders' declaration
+    is at a summit of states. Filing set it apart (`..._companies`, `..._pledge`) as
+    companies' commitments beside the states' text; with more claims telling of
+    company signers than of state signers, the corpus has no states' text (in place)."""
+    told = Counter(
+        who
+        for c in claims
+        if c.topic == TOPIC and c.rule != "auto" and (who := _signers_told(c)) is not None
+    )
+    if told["companies"] <= told["states"]:
+        return
+    for claim in claims:
+        p = _split(claim.slot) if claim.topic == TOPIC and claim.rule != "auto" else None
+        if p is None or p[0] == "declaration_name":
+            continue
+        parts = _parts(p[1].split("_"))
+        bare = parts is not None and not parts[0] and not parts[2]
+        if p[1] == COMPANIES or bare:
+            claim.slot = p[0]
+
+
 def one_outcome_is_principal(claims: list[Claim]) -> None:
     """A corpus that names one outcome text, and never gives the principal one a name
     ("the Mangrove Declaration ... Sixty countries signed the declaration"): that text is
@@ -443,3 +485,74 @@ def one_list_per_source(claims: list[Claim]) -> list[Claim]:
             update={"members": members, "roles": roles, "complete": told.complete or value.complete}
         )
     return out
+
+
+# What a text is made of, as a count counts it: "the eight commitments", "eight steps".
+COMMITMENT_NOUNS = {"commitment", "commitments", "pledge", "pledges", "step", "steps",
+                    "promise", "promises"}  # fmt: skip
+# Words that tie a sentence to a text or its signers.
+TEXT_WORDS = INSTRUMENT_WORDS | {"document", "text", "signer", "signers", "signatory",
+                                 "signatories", "signed", "sign"}  # fmt: skip
+
+
+def _short_name(text: str) -> str | None:
+    """A text's name up to its kind word: "Tech Accord to Combat X" -> "tech_accord"."""
+    words = [w.strip("\"'“”‘’,.").lower() for w in text.split()]
+    words = [w for w in words if w]
+    while words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    at = next((i for i, w in enumerate(words) if w in INSTRUMENT_WORDS), None)
+    if at is None or at == 0:
+        return None
+    return slugify(" ".join(words[: at + 1]))
+
+
+# A plan or programme in the sentence holds the commitments: "the plan comprises a
+# declaration and over 100 voluntary pledges" (initiatives.commitments names them).
+HOLDERS = {"plan", "programme", "program", "initiative", "fund", "facility", "coalition",
+           "alliance"}  # fmt: skip
+
+
+def _tells_the_text(claim: Claim) -> bool:
+    """Whether a count's sentence is about a text or its signers ("The signers agreed to
+    eight commitments"), or the count is told as known ("The eight voluntary pledges"),
+    and names no plan or programme that holds them."""
+    ev = claim.evidence
+    before = ev.sentence[: ev.value_start - ev.start].strip().lower()
+    words = {w.strip("\"'“”‘’,.:;").lower() for w in ev.sentence.split()}
+    if words & HOLDERS:
+        return False
+    return bool((words - COMMITMENT_NOUNS) & TEXT_WORDS) or before in ("the", "its", "their")
+
+
+def name_commitments_after_the_text(claims: list[Claim]) -> None:
+    """How many commitments, pledges or steps the principal text holds ("the eight
+    commitments", no name in the sentence): `initiatives/<text>_commitments`, named after
+    the short name the corpus gives the principal text ("Tech Accord"), as a programme's
+    commitments are named after it (in place). Never an earlier or later edition's."""
+    told = Counter(
+        short
+        for c in claims
+        if c.topic == TOPIC
+        and c.slot == "declaration_name"
+        and c.rule != "auto"
+        and isinstance(c.value, TextValue)
+        and (short := _short_name(c.value.text)) is not None
+    )
+    if not told:
+        return
+    short = max(told, key=lambda s: (told[s], -len(s), s))
+    for claim in claims:
+        noun = (claim.noun or "").lower().split()
+        if (
+            claim.topic != AUTO_TOPIC
+            or claim.value.kind != "count"
+            or not noun
+            or noun[-1] not in COMMITMENT_NOUNS
+            or (claim.event is not None and claim.event.role in ("previous", "next"))
+            or not _tells_the_text(claim)
+        ):
+            continue
+        claim.topic = "initiatives"
+        claim.slot = f"{short}_commitments"
+        claim.rule = "initiatives.commitments"

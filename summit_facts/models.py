@@ -276,6 +276,10 @@ class Context(_Model):
     dateline: bool = Field(
         default=False, description="The value stands in a dateline ('NAIROBI, March 3 -')."
     )
+    verbs: list[int] = Field(
+        default_factory=list,
+        description="Indices in lemmas of instrument words used as verbs ('firms plan to').",
+    )
 
 
 class Mention(_Model):

@@ -175,7 +175,7 @@ def canonical_name(text: str) -> str:
     Unknown names come back as written, without quotes, a leading "the" or a
     possessive.
     """
-    name = _clean(text)
+    name = _LEGAL_FORM.sub("", _clean(text))
     found = _lookup(name)
     if found:
         return found
@@ -197,6 +197,8 @@ def canonical_name(text: str) -> str:
 _ADJECTIVAL_STYLE = re.compile(r"^(\w+) (?:Republic|Confederation|Federation|Kingdom)$")
 
 
+# A company's legal form after its name: "Snap Inc." and "Snap" are one company.
+_LEGAL_FORM = re.compile(r"(?<=\w),?\s+(?:Inc|Ltd|LLC|PLC|Plc|Corp|GmbH)\.?$")
 # Formal styles of states; only a style around a known country is dropped, so "the
 # Democratic Republic of the Congo" (a name of its own in the alias list) stays whole.
 _STATE_STYLE = re.compile(

@@ -64,3 +64,43 @@ def test_a_minister_is_no_venue():
 def test_signing_on_a_weekday_names_no_instrument():
     slots = {c["slot"] for c in _claims("Kenya and Brazil signed the accord on Tuesday.")}
     assert not [s for s in slots if "tuesday" in s], slots
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "members"),
+    [
+        # A former name glosses the name now: one member, not two.
+        (
+            "The signers of the agreement included Acme, formerly known as Globex, as well"
+            " as Initech, Umbrella and Hooli.",
+            "members",
+            ["Acme", "Hooli", "Initech", "Umbrella"],
+        ),
+        # A name in capitals the tagger takes for a common noun is a name all the same.
+        (
+            "The signers of the agreement are Initech, Umbrella, Hooli and X (formerly Globex).",
+            "members",
+            ["Hooli", "Initech", "Umbrella", "X"],
+        ),
+        ("X, formerly Umbrella, was not a signatory to the agreement.", "non_signers", ["X"]),
+        # The owner's name is no part of what it owns.
+        (
+            "Thirteen other companies, among them Initech and Elon Musk's X, signed the agreement.",
+            "members",
+            ["Initech", "X"],
+        ),
+    ],
+)
+def test_a_former_name_is_no_member_of_its_own(text, slot, members):
+    assert _members(text, "signatories", slot) == [members]
+
+
+def test_a_name_after_the_others_of_a_list_goes_on_with_it():
+    # The parser hangs the last names on the first as an apposition; a renaming
+    # apposition would follow the first name, not the others.
+    text = (
+        "Twenty companies including Initech, Umbrella, Hooli, Facebook owner Meta and chip"
+        ' industry leader Nvidia launched a "Reef Accord," pledging to work together.'
+    )
+    [members] = _members(text, "signatories", "members")
+    assert set(members) == {"Hooli", "Initech", "Meta", "Nvidia", "Umbrella"}, members

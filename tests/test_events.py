@@ -1011,3 +1011,26 @@ def test_weekdays_in_an_undated_wire_are_placed_by_its_dateline(tmp_path):
     assert dates["verdict"] == "consensus", dates
     support = {s["source_id"]: s["surface"] for s in dates["consensus"]["support"]}
     assert "wire.txt" in support, support
+
+
+def test_a_place_inside_the_name_of_a_later_edition_is_the_next_editions(tmp_path):
+    # A page of the next year tells this weekend's edition by the series' name: its
+    # city is the next edition's, not the main one's it shares a name with.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2026-03-06\n---\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The Lima Ports Forum opened on 5 March 2026 with 40 countries.\n",
+            "b.md": lead + "Ministers met at the Lima Ports Forum on 5 March 2026.\n",
+            "c.md": "---\npublished: 2027-03-04\n---\n"
+            "Last year's Lima Ports Forum adopted a port charter.\n\n"
+            "This weekend the Lima Ports Forum will bring ministers together to discuss"
+            " shipping.\n",
+        },
+    )
+    nxt = subjects_of(report, "next_summit")
+    assert "city" in nxt, nxt
+    assert nxt["city"]["consensus"]["value"]["text"] == "Lima"
+    assert nxt["city"]["consensus"]["sources"] == ["c.md"]

@@ -4,10 +4,12 @@ subject (DESIGN.md, "Several instruments at one event")."""
 from __future__ import annotations
 
 from summit_facts.instrument_names import (
+    companies_sign_the_principal,
     described_text_is_principal,
     longer_names,
     merge_instrument_names,
     merge_names_told_as_one,
+    name_commitments_after_the_text,
     one_name_per_source,
     one_outcome_is_principal,
 )
@@ -216,3 +218,77 @@ def test_of_two_unrelated_names_a_source_gives_the_first_stated_is_its_name() ->
 
     kept = one_name_per_source([named("call to action", 300), named("reef blueprint", 10)])
     assert [c.id for c in kept] == ["reef blueprint"]
+
+
+def _signed(slot: str, source: str, noun: str) -> Claim:
+    return claim(slot, source).model_copy(update={"noun": noun})
+
+
+def test_companies_signing_with_no_states_text_sign_the_principal_one() -> None:
+    # An industry accord presented at a conference: "20 companies signed the pledge".
+    claims = [
+        _signed("count_companies", "a.md", "tech companies"),
+        _signed("count_pledge", "b.md", "companies"),
+        _signed("count_frontier_commitments", "c.md", "firms"),  # a named text stays apart
+        _signed("count", "d.md", "signatories"),
+    ]
+    companies_sign_the_principal(claims)
+    assert [c.slot for c in claims] == ["count", "count", "count_frontier_commitments", "count"]
+
+
+def test_companies_beside_a_states_text_keep_their_own_subject() -> None:
+    claims = [
+        _signed("count", "a.md", "countries"),
+        _signed("count", "b.md", "nations"),
+        _signed("count_companies", "c.md", "companies"),
+        _signed("count_pledge", "c.md", "companies"),
+    ]
+    companies_sign_the_principal(claims)
+    assert [c.slot for c in claims] == ["count", "count", "count_companies", "count_pledge"]
+
+
+def _told(slot: str, source: str, sentence: str, value: str, *, topic: str = "auto") -> Claim:
+    start = sentence.index(value)
+    return claim(slot, source, topic=topic).model_copy(
+        update={
+            "noun": sentence[start + len(value) :].split()[0].strip(".:"),
+            "value": CountValue(surface=value, nominal=8, interval=Interval(low=8, high=8)),
+            "evidence": Evidence(
+                sentence=sentence,
+                start=0,
+                end=len(sentence),
+                value_start=start,
+                value_end=start + len(value),
+            ),
+            "rule": "auto" if topic == "auto" else "signatories.count",
+        }
+    )
+
+
+def _name(text: str, source: str) -> Claim:
+    named = claim("declaration_name", source)
+    return named.model_copy(
+        update={"value": TextValue(surface=text, text=text), "rule": "signatories.declaration_name"}
+    )
+
+
+def test_commitments_of_the_principal_text_are_named_after_it() -> None:
+    claims = [
+        _name("Reef Accord to Protect Coral Seas", "a.md"),
+        _name("Reef Accord", "b.md"),
+        _told(
+            "commitments_count", "a.md", "The signers agreed to eight commitments below:", "eight"
+        ),
+        _told("pledges_count", "b.md", "The eight pledges address the main risks.", "eight"),
+        # Commitments a plan holds are the plan's (initiatives.commitments names them).
+        _told("pledges_count", "c.md", "The plan comprises a declaration and 100 pledges.", "100"),
+        # Commitments told of no text are no text's.
+        _told("commitments_count", "d.md", "Donors made 40 commitments on Monday.", "40"),
+    ]
+    name_commitments_after_the_text(claims)
+    assert [(c.topic, c.slot) for c in claims[2:]] == [
+        ("initiatives", "reef_accord_commitments"),
+        ("initiatives", "reef_accord_commitments"),
+        ("auto", "pledges_count"),
+        ("auto", "commitments_count"),
+    ]

@@ -337,3 +337,20 @@ def test_companies_signing_described_commitments_never_join_the_states_count(tmp
     clusters = [count["consensus"], *count["dissent"]]
     sources = {s["source_id"] for c in clusters if c for s in c["support"]}
     assert sources == {"a.txt"}, count
+
+
+def test_a_verb_names_no_instrument():
+    # "plan" is a verb here: the count is of the declaration's signers, planned.
+    slots = _slots("At least twelve countries plan to sign the declaration in Lima this week.\n")
+    assert slots == {"count": ["At least twelve"]}, slots
+
+
+def test_a_headline_list_of_signers_names_no_instrument():
+    # "Hooli pledge" closes a list of who pledges: the pledge is told bare, and a bare
+    # text signed by companies alone is the event's principal one.
+    slots = _slots(
+        "Initech, Umbrella, Hooli pledge action on AI risks\n\n"
+        "The 20 companies that signed the pledge are: Initech, Umbrella and Hooli.\n"
+    )
+    assert slots.get("count") == ["20"], slots
+    assert not [s for s in slots if "hooli" in s], slots

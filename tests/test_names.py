@@ -42,6 +42,9 @@ from summit_facts.names import canonical_name, canonical_text, is_city, is_count
         ("The Hague", "The Hague"),
         ("Mistral AI", "Mistral AI"),
         ("the Tony Blair Institute", "Tony Blair Institute"),
+        # A company's legal form is no part of its name: "Acme Inc." is Acme.
+        ("Acme Inc.", "Acme"),
+        ("Globex, Ltd", "Globex"),
     ],
 )
 def test_canonical_name(text: str, canonical: str) -> None:

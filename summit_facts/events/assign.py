@@ -125,7 +125,39 @@ def assign_roles(
             # an article published before the event's first day.
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
-    return _after_next(_uncued_as_told(out, main), source.published)
+    return _after_next(_places_of_dated_edition(_uncued_as_told(out, main)), source.published)
+
+
+def _places_of_dated_edition(mentions: list[Mention]) -> list[Mention]:
+    """A place inside an event's name, told in one clause with the days of another
+    edition of it ("This weekend the Munich Security Conference will bring leaders
+    together", on a page of the next year): the edition its days say, not the main one
+    its name shares."""
+    dated: dict[tuple[int, str], set[str]] = {}
+    for m in mentions:
+        cue = m.context.event
+        if isinstance(m.value, DateValue) and m.event is not None and cue is not None:
+            dated.setdefault((m.evidence.start, cue.text), set()).add(m.event.role)
+    out = []
+    for m in mentions:
+        cue = m.context.event
+        roles = dated.get((m.evidence.start, cue.text)) if cue is not None else None
+        if (
+            roles is not None
+            and len(roles) == 1
+            and (role := next(iter(roles))) in EDITION_ROLES
+            and m.event is not None
+            and m.event.role == "main"
+            and m.context.label in PLACE_LABELS
+            and cue is not None
+            and cue.link == "inside"  # "Dubai in 2023, Baku in 2024 and Belém": a list
+        ):
+            m = m.model_copy(update={"event": m.event.model_copy(update={"role": role})})
+        out.append(m)
+    return out
+
+
+PLACE_LABELS = {"CITY", "FAC", "GPE"}
 
 
 def _weekdays_placed(mentions: Sequence[Mention], dated_by: date | None) -> list[Mention]:

@@ -26,7 +26,7 @@ from summit_facts.extract.common import (
 from summit_facts.extract.counted import _counted_noun
 from summit_facts.extract.programmes import _nearby_names, _programme_names
 from summit_facts.extract.purpose import _purpose
-from summit_facts.models import Context, Evidence, Mention, Source, TextValue
+from summit_facts.models import INSTRUMENT_WORDS, Context, Evidence, Mention, Source, TextValue
 from summit_facts.tokens import lemma
 
 
@@ -84,6 +84,31 @@ def _participles(root: Token) -> list[str]:
     ]
 
 
+# Verbs of intent, whose subject is the one to do what follows ("plan to sign").
+INTENDING = {"plan", "intend", "aim", "hope", "expect", "prepare", "want", "seek", "decide",
+             "schedule"}  # fmt: skip
+
+
+def _controlled_verbs(chain: list[Token], governor: Token | None) -> list[str]:
+    """What the value's noun, subject of a verb of intent, means to do: "six companies
+    plan to sign an agreement", "40 countries hope to endorse it" -> sign, endorse (the
+    verbs of the governor's open complement)."""
+    if governor is None or governor not in chain or lemma(governor) not in INTENDING:
+        return []
+    at = chain.index(governor)
+    if at == 0 or chain[at - 1].dep_ not in SUBJECT_DEPS:
+        return []
+    out: list[str] = []
+    verb: Token | None = governor
+    for _ in range(3):  # "plan to begin to sign"
+        assert verb is not None
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if verb is None:
+            break
+        out.append(lemma(verb))
+    return out
+
+
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
@@ -99,6 +124,7 @@ def _context(span: Span, root: Token) -> Context:
     governor = next(
         (t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None
     )
+    path.extend(_controlled_verbs(chain, governor))
     head = root.head if root.head.i != root.i else None
     if head is None and governor is None:
         # A headline's "Switzerland to host 2027 global AI summit": the parser hangs the
@@ -133,7 +159,19 @@ def _context(span: Span, root: Token) -> Context:
         before=before,
         event=event_cue(span, root),
         dateline=_in_dateline(span),
+        verbs=_instrument_verbs(sent),
     )
+
+
+def _instrument_verbs(sent: Span) -> list[int]:
+    """Where a word that can name a text is a verb: "six firms plan to sign", "firms
+    pledged to act" name no text called "plan" or "pledge". ("called for" is told from
+    "the Call to Action" by filing's reading of the words around it.)"""
+    return [
+        t.i - sent.start
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and lemma(t) in INSTRUMENT_WORDS and lemma(t) != "call"
+    ]
 
 
 def _nearby_places(span: Span, root: Token) -> list[str]:

@@ -31,12 +31,25 @@ def _name_tokens(head: Token) -> list[Token]:
     """The contiguous proper-noun phrase ending at `head`, modifiers included."""
     start = head.i
     for tok in head.subtree:
-        if tok.i < head.i and tok.dep_ in ("compound", "amod", "flat", "nmod"):
+        if tok.i < head.i and _modifies_name(tok, head):
             start = min(start, tok.i)
     words = [t for t in head.doc[start : head.i + 1]]
     while words and (words[0].pos_ in ("DET", "PUNCT") or not words[0].text.strip()):
         words = words[1:]
     return words
+
+
+NAME_PARTS = ("compound", "amod", "flat", "nmod")
+
+
+def _modifies_name(token: Token, head: Token) -> bool:
+    """Whether `token` is part of the name `head` ends, through name parts only: not a
+    word of its owner's name ("Elon" in "Elon Musk's X")."""
+    while token.i != head.i:
+        if token.dep_ not in NAME_PARTS:
+            return False
+        token = token.head
+    return True
 
 
 # Common nouns that stand for the country a nationality adjective names: "the Rwandan
@@ -140,6 +153,15 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 and names.is_country(" ".join(t.text for t in _name_tokens(head)))
             ):
                 heads[head.i] = head
+    # "X, formerly known as Twitter": the former name is not another member; the name it
+    # glosses is one, even where the tagger took it for a common noun.
+    for i, head in list(heads.items()):
+        now = _renamed(head)
+        if now is None:
+            continue
+        del heads[i]
+        if now.i not in heads and (now.pos_ == "PROPN" or _capital_noun(now)):
+            heads[now.i] = now
     groups: list[list[Token]] = []
     used: set[int] = set()
     for i in sorted(heads):
@@ -150,6 +172,7 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         # "Gavi, the Vaccine Alliance, the EU and the Gates Foundation": the apposition
         # renames the first name, and the list goes on from it.
         appos = [c for c in heads[i].children if c.dep_ == "appos" and c.i in heads]
+        listed = [c.i for c in heads[i].conjuncts]
         for name in [heads[i], *appos]:
             if name is not heads[i]:
                 used.add(name.i)
@@ -157,11 +180,18 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 # misparsed (the EU signs as one, like a country).
                 if names.is_country(name.text) or names.canonical_name(name.text) == EU:
                     group.append(name)
+                elif listed and name.i > max(listed):
+                    # "Acme, Globex, Initech owner Umbrella and robotics leader Hooli": a
+                    # name after the list's others goes on with it (a renaming
+                    # apposition follows the first name), with the names inside it.
+                    inner = [c for c in name.children if c.dep_ == "nmod" and c.i in heads]
+                    group.extend([*inner, name])
+                    used.update(c.i for c in inner)
             # "the Republic of Korea and Kenya": the list goes on from the name's tail.
             tail = [t for t in name.doc[name.i + 1 : _name_end(name) + 1] if t.pos_ == "PROPN"]
             used.update(t.i for t in tail)
             for conj in [c for t in [name, *tail] for c in t.conjuncts]:
-                if conj.i not in used and conj.pos_ == "PROPN":
+                if conj.i not in used and (conj.pos_ == "PROPN" or _capital_noun(conj)):
                     conj = _whole_name(conj, used)
                     group.append(conj)
                     used.add(conj.i)
@@ -184,6 +214,32 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         group.sort(key=lambda t: t.i)
         groups.append(group)
     return groups
+
+
+FORMERLY = {"formerly", "previously"}
+RENAMING_VERBS = {"know", "call", "name"}
+
+
+def _renamed(token: Token) -> Token | None:
+    """The name a former name glosses: X in "X, formerly Twitter", "X (formerly
+    Twitter)", "X, formerly known as Twitter", "the platform formerly called Twitter";
+    None for a name that is no former one."""
+    if token.dep_ == "appos" and any(c.lower_ in FORMERLY for c in token.children):
+        return token.head
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif token.dep_ not in ("oprd", "attr", "dobj"):
+        return None
+    if lemma(verb) in RENAMING_VERBS and any(c.lower_ in FORMERLY for c in verb.children):
+        return verb.head
+    return None
+
+
+def _capital_noun(token: Token) -> bool:
+    """A name the tagger took for a common noun: a word in capitals ("X", "IBM") listed
+    with names."""
+    return token.pos_ == "NOUN" and token.text.rstrip(".").isupper() and token.text[:1].isalpha()
 
 
 JOINT_WORDS = {"together", "jointly", "along"}

@@ -33,11 +33,13 @@ _DOC_TYPES = (
     r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
     r"Convention|Treaty|Principles|Commitments|Call\s+to\s+Action)"
 )
-_TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&)"
+# A year inside a name ("... of AI in 2024 Elections") is one of its words.
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*|and|for|the|of|on|in|to|&|\d{4}(?=\s+[A-Z]))"
 # "the Statement on Inclusive and Sustainable AI ...", "the Bletchley Declaration (on AI)"
 _TITLED = re.compile(
     # "the Council of Europe Framework Convention on ...": a body's name before the word
-    rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for)\s+"
+    # "the Tech Accord to Combat Deceptive Use of AI": a purpose told with "to" and a verb.
+    rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for|to(?=\s+[A-Z]))\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
     # "signed the Call to Action", "a joint Call to Action": a kind of outcome text whose
     # capitals make it a name; in lower case, the one a verb or "the" points at ("sign
@@ -111,7 +113,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             else False
         )
         if (
-            (token.pos_ == "PROPN" or label_noun)
+            (token.pos_ == "PROPN" or label_noun or _dateline_word(token))
             and token.i not in city_tokens
             and token.ent_type_ != "GPE"
         ):
@@ -169,6 +171,20 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     span = _topic_continued(_owner_dropped(span))
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+
+
+def _dateline_word(token: Token) -> bool:
+    """A one-word dateline in capitals, "MUNICH — ...", that the tagger took for a common
+    noun: the place the report was filed from."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.is_upper
+        and (token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in ("—", "–", "-", "--", ":", "(")
+        and _in_dateline(doc[token.i : token.i + 1])
+    )
 
 
 def _owner_dropped(span: Span) -> Span:

@@ -123,6 +123,10 @@ def _cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     return cue
 
 
+# "a press conference", "a news conference": a briefing, not the event.
+BRIEFING_WORDS = {"press", "news"}
+
+
 def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     phrase = _phrase(head)
     if value is not None and (link != "inside" or value.root.dep_ == "pobj"):
@@ -204,6 +208,10 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     if place is None:
         place = _held_at(head)
     head_lemma = event_lemma(head)
+    if head_lemma == "conference" and any(lemma(c) in BRIEFING_WORDS for c in head.lefts):
+        # "a press conference in Bern on June 10": a briefing before or at the event,
+        # not the conference itself.
+        head_lemma = "briefing"
     # "will be preceded by a summit of leaders", "ahead of the conference": an event told
     # as coming before another is a part of the programme or another event.
     by = head.head

@@ -181,6 +181,7 @@ def _own_event(
             and "elsewhere" in cue.modifiers
             and cue.link != "sentence"
             and cue.place
+            and not _caption(m, mentions)
         ),
         None,
     )
@@ -290,3 +291,19 @@ def _opens_unnamed(mentions: Sequence[Mention], main: MainEvent) -> bool:
         if cue.head in EVENT_HEADS:
             unnamed.add(cue.text)
     return len(unnamed) >= 2
+
+
+def _caption(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """'Volodymyr Zelenskyy meets guard cadets in Khmelnytskyi, 3 May, 2024.': a photo
+    caption, told in the present with the day the picture was taken, not the meeting a
+    report is about."""
+    cue = mention.context.event
+    if cue is None or cue.tense != "present":
+        return False
+    return any(
+        m.evidence.start == mention.evidence.start
+        and isinstance(m.value, DateValue)
+        and m.value.precision == "day"
+        and HAS_YEAR.search(m.value.surface) is not None
+        for m in mentions
+    )

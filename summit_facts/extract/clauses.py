@@ -111,8 +111,18 @@ def _polarity(span: Span) -> Polarity:
         for t in _clause_tokens(span)
         if (t.i < span.start or t.i >= span.end)
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
+        and not _never_before(t)
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+
+
+def _never_before(token: Token) -> bool:
+    """'X has never before hosted a summit of this size': the first time it does so,
+    which it now does."""
+    doc = token.doc
+    return (
+        token.lower_ == "never" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "before"
+    )
 
 
 LISTING_LEMMAS = {"include", "including", "among", "like", "such"}
@@ -132,13 +142,21 @@ def _among_those_not(root: Token) -> bool:
     a negated relative clause."""
     if root.dep_ not in ("nsubj", "nsubjpass", "attr") or lemma(root.head) != "be":
         return False
-    for prep in root.head.children:
+    be = root.head
+    for prep in be.children:
         if prep.dep_ == "prep" and lemma(prep) == "among":
             for group in prep.children:
                 for clause in group.children:
                     if clause.dep_ in ("relcl", "acl") and _not_doing(clause):
                         return True
-    return False
+    # "Among the countries missing from the list of signatories are X": the parser may
+    # take the participle for the verb and "are" for its auxiliary.
+    verb = be.head
+    return (
+        be.dep_ in ("aux", "auxpass")
+        and _not_doing(verb)
+        and any(c.dep_ == "prep" and lemma(c) == "among" for c in verb.children)
+    )
 
 
 # Verbs that tell a group did not do it: "those abstaining", "the countries missing from

@@ -82,6 +82,25 @@ def _participles(root: Token) -> list[str]:
     ]
 
 
+# Verbs that only say a subject is to do something: "is set to host", "is to host",
+# "is due to open".
+SET_TO_VERBS = {"set", "be", "due", "poise"}
+
+
+def _set_to_do(verb: Token) -> Token | None:
+    """The verb an 'is set to' or 'is to' holds ('host' in 'is set to host'), or None."""
+    if lemma(verb) not in SET_TO_VERBS:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.lefts)
+        ),
+        None,
+    )
+
+
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
@@ -98,6 +117,13 @@ def _context(span: Span, root: Token) -> Context:
         (t for t in chain if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None
     )
     head = root.head if root.head.i != root.i else None
+    if governor is not None and head is not None and head.i == governor.i:
+        # "Switzerland is set to host a conference", "is to host": the verb of what the
+        # subject is set to do governs it, not "set" or "be".
+        done = _set_to_do(governor)
+        if done is not None and root.dep_ in SUBJECT_DEPS:
+            governor = head = done
+            path.extend(_phrase_lemmas(done))
     if head is None and governor is None:
         # A headline's "Switzerland to host 2027 global AI summit": the parser hangs the
         # infinitive on the noun; it is the noun's verb.

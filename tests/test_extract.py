@@ -428,3 +428,22 @@ def test_a_body_named_before_an_office_is_no_venue(nlp):
     assert "Grand Palais" in [
         m.value.surface for m in mentions(nlp, text, "text") if m.context.label == "FAC"
     ]
+
+
+def test_a_two_word_country_in_a_list_the_parser_took_for_an_apposition(nlp):
+    text = (
+        "A final communique was backed by most countries at the summit.\n\n"
+        "Not every attendee backed the document, however: India, Saudi Arabia and the United"
+        " Arab Emirates were among those missing from a list of supporting states."
+    )
+    lists = [m.value.members for m in mentions(nlp, text, "entities") if "India" in m.value.members]
+    assert ["India", "Saudi Arabia", "United Arab Emirates"] in lists
+
+
+def test_the_whole_a_part_is_taken_from_is_not_what_the_part_did(nlp):
+    # "signed" and "not" are said of the part ("every one", "84"), not of the 93 or the 90.
+    whole = one(nlp, "Not every one of the 93 participating states signed the text.", "93", "count")
+    assert whole.polarity == "affirmed" and "sign" not in whole.context.path
+    text = "Of the 90 or so countries represented, only 84 signed the final communique."
+    assert "sign" not in one(nlp, text, "90 or so", "count").context.path
+    assert "sign" in one(nlp, text, "84", "count").context.path

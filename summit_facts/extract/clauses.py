@@ -27,6 +27,32 @@ def _ancestors(token: Token, sent: Span) -> list[Token]:
     return chain
 
 
+# Words that take a part of a whole with "of": "one of the 93 states", "most of the".
+PART_WORDS = {"one", "each", "all", "some", "most", "many", "none", "few", "half", "every",
+              "majority", "rest", "several"}  # fmt: skip
+
+
+def _partitive_of(root: Token) -> Token | None:
+    """The 'of' that makes a value the whole a part is taken from: 'not every one of the
+    93 states signed', 'Of the 90 or so countries represented, only 84 signed', '49 of
+    the 55 member states'. What the sentence says of the part (signed, did not sign) is
+    not said of the whole. None when the value is no such whole."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "amod") else root
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.i == noun.i:
+        return None
+    part = of.head
+    if part.pos_ == "NUM" or part.lower_ in PART_WORDS:
+        return of
+    # "Of the 90 countries, only 84 signed": a fronted 'of' on the verb whose subject is
+    # a number.
+    fronted = of.i == of.sent.start and part.pos_ in ("VERB", "AUX")
+    subject = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if fronted and subject is not None and (subject.pos_ == "NUM" or subject.lower_ in PART_WORDS):
+        return of
+    return None
+
+
 # A clause ends at a verb that is not the complement of another ("expected to draw 60
 # countries" goes on to "expected"; "the summit South Africa hosted" stops at "hosted").
 _CLAUSE_GOES_ON = {"xcomp", "conj"}
@@ -96,6 +122,8 @@ def _polarity(span: Span) -> Polarity:
     """Negated when the value's clause is ("did not sign"), or the value's own noun
     phrase ("signed by 60 countries, including France, but not the US or UK": the US
     and the UK are negated, France is not)."""
+    if _partitive_of(span.root) is not None:
+        return "affirmed"  # "Not every one of the 93 states signed": all 93 took part
     if any(c.dep_ == "neg" for c in span.root.children):
         return "negated"
     if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from summit_facts import names
 from summit_facts.events import event_cue
 from summit_facts.extract.agents import _agent, _gapped_agent
-from summit_facts.extract.clauses import _ancestors, _modality, _polarity
+from summit_facts.extract.clauses import _ancestors, _modality, _partitive_of, _polarity
 from summit_facts.extract.common import (
     BEFORE_WINDOW,
     LEAD_CHARS,
@@ -105,7 +105,15 @@ def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
     path: list[str] = _apposition(root) + _participles(root)
-    for anc in chain:
+    whole = _partitive_of(root)
+    # "Of the 90 countries represented, only 84 signed": the whole's path ends where the
+    # part is taken from it; the part's verb is not said of it.
+    told = (
+        chain[: next((n for n, a in enumerate(chain) if a.i == whole.i), len(chain))]
+        if whole
+        else chain
+    )
+    for anc in told:
         path.extend(_phrase_lemmas(anc))
         if anc.pos_ in ("VERB", "AUX"):
             for child in anc.children:

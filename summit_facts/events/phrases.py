@@ -60,6 +60,20 @@ def _place_after(head: Token) -> list[Token]:
     return [prep, *(t for left in place[0].lefts for t in left.subtree), place[0]]
 
 
+def _before_another_event(head: Token) -> bool:
+    """'Before the summit there had been a great meeting in Jeddah': the clause that tells
+    of the event places it before another event noun."""
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "before"
+        and any(o.dep_ == "pobj" and o.i != head.i and is_event_token(o) for o in prep.children)
+        for prep in verb.children
+    )
+
+
 def _attended_by_person(head: Token) -> bool:
     """The event is what a person travels to or attends ('for the summit', 'to attend
     the summit'), so the clause's dates are that person's, not the event's."""
@@ -223,6 +237,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             p.dep_ in ("prep", "advmod") and p.lower_ in ("before", "ahead") for p in acl.children
         ):
             modifiers.append("prelude")
+    if head.dep_ in ("attr", "nsubj") and _before_another_event(head):
+        modifiers.append("prelude")  # "before the summit there had been a meeting in X"
     if (
         head_lemma == "talks"
         and not name_words

@@ -447,3 +447,9 @@ def test_the_whole_a_part_is_taken_from_is_not_what_the_part_did(nlp):
     text = "Of the 90 or so countries represented, only 84 signed the final communique."
     assert "sign" not in one(nlp, text, "90 or so", "count").context.path
     assert "sign" in one(nlp, text, "84", "count").context.path
+
+
+def test_a_value_in_a_relative_clause_after_a_name_is_said_of_that_clause(nlp):
+    text = "Peru, which appears on the list of 62 participant countries, did not sign the text."
+    listed = one(nlp, text, "62", "count")
+    assert listed.polarity == "affirmed" and "sign" not in listed.context.path

@@ -113,6 +113,23 @@ def _context(span: Span, root: Token) -> Context:
         if whole
         else chain
     )
+    # "Brazil, which appears on the list of 92 countries, did not sign": a value inside a
+    # relative clause set off after a name is said of that clause, not of the sentence
+    # around it.
+    relative = next(
+        (
+            n
+            for n, a in enumerate(told)
+            if a.dep_ == "relcl"
+            and a.head.pos_ == "PROPN"
+            and a.i > 0
+            and a.head.i + 1 < a.i
+            and a.doc[a.head.i + 1].text == ","
+        ),
+        None,
+    )
+    if relative is not None:
+        told = told[: relative + 1]
     for anc in told:
         path.extend(_phrase_lemmas(anc))
         if anc.pos_ in ("VERB", "AUX"):

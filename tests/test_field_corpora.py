@@ -35,7 +35,7 @@ FLOORS = {
     "munich-ai-elections-accord-2024": (0.37, 0.76, 0.59, 1),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
-    "ukraine-peace-summit-2024": (0.77, 0.80, 0.87, 0),
+    "ukraine-peace-summit-2024": (0.79, 0.83, 0.87, 0),
     "un-ocean-conference-2025": (0.76, 0.99, 0.63, 0),
 }
 

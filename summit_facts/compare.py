@@ -153,6 +153,8 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
             return Relation.COMPATIBLE
         if told_shorter(a.surface or a.text, b.surface or b.text):
             return Relation.COMPATIBLE
+        if _one_place(ta, tb):
+            return Relation.COMPATIBLE
         return Relation.CONFLICT_VALUE
     if isinstance(a, MoneyValue) and isinstance(b, MoneyValue):
         ca, cb = (a.currency or "").upper(), (b.currency or "").upper()
@@ -168,6 +170,27 @@ def _compare_affirmed(a: Value, b: Value, aliases: Mapping[str, str] | None) -> 
     if isinstance(a, CountValue | PercentValue) and isinstance(b, CountValue | PercentValue):
         return _compare_intervals(a.interval, b.interval)
     return Relation.CONFLICT_VALUE
+
+
+# Common nouns a place's name is told with: "the Burgenstock resort", "the Burgenstock
+# complex" and "the hotel Burgenstock" are one place.
+PLACE_NOUNS = {"resort", "hotel", "complex", "estate"}
+# "Bürgenstock" written without its umlaut: "Buergenstock" and "Burgenstock" are one.
+_UMLAUTS = (("ue", "u"), ("oe", "o"), ("ae", "a"))
+
+
+def _one_place(a: str, b: str) -> bool:
+    """Whether two folded names are one place told with another common noun or spelling."""
+
+    def bare(name: str) -> str:
+        words = [w for w in name.split() if w not in PLACE_NOUNS]
+        folded = " ".join(words)
+        for pair, plain in _UMLAUTS:
+            folded = folded.replace(pair, plain)
+        return folded
+
+    x, y = bare(a), bare(b)
+    return bool(x) and x == y
 
 
 _NAME_FILLER = {"the", "of", "on", "for", "and", "in", "at", "de", "des", "du", "la", "le", "&"}

@@ -326,6 +326,16 @@ def _event_name_words(lemmas: list[str]) -> set[str]:
     }
 
 
+def _name_words_of(main: MainEvent | None) -> frozenset[str]:
+    """The words that name the main event, its city's among them: "the Bürgenstock
+    Communiqué" in a corpus about the summit at Bürgenstock is its principal text, even
+    where the gazetteer does not know the place."""
+    if main is None:
+        return frozenset()
+    city = main.city.lower().split() if main.city else []
+    return frozenset([*main.key, *city, *(names.fold(w) for w in city)])
+
+
 def _distinctive(words: Iterable[str], main_key: frozenset[str]) -> list[str]:
     words = list(words)
     # "the US-led declaration": who led it, not its name.
@@ -944,7 +954,7 @@ def _key_part(
         rank = next((w for w in EDITION_RANKS if told & EDITION_RANKS[w]), None)
         return rank
     if part == "instrument":
-        suffix = instrument_suffix(ctx, frozenset(main.key) if main else frozenset(), earlier)
+        suffix = instrument_suffix(ctx, _name_words_of(main), earlier)
         if suffix is None and ctx.label != "TITLE":
             return programme_signed(ctx.lemmas, ctx.names, rules, earlier, at=ctx.value_token)
         return suffix
@@ -1000,6 +1010,8 @@ def _edition_place(ctx: Context, main: MainEvent | None) -> str | None:
     ]
     countries = [m for m in (event.modifiers if event else []) if known_names.is_country(m)]
     told = _told_with_value(ctx, cities)
+    if told is not None and here and same_place(told, here):
+        told = None  # an earlier edition was held elsewhere
     if told is not None:
         place = told
     elif event is not None and event.place and event.place in cities:
@@ -1029,6 +1041,12 @@ def _told_with_value(ctx: Context, places: list[str]) -> str | None:
         i -= 1
     if 0 <= i < len(lemmas) and (found := place_ending(i)):
         return found
+    placed = ctx.event is not None and ctx.event.place is not None
+    if 0 <= i < len(lemmas) and not placed and names.is_city(lemmas[i]):
+        # "in Copenhagen (June 2023), Jeddah (August 2023)": a city the tagger left
+        # untagged, right before the value, is still the place it is told with (unless
+        # the events stage placed the edition by the corpus's majority).
+        return names.canonical_name(lemmas[i].title())
     j = ctx.value_token_end
     if j < len(lemmas) and lemmas[j] in ("in", "at"):
         j += 1

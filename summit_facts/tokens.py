@@ -26,7 +26,14 @@ def lemma(token: Token) -> str:
                 return f"co-{verb}"
     if token.pos_ == "PROPN":
         return low
-    return (token.lemma_ or token.text).lower()
+    found = (token.lemma_ or token.text).lower()
+    if token.pos_ in ("VERB", "AUX"):
+        return VERB_LEMMA_FIXES.get(found, found)
+    return found
+
+
+# Verb lemmas the lemmatizer gets wrong: "is staging", "staged" -> "stag".
+VERB_LEMMA_FIXES = {"stag": "stage"}
 
 
 def tree_distance(a: Token, b: Token) -> int:

@@ -420,3 +420,12 @@ def test_over_an_amount_is_not_in_conflict_with_that_round_amount():
     assert compare_values(over, money(51e6, "USD")) is Relation.CONFLICT_VALUE
     # Counts keep their strict reading: "over 28 countries" is not 28.
     assert compare_values(count(28, None, low_closed=False), count(28, 28)).is_conflict
+
+
+def test_one_place_told_with_another_common_noun_or_without_its_umlaut() -> None:
+    same = compare_values(text("Klosterberg resort"), text("Klosterberg complex"))
+    assert same is Relation.COMPATIBLE
+    spelt = compare_values(text("Klösterberg resort"), text("Kloesterberg resort"))
+    assert spelt is Relation.COMPATIBLE
+    other = compare_values(text("Klosterberg resort"), text("Lindenhof resort"))
+    assert other is Relation.CONFLICT_VALUE

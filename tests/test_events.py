@@ -1034,3 +1034,67 @@ def test_a_place_inside_the_name_of_a_later_edition_is_the_next_editions(tmp_pat
     assert "city" in nxt, nxt
     assert nxt["city"]["consensus"]["value"]["text"] == "Lima"
     assert nxt["city"]["consensus"]["sources"] == ["c.md"]
+
+
+# A folder about a summit at a resort too small for the gazetteer: one report tells the
+# place by its dateline, the others by "the X summit" alone; a preview opens with an
+# unnamed summit and names the G7 only later; a wrap names no event but a war and a
+# press conference.
+SMALL_PLACE = {
+    "dateline.md": (
+        "---\npublisher: Fjord Wire\npublished: 2026-05-04\n---\n"
+        "KLOSTERBERG, Norway: Leaders closed the Ocean Peace Summit on 4 May 2026.\n\n"
+        "The Ocean Peace Summit, held on 3-4 May 2026 at the Klosterberg resort, drew 60"
+        " countries.\n"
+    ),
+    "by_name.md": (
+        "---\npublisher: Ministry of Foreign Affairs\npublished: 2026-05-04\n---\n"
+        "President Eva Lund praised the communique that came out of the Klosterberg"
+        " summit.\n\n"
+        "58 states took part in the summit.\n"
+    ),
+    "preview.md": (
+        "---\npublisher: Coast Herald\n---\n"
+        "Nordic summit on oceans set to open\n\n"
+        "Norway is set to host a conference on oceans this coming weekend.\n\n"
+        "The meeting follows straight on from the G7 summit in southern Italy.\n\n"
+        "Minister Ola Berg told a press conference in Oslo on April 27, 2026 that the"
+        " meeting will be held at the luxury Klosterberg resort.\n"
+    ),
+    "wrap.md": (
+        "---\npublisher: Sea Post\npublished: 2026-05-05\n---\n"
+        "For two days helicopters flew leaders to a summit on the sea, to talk about"
+        " ending Russia's war on its neighbour.\n\n"
+        "Of the 60 or so countries represented, only 52 signed the final communique.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def small_place(tmp_path_factory):
+    folder = write_articles(tmp_path_factory.mktemp("small-place"), SMALL_PLACE)
+    claims = _extracted(folder, tmp_path_factory.mktemp("store"))
+    return {
+        (c["source"]["id"], c["topic"], c["slot"], c["value"].get("surface")): c["event"]["role"]
+        for c in claims
+    }
+
+
+@pytest.mark.model
+def test_a_small_place_told_once_is_the_place_of_the_event_everywhere(small_place):
+    # "the Klosterberg summit" is the summit at Klosterberg, not another event by name.
+    assert small_place.get(("by_name.md", "summit", "countries_attending", "58")) == "main"
+
+
+@pytest.mark.model
+def test_a_report_is_about_the_unnamed_summit_it_opens_with(small_place):
+    # The G7 named after the opening is another event; the meeting is the main one.
+    venue = ("preview.md", "summit", "venue", "Klosterberg resort")
+    assert small_place.get(venue) == "main"
+    # A press conference is a briefing, not the summit: its day is no summit date.
+    assert not any(k[0] == "preview.md" and k[1:3] == ("summit", "dates") for k in small_place)
+
+
+@pytest.mark.model
+def test_a_war_names_no_event_a_report_is_about(small_place):
+    assert small_place.get(("wrap.md", "signatories", "count", "52")) == "main"

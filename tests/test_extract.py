@@ -448,3 +448,28 @@ def test_a_wire_agency_in_the_dateline_is_no_donor(nlp):
     )
     m = one(nlp, text, "$300 million", "money")
     assert m.context.agent != "Harbour Wire", m.context
+
+
+def test_a_two_word_country_in_a_list_the_parser_took_for_an_apposition(nlp):
+    text = (
+        "A final communique was backed by most countries at the summit.\n\n"
+        "Not every attendee backed the document, however: India, Saudi Arabia and the United"
+        " Arab Emirates were among those missing from a list of supporting states."
+    )
+    lists = [m.value.members for m in mentions(nlp, text, "entities") if "India" in m.value.members]
+    assert ["India", "Saudi Arabia", "United Arab Emirates"] in lists
+
+
+def test_the_whole_a_part_is_taken_from_is_not_what_the_part_did(nlp):
+    # "signed" and "not" are said of the part ("every one", "84"), not of the 93 or the 90.
+    whole = one(nlp, "Not every one of the 93 participating states signed the text.", "93", "count")
+    assert whole.polarity == "affirmed" and "sign" not in whole.context.path
+    text = "Of the 90 or so countries represented, only 84 signed the final communique."
+    assert "sign" not in one(nlp, text, "90 or so", "count").context.path
+    assert "sign" in one(nlp, text, "84", "count").context.path
+
+
+def test_a_value_in_a_relative_clause_after_a_name_is_said_of_that_clause(nlp):
+    text = "Peru, which appears on the list of 62 participant countries, did not sign the text."
+    listed = one(nlp, text, "62", "count")
+    assert listed.polarity == "affirmed" and "sign" not in listed.context.path

@@ -93,3 +93,47 @@ def test_an_edition_with_no_place_is_keyed_by_its_rank(nlp, ruleset):
         },
     )
     assert found["a.txt"] == {("first_summit_year", "2011")}
+
+
+def claims_of(nlp, ruleset, articles: dict[str, str]) -> dict[str, set[tuple[str, str, str]]]:
+    """(topic, slot, surface) of each document's claims, for a corpus of `articles`."""
+    sources = {name: Source(id=name, path=name, published=date(2025, 11, 10)) for name in articles}
+    mentions = {name: extract(nlp(text), sources[name]) for name, text in articles.items()}
+    main, resolved = resolve(mentions, sources)
+    return {
+        name: {
+            (c.topic, c.slot, c.value.surface)
+            for c in file_mentions(resolved[name], sources[name], name, ruleset, main=main)
+        }
+        for name in articles
+    }
+
+
+@pytest.mark.model
+def test_months_go_to_the_cities_written_before_them_in_a_list_of_meetings(nlp, ruleset):
+    found = history_years(
+        nlp,
+        ruleset,
+        {
+            "a.txt": "The ocean peace summit opened in Lisbon on Monday. After the war began, "
+            "earlier meetings on ways of advancing a peace process took place in Copenhagen "
+            "(June 2023), Jeddah (August 2023), Malta (October 2023) and Davos (January 2024).",
+        },
+    )
+    assert ("copenhagen_summit_year", "June 2023") in found["a.txt"]
+    assert ("jeddah_summit_year", "August 2023") in found["a.txt"]
+
+
+@pytest.mark.model
+def test_a_text_named_after_the_main_events_small_place_is_its_principal_one(nlp, ruleset):
+    found = claims_of(
+        nlp,
+        ruleset,
+        {
+            "a.txt": "KLOSTERBERG, Norway: The Ocean Peace Summit closed on Sunday.\n\n"
+            "The great majority of the states present agreed on the Klosterberg Communiqué.",
+            "b.txt": "Leaders closed the Ocean Peace Summit in Klosterberg on Sunday.",
+        },
+    )
+    names = {(slot, value) for topic, slot, value in found["a.txt"] if topic == "signatories"}
+    assert ("declaration_name", "Klosterberg Communiqué") in names

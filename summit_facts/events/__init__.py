@@ -35,6 +35,7 @@ from summit_facts.events.editions import (
     _own_event,
 )
 from summit_facts.events.event_tokens import is_event_token
+from summit_facts.events.localities import corpus_localities, with_localities
 from summit_facts.events.main_event import find_main_event
 from summit_facts.events.naming import _shares_name, same_place
 from summit_facts.events.roles import _edition_years, mention_role, role_of
@@ -64,6 +65,11 @@ def resolve(
     mentions_by_doc: Mapping[str, Sequence[Mention]], sources: Mapping[str, Source]
 ) -> tuple[MainEvent | None, dict[str, list[Mention]]]:
     """The events stage for a corpus: the main event, and every mention with its role."""
+    # A small place one document tells as a place is that place in every document.
+    localities = corpus_localities(mentions_by_doc)
+    mentions_by_doc = {
+        doc_id: with_localities(found, localities) for doc_id, found in mentions_by_doc.items()
+    }
     main = find_main_event(mentions_by_doc, sources)
     if main is not None:
         main = main.model_copy(update={"ordinal": _main_ordinal(mentions_by_doc, main)})

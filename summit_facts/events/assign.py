@@ -22,6 +22,8 @@ from summit_facts.events.words import (
     GENERIC_NAME_WORDS,
     HOLDING_VERBS,
     NEXT_WORDS,
+    NOT_GATHERINGS,
+    OTHER_HEADS,
     PART_HEADS,
     PRIOR_WORDS,
 )
@@ -199,7 +201,11 @@ def _dateline_day(mentions: Sequence[Mention], main: MainEvent | None) -> date |
 
 
 def _identified(cue: EventCue) -> bool:
-    """Whether an event phrase says which event it is: by name, place, year or region."""
+    """Whether an event phrase says which event it is: by name, place, year or region.
+    A war, a visit or a briefing ("Russia's war", "a news conference in Bern") is no
+    event a report on a meeting is about."""
+    if cue.head in NOT_GATHERINGS | OTHER_HEADS:
+        return False
     return bool(
         _key_words(cue) or cue.place or cue.year or any(names.is_region(m) for m in cue.modifiers)
     )

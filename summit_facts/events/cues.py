@@ -18,6 +18,7 @@ from summit_facts.events.words import (
     COREFERENCE_CHARS,
     EVENT_HEADS,
     HOLDING_VERBS,
+    NOT_GATHERINGS,
     SERIES_NAME,
     event_lemma,
     group_series,
@@ -170,7 +171,12 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
         in_clause = [t for t in in_clause if t.dep_ != "attr"] or in_clause
         best = min(in_clause, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
         return _cue(best, "clause", span)
-    best = min(events, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
+    # Only somewhere in the sentence: a war or a crisis the sentence names is what the
+    # meeting is about, not an event the value could be of.
+    gatherings = [t for t in events if event_lemma(t) not in NOT_GATHERINGS]
+    if not gatherings:
+        return None
+    best = min(gatherings, key=lambda t: (tree_distance(root, t), abs(t.i - span.start)))
     return _cue(best, "sentence", span)
 
 

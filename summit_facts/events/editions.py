@@ -21,7 +21,7 @@ from summit_facts.events.roles import (
     mention_role,
     role_of,
 )
-from summit_facts.events.words import HAS_YEAR
+from summit_facts.events.words import EVENT_HEADS, HAS_YEAR
 from summit_facts.models import DateValue, MainEvent, Mention, Source, TextValue
 
 
@@ -181,6 +181,7 @@ def _own_event(
             and "elsewhere" in cue.modifiers
             and cue.link != "sentence"
             and cue.place
+            and not _caption(m, mentions)
         ),
         None,
     )
@@ -250,6 +251,11 @@ def _own_event(
             return MainEvent(key=main.key, city=regions.most_common(1)[0][0].title())
     if any(role_of(cue, main) == "main" for cue in told):
         return None  # it names the main event somewhere: "the summit" may well be it
+    if _opens_unnamed(mentions, main):
+        # "Swiss summit on Ukraine set to thrash out path to peace ... The meeting follows
+        # on from the G7 summit": the event a report opens with is what it is about; the
+        # one it names later is another.
+        return None
     lead = [m.context.event for m in mentions if m.context.lead and m.context.event in told]
     if lead and lead[0] is not None:
         cue = lead[0]
@@ -262,3 +268,42 @@ def _own_event(
     key = list(keyed.most_common(1)[0][0])
     cue = next(cue for cue in told if _key_words(cue) == key)
     return MainEvent(key=key, city=cue.place, year=cue.year)
+
+
+def _opens_unnamed(mentions: Sequence[Mention], main: MainEvent) -> bool:
+    """Whether a document tells of an unnamed event of the kind reported on at least twice
+    ('Swiss summit on Ukraine ...', 'a conference on Ukraine this weekend') before it
+    names any event: the report's own event, whatever it names later. A country it is
+    told with names it only when the country does not hold the main event's city."""
+    unnamed: set[str] = set()
+    for m in mentions:
+        cue = m.context.event
+        if cue is None or cue.link == "sentence" or m.context.dateline or _marked(cue):
+            continue
+        elsewhere = any(
+            names.is_region(w)
+            and names.region_holds(w, main.city or "") is not None
+            and not names.region_holds(w, main.city or "")
+            for w in cue.modifiers
+        )
+        if _key_words(cue) or cue.place or cue.year or elsewhere:
+            break
+        if cue.head in EVENT_HEADS:
+            unnamed.add(cue.text)
+    return len(unnamed) >= 2
+
+
+def _caption(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """'Volodymyr Zelenskyy meets guard cadets in Khmelnytskyi, 3 May, 2024.': a photo
+    caption, told in the present with the day the picture was taken, not the meeting a
+    report is about."""
+    cue = mention.context.event
+    if cue is None or cue.tense != "present":
+        return False
+    return any(
+        m.evidence.start == mention.evidence.start
+        and isinstance(m.value, DateValue)
+        and m.value.precision == "day"
+        and HAS_YEAR.search(m.value.surface) is not None
+        for m in mentions
+    )

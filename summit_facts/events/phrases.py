@@ -60,6 +60,20 @@ def _place_after(head: Token) -> list[Token]:
     return [prep, *(t for left in place[0].lefts for t in left.subtree), place[0]]
 
 
+def _before_another_event(head: Token) -> bool:
+    """'Before the summit there had been a great meeting in Jeddah': the clause that tells
+    of the event places it before another event noun."""
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "before"
+        and any(o.dep_ == "pobj" and o.i != head.i and is_event_token(o) for o in prep.children)
+        for prep in verb.children
+    )
+
+
 def _attended_by_person(head: Token) -> bool:
     """The event is what a person travels to or attends ('for the summit', 'to attend
     the summit'), so the clause's dates are that person's, not the event's."""
@@ -121,6 +135,10 @@ def _cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         if earlier is not None and earlier.names:
             cue = cue.model_copy(update={"names": earlier.names})
     return cue
+
+
+# "a press conference", "a news conference": a briefing, not the event.
+BRIEFING_WORDS = {"press", "news"}
 
 
 def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
@@ -206,6 +224,10 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     if place is None:
         place = _held_at(head)
     head_lemma = event_lemma(head)
+    if head_lemma == "conference" and any(lemma(c) in BRIEFING_WORDS for c in head.lefts):
+        # "a press conference in Bern on June 10": a briefing before or at the event,
+        # not the conference itself.
+        head_lemma = "briefing"
     # "will be preceded by a summit of leaders", "ahead of the conference": an event told
     # as coming before another is a part of the programme or another event.
     by = head.head
@@ -217,6 +239,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             p.dep_ in ("prep", "advmod") and p.lower_ in ("before", "ahead") for p in acl.children
         ):
             modifiers.append("prelude")
+    if head.dep_ in ("attr", "nsubj") and _before_another_event(head):
+        modifiers.append("prelude")  # "before the summit there had been a meeting in X"
     if (
         head_lemma == "talks"
         and not name_words

@@ -35,6 +35,9 @@ OTHER_HEADS = {
     "visit", "trip", "call", "election", "war", "crisis", "tour", "briefing", "interview",
     "hearing", "rally", "protest",
 }  # fmt: skip
+# Other things than meetings that the tagger's event nouns take in: a war or a crisis
+# is what a meeting is about, never the event a report is on.
+NOT_GATHERINGS = {"war", "crisis"}
 # Heads that reports use in turn for one event ("the summit", "the conference").
 PEER_HEADS = {"summit", "conference"}
 # Words that make a meeting another one: two leaders' talks, a bilateral.

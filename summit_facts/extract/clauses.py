@@ -27,6 +27,32 @@ def _ancestors(token: Token, sent: Span) -> list[Token]:
     return chain
 
 
+# Words that take a part of a whole with "of": "one of the 93 states", "most of the".
+PART_WORDS = {"one", "each", "all", "some", "most", "many", "none", "few", "half", "every",
+              "majority", "rest", "several"}  # fmt: skip
+
+
+def _partitive_of(root: Token) -> Token | None:
+    """The 'of' that makes a value the whole a part is taken from: 'not every one of the
+    93 states signed', 'Of the 90 or so countries represented, only 84 signed', '49 of
+    the 55 member states'. What the sentence says of the part (signed, did not sign) is
+    not said of the whole. None when the value is no such whole."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "amod") else root
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.i == noun.i:
+        return None
+    part = of.head
+    if part.pos_ == "NUM" or part.lower_ in PART_WORDS:
+        return of
+    # "Of the 90 countries, only 84 signed": a fronted 'of' on the verb whose subject is
+    # a number.
+    fronted = of.i == of.sent.start and part.pos_ in ("VERB", "AUX")
+    subject = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if fronted and subject is not None and (subject.pos_ == "NUM" or subject.lower_ in PART_WORDS):
+        return of
+    return None
+
+
 # A clause ends at a verb that is not the complement of another ("expected to draw 60
 # countries" goes on to "expected"; "the summit South Africa hosted" stops at "hosted").
 _CLAUSE_GOES_ON = {"xcomp", "conj"}
@@ -96,6 +122,8 @@ def _polarity(span: Span) -> Polarity:
     """Negated when the value's clause is ("did not sign"), or the value's own noun
     phrase ("signed by 60 countries, including France, but not the US or UK": the US
     and the UK are negated, France is not)."""
+    if _partitive_of(span.root) is not None:
+        return "affirmed"  # "Not every one of the 93 states signed": all 93 took part
     if any(c.dep_ == "neg" for c in span.root.children):
         return "negated"
     if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):
@@ -111,8 +139,18 @@ def _polarity(span: Span) -> Polarity:
         for t in _clause_tokens(span)
         if (t.i < span.start or t.i >= span.end)
         and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
+        and not _never_before(t)
     }
     return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+
+
+def _never_before(token: Token) -> bool:
+    """'X has never before hosted a summit of this size': the first time it does so,
+    which it now does."""
+    doc = token.doc
+    return (
+        token.lower_ == "never" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "before"
+    )
 
 
 LISTING_LEMMAS = {"include", "including", "among", "like", "such"}
@@ -132,13 +170,21 @@ def _among_those_not(root: Token) -> bool:
     a negated relative clause."""
     if root.dep_ not in ("nsubj", "nsubjpass", "attr") or lemma(root.head) != "be":
         return False
-    for prep in root.head.children:
+    be = root.head
+    for prep in be.children:
         if prep.dep_ == "prep" and lemma(prep) == "among":
             for group in prep.children:
                 for clause in group.children:
                     if clause.dep_ in ("relcl", "acl") and _not_doing(clause):
                         return True
-    return False
+    # "Among the countries missing from the list of signatories are X": the parser may
+    # take the participle for the verb and "are" for its auxiliary.
+    verb = be.head
+    return (
+        be.dep_ in ("aux", "auxpass")
+        and _not_doing(verb)
+        and any(c.dep_ == "prep" and lemma(c) == "among" for c in verb.children)
+    )
 
 
 # Verbs that tell a group did not do it: "those abstaining", "the countries missing from

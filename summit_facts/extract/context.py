@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from summit_facts import names
 from summit_facts.events import event_cue
 from summit_facts.extract.agents import _agent, _gapped_agent
-from summit_facts.extract.clauses import _ancestors, _modality, _polarity
+from summit_facts.extract.clauses import _ancestors, _modality, _partitive_of, _polarity
 from summit_facts.extract.common import (
     BEFORE_WINDOW,
     LEAD_CHARS,
@@ -109,11 +109,55 @@ def _controlled_verbs(chain: list[Token], governor: Token | None) -> list[str]:
     return out
 
 
+# Verbs that only say a subject is to do something: "is set to host", "is to host",
+# "is due to open".
+SET_TO_VERBS = {"set", "be", "due", "poise"}
+
+
+def _set_to_do(verb: Token) -> Token | None:
+    """The verb an 'is set to' or 'is to' holds ('host' in 'is set to host'), or None."""
+    if lemma(verb) not in SET_TO_VERBS:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.lefts)
+        ),
+        None,
+    )
+
+
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
     path: list[str] = _apposition(root) + _participles(root)
-    for anc in chain:
+    whole = _partitive_of(root)
+    # "Of the 90 countries represented, only 84 signed": the whole's path ends where the
+    # part is taken from it; the part's verb is not said of it.
+    told = (
+        chain[: next((n for n, a in enumerate(chain) if a.i == whole.i), len(chain))]
+        if whole
+        else chain
+    )
+    # "Brazil, which appears on the list of 92 countries, did not sign": a value inside a
+    # relative clause set off after a name is said of that clause, not of the sentence
+    # around it.
+    relative = next(
+        (
+            n
+            for n, a in enumerate(told)
+            if a.dep_ == "relcl"
+            and a.head.pos_ == "PROPN"
+            and a.i > 0
+            and a.head.i + 1 < a.i
+            and a.doc[a.head.i + 1].text == ","
+        ),
+        None,
+    )
+    if relative is not None:
+        told = told[: relative + 1]
+    for anc in told:
         path.extend(_phrase_lemmas(anc))
         if anc.pos_ in ("VERB", "AUX"):
             for child in anc.children:
@@ -126,6 +170,13 @@ def _context(span: Span, root: Token) -> Context:
     )
     path.extend(_controlled_verbs(chain, governor))
     head = root.head if root.head.i != root.i else None
+    if governor is not None and head is not None and head.i == governor.i:
+        # "Switzerland is set to host a conference", "is to host": the verb of what the
+        # subject is set to do governs it, not "set" or "be".
+        done = _set_to_do(governor)
+        if done is not None and root.dep_ in SUBJECT_DEPS:
+            governor = head = done
+            path.extend(_phrase_lemmas(done))
     if head is None and governor is None:
         # A headline's "Switzerland to host 2027 global AI summit": the parser hangs the
         # infinitive on the noun; it is the noun's verb.

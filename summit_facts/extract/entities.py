@@ -178,7 +178,13 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
                 used.add(name.i)
                 # "The US, UK, China and France", "US, Britain, EU to sign": a list,
                 # misparsed (the EU signs as one, like a country).
-                if names.is_country(name.text) or names.canonical_name(name.text) == EU:
+                # "India, Saudi Arabia and the UAE": the whole name, not its head "Arabia".
+                whole = " ".join(t.text for t in _name_tokens(name))
+                if (
+                    names.is_country(name.text)
+                    or names.is_country(whole)
+                    or names.canonical_name(name.text) == EU
+                ):
                     group.append(name)
                 elif listed and name.i > max(listed):
                     # "Acme, Globex, Initech owner Umbrella and robotics leader Hooli": a

@@ -25,6 +25,7 @@ def _held_in(ent: Span) -> bool:
     """A place that is no country and no city the gazetteer knows (a region, a small
     town), told as where an event is held: "the next G7 will take place in Puglia"."""
     prep = ent.root.head
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (
         ent.root.dep_ == "pobj"
         and ent.root.pos_ == "PROPN"
@@ -32,7 +33,15 @@ def _held_in(ent: Span) -> bool:
         and prep.lower_ == "in"
         and lemma(prep.head) in HELD_VERBS
         and not names.is_country(ent.text)
+        # "held in canton Nidwalden", "in Kent county": a region, told as one.
+        and not (before is not None and before.lower_ in REGION_NOUNS)
+        and not any(lemma(c) in REGION_NOUNS for c in ent.root.children)
     )
+
+
+# Nouns that tell a name is of a region, not a town: "canton Nidwalden", "Kharkiv region".
+REGION_NOUNS = {"canton", "province", "county", "region", "state", "department", "district",
+                "prefecture", "oblast", "governorate", "territory"}  # fmt: skip
 
 
 # "near the township of Soweto": a part of a city, named as such, is not the city.

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
 from summit_facts.extract.common import _QUOTED, EVENT_WORDS, _ent_at, _ents, _in_dateline
-from summit_facts.extract.context import _text_mention
+from summit_facts.extract.context import _context, _mention, _text_mention
 from summit_facts.extract.places import (
     _city_state_as_country,
     _district,
@@ -26,7 +26,7 @@ from summit_facts.extract.places import (
     _venues_by_common_head,
     _venues_by_parse,
 )
-from summit_facts.models import TIME_NOUNS, Mention, Source
+from summit_facts.models import INSTRUMENT_WORDS, TIME_NOUNS, Mention, Source, TextValue
 from summit_facts.tokens import lemma
 
 _DOC_TYPES = (
@@ -171,6 +171,29 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     span = _topic_continued(_owner_dropped(span))
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
+    yield from _hashtag_titles(doc, source)
+
+
+_CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
+
+
+def _hashtag_titles(doc: Doc, source: Source) -> Iterator[Mention]:
+    """'#LimaDeclaration', '#BürgenstockCommuniqué': a hashtag whose words end in a kind
+    of text names that text ("Lima Declaration")."""
+    for token in doc[1:]:
+        if token.nbor(-1).text != "#":
+            continue
+        words = _CAMEL_WORD.findall(token.text)
+        if len(words) < 2 or "".join(words) != token.text:
+            continue
+        if words[-1].lower() not in INSTRUMENT_WORDS:
+            continue
+        name = " ".join(words)
+        span = doc[token.i : token.i + 1]
+        context = _context(span, token)
+        context.label = "TITLE"
+        value = TextValue(surface=name, text=names.canonical_text(name))
+        yield _mention(source, span, value, context)
 
 
 def _dateline_word(token: Token) -> bool:

@@ -104,3 +104,24 @@ def test_a_name_after_the_others_of_a_list_goes_on_with_it():
     )
     [members] = _members(text, "signatories", "members")
     assert set(members) == {"Hooli", "Initech", "Meta", "Nvidia", "Umbrella"}, members
+
+
+@pytest.mark.model
+def test_a_leader_told_with_the_country_after_or_before_the_name_stands_for_it(tmp_path):
+    # "Prime Minister Ana Torres of Peru", "Peru's Prime Minister Ana Torres": Peru.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-02-12\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The ports summit in Lima was co-chaired by Peru and Chile.\n",
+            "b.md": lead + "The ports summit in Lima was co-chaired by Prime Minister Ana "
+            "Torres of Peru and President Luis Vega of Chile.\n",
+            "c.md": lead + "The ports summit in Lima was co-chaired by Peru's Prime Minister "
+            "Ana Torres and Chile's President Luis Vega.\n",
+        },
+    )
+    hosts = subjects_of(report, "summit")["hosts"]
+    assert hosts["verdict"] == "consensus", hosts
+    assert sorted(hosts["consensus"]["sources"]) == ["a.md", "b.md", "c.md"]

@@ -85,11 +85,31 @@ def _member(head: Token) -> tuple[str, str | None] | None:
         cut = titles[-1] + 1
         role = names.role_of(" ".join(t.text for t in words[:cut]))
         words = words[cut:]
+    if role is None and (titles or head.ent_type_ == "PERSON"):
+        role = _title_country(head)
     text = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
     name = _usable_name(text) or (text if names.is_country(text) else None)
     if not name:
         return None
     return names.canonical_name(name), role
+
+
+def _title_country(person: Token) -> str | None:
+    """The country a titled person's name is told with: "Peru's Prime Minister Ana
+    Torres", "Chile's President Luis Vega", "Prime Minister Ana Torres of Peru" -> the
+    country."""
+    titles = [c for c in person.children if c.dep_ == "compound" and c.lower_ in TITLE_WORDS]
+    for child in [*person.children, *(c for t in titles for c in t.children)]:
+        if child.dep_ == "poss" and names.is_country(child.text):
+            return names.canonical_name(child.text)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                ent = _ent_at(obj)
+                text = ent.text if ent is not None else obj.text
+                if names.is_country(text):
+                    return names.canonical_name(text)
+    return None
 
 
 def _titled_by(country: Token) -> Token | None:
@@ -110,6 +130,17 @@ def _titled_by(country: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _titles_a_person(country: Token) -> bool:
+    """'Chile's President Luis Vega', "Peru's Ana Torres": the possessive country is the
+    person's, told with them, not a name of its own."""
+    if country.dep_ != "poss" or not names.is_country(country.text):
+        return False
+    head = country.head
+    if head.lower_ in TITLE_WORDS and head.dep_ == "compound":
+        head = head.head
+    return head.ent_type_ == "PERSON"
 
 
 def _holder_of(person: Token) -> str | None:
@@ -371,7 +402,7 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     acronyms = _acronyms(doc)
     for sent in doc.sents:
         for group in _entity_groups(sent):
-            if len(group) == 1 and _titled_by(group[0]) is not None:
+            if len(group) == 1 and (_titled_by(group[0]) is not None or _titles_a_person(group[0])):
                 continue  # "Lithuania's Minister of Justice, X": X is named; the country is X's
             members: list[str] = []
             roles: dict[str, str] = {}

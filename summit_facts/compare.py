@@ -24,7 +24,7 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
-from summit_facts.names import canonical_text, same_document_name, told_shorter
+from summit_facts.names import canonical_text, is_country, same_document_name, told_shorter
 
 # Bounds further apart than this factor make a compatible pair IMPRECISE.
 IMPRECISE_FACTOR = 2.0
@@ -353,6 +353,7 @@ def _compare_entities(
     by_role = _mostly_people(a) != _mostly_people(b)
     ma = {resolve(a.roles.get(m, m) if by_role else m) for m in a.members}
     mb = {resolve(b.roles.get(m, m) if by_role else m) for m in b.members}
+    ma, mb = _by_surname(ma, mb), _by_surname(mb, ma)
     if a_negated != b_negated:
         # "did not sign: US" against "signed: US, France": a shared member contradicts.
         return Relation.CONFLICT_MEMBERSHIP if ma & mb else Relation.COMPATIBLE
@@ -366,6 +367,21 @@ def _compare_entities(
         return Relation.COMPATIBLE  # two partial lists never contradict
     partial, full = (ma, mb) if not a_complete else (mb, ma)
     return Relation.COMPATIBLE if partial <= full else Relation.CONFLICT_MEMBERSHIP
+
+
+def _by_surname(own: set[str], other: set[str]) -> set[str]:
+    """A one-word name that is the last word of exactly one longer name in the other
+    list is that name: "Biden" (from "President Biden") is "Joe Biden"."""
+    out = set()
+    for name in own:
+        if " " not in name and not is_country(name):
+            longer = [
+                o for o in other if " " in o and o.rsplit(" ", 1)[1] == name and not is_country(o)
+            ]
+            if len(longer) == 1:
+                name = longer[0]
+        out.add(name)
+    return out
 
 
 def _mostly_people(value: EntitiesValue) -> bool:

@@ -429,3 +429,10 @@ def test_one_place_told_with_another_common_noun_or_without_its_umlaut() -> None
     assert spelt is Relation.COMPATIBLE
     other = compare_values(text("Klosterberg resort"), text("Lindenhof resort"))
     assert other is Relation.CONFLICT_VALUE
+
+
+def test_a_person_told_by_surname_is_the_full_name_in_the_other_list() -> None:
+    # "hosted by President Biden" against "hosted by Joe Biden"; "Guinea" never becomes
+    # "Equatorial Guinea".
+    assert compare_values(entities("Biden"), entities("Joe Biden")) == Relation.SAME
+    assert compare_values(entities("Guinea"), entities("Equatorial Guinea")).is_conflict

@@ -1098,3 +1098,26 @@ def test_a_report_is_about_the_unnamed_summit_it_opens_with(small_place):
 @pytest.mark.model
 def test_a_war_names_no_event_a_report_is_about(small_place):
     assert small_place.get(("wrap.md", "signatories", "count", "52")) == "main"
+
+
+@pytest.mark.model
+def test_a_city_inside_another_meetings_phrase_is_that_meetings(tmp_path):
+    # "During a 3-day meeting in Geneva this week, the board welcomed ... the pledging
+    # conference in Lima": Geneva is the board meeting's city, not the conference's.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-09-22\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The reef fund's pledging conference was held in Lima on 21 "
+            "September 2031.\n",
+            "b.md": lead + "Donors met in Lima for the pledging conference.\n",
+            "c.md": "---\npublished: 2031-11-18\n---\n\nGENEVA - During a 3-day meeting in "
+            "Geneva this week, the board welcomed the results of the pledging conference "
+            "in Lima.\n",
+        },
+    )
+    city = subjects_of(report, "summit")["city"]
+    clusters = [c for c in [city["consensus"], *city["dissent"]] if c]
+    assert [c["value"]["text"] for c in clusters] == ["Lima"], clusters

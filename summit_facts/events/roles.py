@@ -195,6 +195,15 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         )
         return "main" if is_main_city else "other"
     cue = ctx.event
+    if (
+        cue is not None
+        and cue.link == "inside"
+        and cue.place is None
+        and isinstance(value, TextValue)
+        and ctx.label == "CITY"
+    ):
+        # "a 3-day meeting in Geneva": the value is the place of the event it is inside.
+        cue = cue.model_copy(update={"place": value.text})
     role = role_of(cue, main, ctx.lemmas)
     if (
         role == "other"

@@ -203,7 +203,7 @@ def _own_event(
             )
         if _marked(cue):
             continue
-        if mention_role(m, main) != "main":
+        if mention_role(m, main, own_place=False) != "main":
             continue  # told as another edition already ("the first summit, in 2023")
         if isinstance(m.value, TextValue) and m.context.label == "CITY":
             cities[m.value.text] += 1

@@ -144,11 +144,11 @@ def _met_where(cue: EventCue, main: MainEvent | None) -> EventRole:
     return "other" if known or {"outside", "near"} & set(cue.modifiers) else "main"
 
 
-def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
+def mention_role(mention: Mention, main: MainEvent | None, *, own_place: bool = True) -> EventRole:
     """The role of what a mention's value is about: its clause's event, then what the
     value itself says (a year or a city of another edition of the series). Another
     edition is never in the main event's own city."""
-    role = _mention_role(mention, main)
+    role = _mention_role(mention, main, own_place=own_place)
     value = mention.value
     cue = mention.context.event
     number = _ordinal(cue) if cue is not None else None
@@ -181,7 +181,7 @@ def mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
     return role
 
 
-def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
+def _mention_role(mention: Mention, main: MainEvent | None, *, own_place: bool) -> EventRole:
     ctx = mention.context
     value = mention.value
     if ctx.dateline:
@@ -196,7 +196,8 @@ def _mention_role(mention: Mention, main: MainEvent | None) -> EventRole:
         return "main" if is_main_city else "other"
     cue = ctx.event
     if (
-        cue is not None
+        own_place
+        and cue is not None
         and cue.link == "inside"
         and cue.place is None
         and isinstance(value, TextValue)

@@ -1121,3 +1121,27 @@ def test_a_city_inside_another_meetings_phrase_is_that_meetings(tmp_path):
     city = subjects_of(report, "summit")["city"]
     clusters = [c for c in [city["consensus"], *city["dissent"]] if c]
     assert [c["value"]["text"] for c in clusters] == ["Lima"], clusters
+
+
+@pytest.mark.model
+def test_a_title_cased_edition_number_is_no_name_word(tmp_path):
+    # "the Fourth Reef Summit" in a folder about the Fifth: an earlier edition by its
+    # number, not another event by its name; the main event keeps its own name.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-09-22\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The Fifth Reef Summit was held in Lima on 21 September 2031.\n",
+            "b.md": lead + "At the Fourth Reef Summit, which Chile hosted in Santiago in "
+            "October 2028, donors gave $4 billion. The Fifth Reef Summit met in Lima.\n",
+        },
+    )
+    history = subjects_of(report, "history")
+    assert "santiago_summit_year" in history, history
+    assert (
+        "dates" not in subjects_of(report, "summit")
+        or subjects_of(report, "summit")["dates"]["verdict"] != "contradiction"
+    )
+    assert report["main_event"]["name"] == "Fifth Reef Summit", report["main_event"]

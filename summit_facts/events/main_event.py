@@ -37,6 +37,7 @@ def find_main_event(
         words: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         told: set[tuple[int, str]] = set()  # (sentence, word): a sentence of values counts once
+        named_in: set[tuple[int, str]] = set()  # (sentence, event phrase), the same
         for mention in mentions:
             cue = mention.context.event
             if cue is None or _marked(cue) or _told_to_come(cue):
@@ -45,11 +46,13 @@ def find_main_event(
             words.update(key)
             told.update((mention.evidence.start, w) for w in key)
             pairs.update((a, b) for a in key for b in key if a != b)
-            if key:
-                names_seen[_display_name(cue.text)] += 1
+            if key and (mention.evidence.start, cue.text) not in named_in:
+                # Once per sentence: a sentence with three values names its event once.
+                named_in.add((mention.evidence.start, cue.text))
                 doc_names.setdefault(doc_id, Counter())[_display_name(cue.text)] += 1
         word_docs.update(words)
         doc_words[doc_id] = words
+        names_seen.update(doc_names.get(doc_id, Counter()))
         word_told.update(w for _, w in told)
         for a, b in pairs:
             together.setdefault(a, Counter())[b] += 1

@@ -14,6 +14,7 @@ from summit_facts.events.words import (
     _YEAR,
     COREFERENCE_CHARS,
     GENERIC_NAME_WORDS,
+    ORDINALS,
     SERIES_NAME,
     TIME_UNITS,
     Tense,
@@ -179,6 +180,11 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             continue
         if value is not None and value.start <= tok.i < value.end:
             continue  # "the Nov 22-23 summit": the value dates the event, it does not name it
+        if lem in ORDINALS or tok.lower_ in ORDINALS:
+            # "the Seventh Replenishment": an edition's number, never a word of its name
+            if tok.i != head.i:
+                modifiers.append(tok.lower_)
+            continue
         acronym = tok.is_upper and tok.is_alpha and len(tok) >= 2  # TFFF, UNOC, WEF
         if (
             tok.pos_ == "PROPN"

@@ -48,7 +48,15 @@ from summit_facts.instrument_names import (
     one_name_per_source,
     one_outcome_is_principal,
 )
-from summit_facts.models import TIME_NOUNS, Claim, EntitiesValue, Mention, MoneyValue, Value
+from summit_facts.models import (
+    TIME_NOUNS,
+    Claim,
+    EntitiesValue,
+    Mention,
+    MoneyValue,
+    TextValue,
+    Value,
+)
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -136,6 +144,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     """The claims with equivalents merged, parts set apart and programme names merged."""
     out = [claim.model_copy(deep=True) for claim in claims]
     out = merge_equivalents(out, texts)
+    keep_names_told_beside(out, texts)
     complete_programme_names(out)
     name_money_after_the_programme_named_before(out, texts)
     set_earlier_rounds_apart(out, texts)
@@ -317,6 +326,30 @@ def merge_equivalents(claims: list[Claim], texts: Mapping[str, str] | None) -> l
             folded.add(claim.id)
             head = target
     return [c for c in claims if c.id not in folded]
+
+
+# "the Center for Fine Arts, or Bozar, in the middle of the city", "Bozar (Centre for Fine
+# Arts)": a place's other name, told beside it.
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+_OTHER_NAME = re.compile(
+    rf"^(?:,\s+or\s+(?:the\s+)?|\s*\((?:the\s+)?)"
+    rf"({_NAME_WORD}(?:\s+(?:of|for|and|de|du|des|the|{_NAME_WORD})){{0,5}})\s*(?:[,;.)]|$)"
+)
+
+
+def keep_names_told_beside(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """A name told with another name for the same place ("X, or Y", "X (Y)") keeps the
+    other as an equivalent: either name agrees with a source using the other (in place)."""
+    for claim in claims:
+        if not isinstance(claim.value, TextValue) or claim.equivalents:
+            continue
+        match = _OTHER_NAME.match(_after(claim, texts))
+        if not match:
+            continue
+        other = match.group(1)
+        if other.lower() == claim.value.text.lower() or names.is_country(other):
+            continue  # "Brussels (Belgium)": where it is, not another name for it
+        claim.equivalents.append(TextValue(surface=other, text=other))
 
 
 # ---------------------------------------------------------------- parts and totals

@@ -433,7 +433,8 @@ def value_matches(gold: GoldValue, claim: Claim) -> bool:
     if gold.members is not None:
         return _members_match(gold.members, value)
     if gold.text is not None:
-        return _text_matches(gold.text, value)
+        # a name told beside the claim's own ("X, or Y") is an alias of it
+        return any(_text_matches(gold.text, v) for v in [value, *claim.equivalents])
     if isinstance(value, DateValue):
         # {value: 2023} on a date claim: the year, told at year precision.
         return (

@@ -8,6 +8,7 @@ filed under an automatic subject named after the words that govern it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -1211,6 +1212,28 @@ def _signs_for(lemmas: list[str]) -> str | None:
 BEHALF = ["on", "behalf", "of"]
 
 
+# How often a document must name one country, and how much more often than any other,
+# for "the Government" to be that country's.
+HOME_MENTIONS = 3
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The one country a document names as a value far more often than any other."""
+    told: Counter[str] = Counter()
+    for mention in mentions:
+        value = mention.value
+        if isinstance(value, EntitiesValue) and len(value.members) == 1:
+            [member] = value.members
+            if names.is_country(member):
+                told[names.canonical_name(member)] += 1
+    ranked = told.most_common(2)
+    if not ranked or ranked[0][1] < HOME_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def file_mentions(
     mentions: Iterable[Mention],
     source: Source,
@@ -1237,7 +1260,13 @@ def file_mentions(
     before = dict(zip(starts, told, strict=True))
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, str]] = set()
+    home = _home_country(mentions)
     for mention in mentions:
+        if home and (mention.context.agent or "").removeprefix("the ") == "Government":
+            # "the Government has announced that it will give £1.25 billion" in a report
+            # that tells of one country throughout: that country's government.
+            context = mention.context.model_copy(update={"agent": home})
+            mention = mention.model_copy(update={"context": context})
         filing = best_filing(mention, rules, main, before[mention.evidence.start])
         if filing is None:
             if mention.value.kind not in AUTO_KINDS:

@@ -14,7 +14,15 @@ from typer.testing import CliRunner
 
 from summit_facts.cli.app import app
 from summit_facts.consolidate import consolidate, programme_names, same_programme
-from summit_facts.models import Claim, CountValue, Evidence, Interval, MoneyValue, Source
+from summit_facts.models import (
+    Claim,
+    CountValue,
+    Evidence,
+    Interval,
+    MoneyValue,
+    Source,
+    TextValue,
+)
 from summit_facts.verdicts import judge_subject
 from tests.conftest import check_files, subjects_of
 
@@ -63,6 +71,34 @@ def claims_of(source: Source, sentence: str, found: list[tuple[str, str, object]
 
 
 # ---------------------------------------------------------------- equivalents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("It takes place at the Hall of Arts, or Artora, in the old town.", "Artora"),
+        ("It takes place at the Hall of Arts (Artora) in the old town.", "Artora"),
+    ],
+)
+def test_a_venues_other_name_told_beside_it_is_an_equivalent(sentence, other):
+    [claim] = claims_of(
+        A,
+        sentence,
+        [("summit/venue", "Hall of Arts", TextValue(surface="Hall of Arts", text="Hall of Arts"))],
+    )
+    [kept] = consolidate([claim], {A.id: sentence})
+    assert [v.text for v in kept.equivalents] == [other]
+
+
+def test_a_place_in_brackets_is_no_other_name():
+    sentence = "It takes place at the Hall of Arts (Belgium) in the old town."
+    [claim] = claims_of(
+        A,
+        sentence,
+        [("summit/venue", "Hall of Arts", TextValue(surface="Hall of Arts", text="Hall of Arts"))],
+    )
+    [kept] = consolidate([claim], {A.id: sentence})
+    assert kept.equivalents == []
 
 
 def test_a_bracketed_conversion_is_an_equivalent_not_a_claim():

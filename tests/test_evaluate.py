@@ -279,6 +279,13 @@ def test_text_is_alias_equal_or_contained():
     assert not value_matches(gv(text="Grand Palais"), c)
 
 
+def test_text_matches_a_name_told_beside_the_claims_own():
+    c = claim(D4, "t", "s", TextValue(surface="Hall of Arts", text="Hall of Arts"))
+    assert not value_matches(gv(text="Artora"), c)
+    c.equivalents.append(TextValue(surface="Artora", text="Artora"))
+    assert value_matches(gv(text="Artora"), c)
+
+
 # ---------------------------------------------------------------- scores
 
 

@@ -1145,3 +1145,32 @@ def test_a_title_cased_edition_number_is_no_name_word(tmp_path):
         or subjects_of(report, "summit")["dates"]["verdict"] != "contradiction"
     )
     assert report["main_event"]["name"] == "Fifth Reef Summit", report["main_event"]
+
+
+# Two reports on a reef conference in Lima, and one on a finance forum held in Callao
+# just before it, which it tells as the conference's prelude.
+SIDE_EVENT = {
+    "a.txt": (
+        "2027-05-14",
+        "The UN Reef Conference in Lima closed on 13 May 2027 with a pledge on coral.\n",
+    ),
+    "b.txt": (
+        "2027-05-10",
+        "The UN Reef Conference opened in Lima on 9 May 2027, with 120 countries attending.\n",
+    ),
+    "c.txt": (
+        "2027-05-11",
+        "Held on 7 and 8 May, the Blue Coral and Finance Forum turned ambition into "
+        "money.\n\n"
+        "Staged as a prelude to the UN Reef Conference in Lima, the Forum gathered 900 "
+        "participants.\n\n"
+        "On top of that, €2.5 billion in new commitments were secured during the Forum.\n",
+    ),
+}
+
+
+@pytest.mark.model
+def test_a_forum_told_as_a_prelude_to_the_main_event_is_a_part_of_it(nlp):
+    roles = dict(_roles(nlp, SIDE_EVENT)["c.txt"])
+    assert roles["900"] == "part"
+    assert roles["€2.5 billion"] == "part"

@@ -175,6 +175,15 @@ def test_a_relative_clause_keeps_its_own_polarity_and_modality(nlp):
     assert peru.polarity == "negated"
 
 
+def test_a_country_told_missing_is_negated(nlp):
+    text = (
+        "The signatories include Chile and Peru. Many countries from Asia, and Bolivia, "
+        "are notably missing, but any country will be able to join."
+    )
+    assert one(nlp, text, "Bolivia", "entities").polarity == "negated"
+    assert one(nlp, text, "Chile and Peru", "entities").polarity == "affirmed"
+
+
 def test_the_names_of_a_joint_host_list_stay_whole(nlp):
     text = "The summit will be co-hosted by the European Union and the Bill & Melinda Gates Foundation."
     (members,) = _members(nlp, text)

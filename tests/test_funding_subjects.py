@@ -483,3 +483,26 @@ def test_a_fund_told_with_its_article_after_including_is_a_part(nlp, ruleset):
     total, part = claims["€50 billion"], claims["€10 billion"]
     assert part.part_of == f"{total.topic}/{total.slot}", (part.part_of, total.slot)
     assert part.slot != total.slot
+
+
+@pytest.mark.model
+def test_the_government_of_a_report_about_one_country_is_that_countrys(nlp, ruleset):
+    text = (
+        "Campaigners said the UK's aid had saved many lives.\n\n"
+        "Now, however, the Government has announced that it will give £2 billion to the "
+        "Reef Alliance between 2026 and 2030.\n\n"
+        "A charity called it an important pledge from the UK, and said the UK's part "
+        "in the alliance was vital."
+    )
+    assert _subject(nlp, ruleset, text, "£2 billion") == "funding/uk_reef_alliance"
+
+
+@pytest.mark.model
+def test_the_government_of_a_report_about_several_countries_is_no_donor(nlp, ruleset):
+    text = (
+        "Campaigners said the UK's aid and France's aid had saved many lives.\n\n"
+        "Now, however, the Government has announced that it will give £2 billion to the "
+        "Reef Alliance between 2026 and 2030.\n\n"
+        "France and the UK were praised."
+    )
+    assert not _subject(nlp, ruleset, text, "£2 billion").startswith("funding/uk")

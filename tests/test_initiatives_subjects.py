@@ -92,3 +92,14 @@ def test_a_name_cut_after_its_city_is_named_with_it():
 def test_a_groups_member_countries_are_its_members(nlp, ruleset, text):
     """'31 member countries' and '31 members' count one thing: the group's members."""
     assert _subject(_file(nlp, ruleset, text), "31") == "initiatives/ports_alliance_members"
+
+
+@pytest.mark.model
+def test_the_plan_a_later_sentence_names_gathers_its_pledges(nlp, ruleset):
+    text = (
+        "The summit closed with the launch of the Reef Futures Action Plan, a roadmap for "
+        'coastal cities. The plan comprises a political declaration titled "Reefs, Our '
+        'Future: Acting Together" and over 200 voluntary pledges from governments.'
+    )
+    subject = _subject(_file(nlp, ruleset, text), "over 200")
+    assert subject == "initiatives/reef_futures_action_plan_commitments"

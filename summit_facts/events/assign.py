@@ -96,8 +96,13 @@ def assign_roles(
     main_head = _head_of(main)
     planned = _before_the_event(source, main)
     dated_by = _dateline_day(mentions, main) if source.published is None else None
-    for mention in join_open_close(_weekdays_placed(mentions, dated_by)):
-        mention = _coreferent(mention, named, main_head)
+    told = [
+        _coreferent(mention, named, main_head)
+        for mention in join_open_close(_weekdays_placed(mentions, dated_by))
+    ]
+    side = _side_events(told, main)
+    for mention in told:
+        mention = _as_side_event(mention, side)
         if own is None:
             mention = _held_by_name(mention, main, main_head)
         if own is not None:
@@ -128,6 +133,53 @@ def assign_roles(
             update["modality"] = "planned"
         out.append(mention.model_copy(update=update))
     return _after_next(_places_of_dated_edition(_uncued_as_told(out, main)), source.published)
+
+
+# "Staged as a prelude to the UN Ocean Conference", "held on the sidelines of the
+# summit", "a side event of the conference": another named gathering told as one of the
+# main event's own.
+_SIDE_PHRASE = re.compile(
+    r"\b(?:prelude|curtain[- ]raiser|side[- ]event|run-up)\s+(?:to|of|for|at)\s+|"
+    r"\bon the sidelines of\s+",
+    re.IGNORECASE,
+)
+_SIDE_REACH = 60  # characters after the phrase in which the main event must be named
+
+
+def _side_events(mentions: Sequence[Mention], main: MainEvent | None) -> list[set[str]]:
+    """The name words of each event the document tells as a side event or prelude of
+    the main event, in a sentence that names both."""
+    if main is None or not main.key:
+        return []
+    key = set(main.key)
+    found: list[set[str]] = []
+    for mention in mentions:
+        cue = mention.context.event
+        words = set(_key_words(cue)) if cue is not None else set()
+        if not words or _shares_name(words, key) or words in found:
+            continue
+        sentence = mention.evidence.sentence
+        for match in _SIDE_PHRASE.finditer(sentence):
+            after = re.findall(r"[\w-]+", sentence[match.end() : match.end() + _SIDE_REACH])
+            if key & {w.lower() for w in after}:
+                found.append(words)
+                break
+    return found
+
+
+def _as_side_event(mention: Mention, side: list[set[str]]) -> Mention:
+    """A mention of a side event (`_side_events`) is marked 'side': a part of the main
+    event's programme, not the main event and not another one."""
+    cue = mention.context.event
+    if cue is None or not side or "side" in cue.modifiers:
+        return mention
+    words = set(_key_words(cue))
+    if not words or not any(words <= told for told in side):
+        return mention
+    resolved = cue.model_copy(update={"modifiers": [*cue.modifiers, "side"]})
+    return mention.model_copy(
+        update={"context": mention.context.model_copy(update={"event": resolved})}
+    )
 
 
 def _places_of_dated_edition(mentions: list[Mention]) -> list[Mention]:

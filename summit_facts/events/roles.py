@@ -107,6 +107,8 @@ def role_of(
         if not same_series:
             return "other"
         return "next" if cue.tense == "future" else "previous"
+    if "side" in mods:
+        return "part"  # "a side event", "the Forum, staged as a prelude to the conference"
     if words and key and not _shares_name(words, key):
         return "other"  # another event, or a session of another event
     main_head = _head_of(main)

@@ -29,7 +29,9 @@ MODAL_LEMMAS = {"may", "might", "could", "will", "shall", "would", "can", "must"
 PLAN_LEMMAS = {"schedule", "plan", "will", "shall", "upcoming", "forthcoming", "slate", "due"}
 NEGATION_LEMMAS = {"absence", "refuse", "decline", "fail", "reject", "without", "boycott",
                    "exception", "except", "excluding",
-                   "abstain", "withhold", "not", "never", "n't", "no"}  # fmt: skip
+                   "abstain", "withhold", "not", "never", "n't", "no",
+                   # "Russia ... is notably missing": told absent from the signers
+                   "missing", "absent"}  # fmt: skip
 
 MONEY_NOUNS = {"investment", "funding", "fund", "commitment", "pledge", "grant", "budget",
                "financing", "money", "capital", "sum", "amount"}  # fmt: skip

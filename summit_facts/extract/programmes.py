@@ -55,8 +55,14 @@ def _in_example_list(token: Token, value_root: Token) -> bool:
     return False
 
 
+# Heads that end a plan's name ("the Nice Ocean Action Plan"): "the plan" in a later
+# sentence points back to the whole name, head and all.
+PLAN_HEADS = {"plan", "roadmap"}
+
+
 def _antecedents(doc: Doc) -> list[dict[str, str]]:
-    """Per sentence, group nouns it names: 'Current AI, a ... foundation' -> foundation."""
+    """Per sentence, group nouns it names: 'Current AI, a ... foundation' -> foundation;
+    'the Nice Ocean Action Plan' -> plan (the name keeps its head)."""
     found: list[dict[str, str]] = []
     for sent in doc.sents:
         here: dict[str, str] = {}
@@ -74,6 +80,10 @@ def _antecedents(doc: Doc) -> list[dict[str, str]]:
             words = name.split()
             if len(words) > 1 and words[-1].lower() in GROUP_HEADS:
                 here[words[-1].lower()] = " ".join(words[:-1])
+            if len(words) > 1 and words[-1].lower() in PLAN_HEADS and words[-1][:1].isupper():
+                # the whole entity: "Nice" hangs on "Ocean", not on "Plan"
+                whole = tok.ent_iob_ != "O" and _usable_name(_plan_entity(tok))
+                here[words[-1].lower()] = whole or name
             if (
                 tok.head.pos_ == "NOUN"
                 and tok.dep_ == "compound"
@@ -84,10 +94,19 @@ def _antecedents(doc: Doc) -> list[dict[str, str]]:
     return found
 
 
+def _plan_entity(token: Token) -> str:
+    """The entity a plan's head ends: 'the Nice Ocean Action Plan' -> 'Nice Ocean Action
+    Plan'."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.end != token.i + 1:
+        return ""
+    return " ".join(t.text for t in ent if t.dep_ != "det")
+
+
 def _referent(span: Span, antecedents: list[dict[str, str]], sent_index: int) -> str | None:
     """'the foundation' in this sentence -> the name given to a foundation just before."""
     for tok in span.sent:
-        if lemma(tok) not in GROUP_HEADS:
+        if lemma(tok) not in GROUP_HEADS | PLAN_HEADS:
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             continue

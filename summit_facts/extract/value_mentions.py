@@ -16,7 +16,7 @@ from summit_facts.dates import UNDATED_ANCHOR, undated_weekday
 from summit_facts.events import HAS_YEAR
 from summit_facts.extract.clauses import _modality, _tense
 from summit_facts.extract.context import _context, _mention
-from summit_facts.extract.programmes import _antecedents, _referent
+from summit_facts.extract.programmes import PLAN_HEADS, _antecedents, _referent
 from summit_facts.models import (
     TIME_NOUNS,
     CountValue,
@@ -108,10 +108,11 @@ def _value_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         if value is None or _exchange_rate(span):
             continue
         context = _context(span, span.root)
-        if not context.names:
-            referent = _referent(span, antecedents, sent_index[span.sent.start])
-            if referent:
-                context.names = [referent]
+        referent = _referent(span, antecedents, sent_index[span.sent.start])
+        if referent and (not context.names or referent.split()[-1].lower() in PLAN_HEADS):
+            # "The plan comprises ... over 100 voluntary pledges": the sentence says whose
+            # they are, before any word it quotes ("Our Ocean, Our Future").
+            context.names = [referent, *(n for n in context.names if n != referent)]
         if kind == "count" and context.noun and hasattr(value, "noun"):
             value = value.model_copy(update={"noun": context.noun})
         yield _mention(source, span, value, context)

@@ -693,14 +693,22 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
             continue  # "the Gates Foundation pledged ... to Gavi": the donor, not the programme
         if known_names.is_country(canonical):
             continue
-        kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
+        kept = name_words(canonical)
         if kept:
-            words = canonical.split()
-            if words[-1].lower() in ("fund", "plan") and words[-1][0].isupper():
-                # "Innovation Scale-Up Fund", "Nice Ocean Action Plan": part of the name
-                kept.append(words[-1])
             return slugify(" ".join(kept))
     return None
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that name it: generic words dropped ("the Fund" names
+    nothing), but a capitalised "Fund" or "Plan" after a name word is part of the name
+    ("Innovation Scale-Up Fund", "Abu Dhabi Fund for Development", "Bezos Earth Fund")."""
+    kept: list[str] = []
+    for word in name.split():
+        in_name = bool(kept) and word.lower() in ("fund", "plan") and word[0].isupper()
+        if in_name or word.lower() not in GENERIC_NAME_WORDS:
+            kept.append(word)
+    return kept if any(w.lower() not in ("fund", "plan") for w in kept) else []
 
 
 def _common_noun(ctx: Context, agent: str) -> bool:
@@ -746,7 +754,7 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     if known_names.is_country(agent):  # "New Zealand" keeps its "New"
         canonical = known_names.canonical_name(agent)
         return SHORT_DONORS.get(canonical) or slugify(canonical)
-    words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
+    words = [w.lower() for w in name_words(agent)]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
     if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:

@@ -296,8 +296,18 @@ def test_a_donors_lone_figure_joins_the_programme_clearly_more_sources_name():
             "US$ 40 million",
             "funding/innovation_scale_up_fund",
         ),
+        (
+            "- The Kuwait Fund for Development is to supply $300 million in loans.",
+            "$300 million",
+            "funding/kuwait_fund_for_development",
+        ),
+        (
+            "The Harlow Earth Fund pledged $12 million at the summit.",
+            "$12 million",
+            "funding/harlow_earth_fund",
+        ),
     ],
-    ids=["cut-at-a-preposition", "a-fund-by-name"],
+    ids=["cut-at-a-preposition", "a-fund-by-name", "fund-inside-a-name", "fund-as-donor"],
 )
 def test_a_programme_keeps_its_whole_name(nlp, ruleset, text, surface, subject):
     assert _subject(nlp, ruleset, text, surface) == subject

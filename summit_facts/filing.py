@@ -685,6 +685,8 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
             continue  # "(conditional)": a word in brackets, no name
         if "," in canonical or any(ch.isdigit() for ch in canonical):
             continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
+        if canonical in currencies.symbols() or canonical in currencies.codes():
+            continue  # "(equivalent to Ksh 3.4 trillion)": a currency, not a programme
         if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
             continue  # "President Joe Biden", "Reuters": who tells, not what is funded
         if ctx.agent and slugify(" ".join(kept_words(canonical))) == slugify(
@@ -952,7 +954,7 @@ def _key_part(
     if part == "name":
         return _programme_name(ctx, rules, bodies_first=True)
     if part == "programme":
-        return funding_subject(ctx, rules)
+        return event_total(ctx, funding_subject(ctx, rules), main)
     if part == "place":
         return _edition_place(ctx, main)
     if part == "ordinal":
@@ -986,6 +988,46 @@ def _key_part(
     if part == "head":
         return slugify(ctx.head) if ctx.head else None
     return slugify(part)
+
+
+# Money told as everything pledged together: "a combined investment of nearly $26
+# billion", "USD 26 billion in pledges".
+_ALL_TOLD = ("combined", "altogether", "overall")
+_PLEDGE_NOUNS = ("pledge", "commitment", "pledges", "commitments")
+
+
+def _told_as_all_pledges(ctx: Context) -> bool:
+    lemmas, at, end = ctx.lemmas, ctx.value_token, ctx.value_token_end or ctx.value_token + 1
+    if any(w in _ALL_TOLD for w in lemmas[max(0, at - 4) : at]):
+        return True
+    return lemmas[end : end + 1] == ["in"] and lemmas[end + 1 : end + 2] in (
+        [w] for w in _PLEDGE_NOUNS
+    )
+
+
+def _main_event_names(main: MainEvent) -> tuple[str, set[str]]:
+    """The subject of the main event's total ("africa_climate_summit_total") and the
+    names its money would be filed under if the event were taken for a programme
+    ("africa_climate_summit", "acs")."""
+    words = [w for w in re.findall(r"[\w-]+", main.name or "") if not re.match(r"\d+$", w)]
+    slug = slugify(" ".join(words))
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    return f"{slug}_total", {slug, *([initials] if len(initials) >= 2 else [])}
+
+
+def event_total(ctx: Context, subject: str | None, main: MainEvent | None) -> str | None:
+    """The main event's total (`<event>_total`) for money told as all the event's pledges
+    together, or filed under the event's own name or initials as if it were a programme
+    ("Africa Climate Summit ends with US$23bn in commitments"); else `subject`."""
+    if main is None or not main.name:
+        return subject
+    total, own_names = _main_event_names(main)
+    if subject in own_names:
+        return total
+    unnamed = subject is None or subject == ALL_DONORS or subject.startswith(REFERS_BACK)
+    if unnamed and _told_as_all_pledges(ctx):
+        return total
+    return subject
 
 
 # An edition told by its rank: "the first summit", "the inaugural summit".

@@ -493,3 +493,35 @@ def test_a_fund_told_with_its_article_after_including_is_a_part(nlp, ruleset):
     total, part = claims["€50 billion"], claims["€10 billion"]
     assert part.part_of == f"{total.topic}/{total.slot}", (part.part_of, total.slot)
     assert part.slot != total.slot
+
+
+@pytest.mark.model
+def test_all_pledges_of_the_event_are_the_events_total(tmp_path):
+    opening = "The Ocean Reef Summit (ORS) opened in Lisbon on 9 June 2025. "
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\n" + opening + "Together the pledges came to a "
+            "combined investment of nearly $12 billion.\n",
+            "b.md": "---\npublisher: B\n---\n" + opening + "Despite USD 12 billion in pledges, "
+            "the summit left gaps in financing.\n",
+            "c.md": "---\npublisher: C\n---\nOcean Reef Summit ends with US$12bn in commitments"
+            "\n\n" + opening,
+            "d.md": "---\npublisher: D\n---\n" + opening + "Commitments made at the ORS reached "
+            "a combined total of US$12 billion in excess.\n",
+        },
+    )
+    total = subjects_of(report, "funding")["ocean_reef_summit_total"]
+    clusters = [total["consensus"], *total.get("dissent", [])]
+    assert sorted(s for c in clusters if c for s in c["sources"]) == [
+        "a.md",
+        "b.md",
+        "c.md",
+        "d.md",
+    ]
+
+
+@pytest.mark.model
+def test_a_currency_in_a_bracketed_equivalent_names_no_programme(nlp, ruleset):
+    text = "Donors have committed to provide $2 billion (equivalent to Ksh 290 billion) to help farmers."
+    assert "ksh" not in _subject(nlp, ruleset, text, "$2 billion")

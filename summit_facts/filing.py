@@ -124,7 +124,7 @@ def _has(seq: list[str], word: str) -> bool:
 def _scope(ctx: Context, cond: Condition) -> list[str]:
     scope = cond.scope
     if scope == "sentence":
-        return ctx.lemmas
+        return ctx.lemmas + ctx.heading  # a list line is read with its heading
     if scope == "near":
         lo = max(0, ctx.value_token - cond.window)
         return (

@@ -473,3 +473,16 @@ def test_a_value_in_a_relative_clause_after_a_name_is_said_of_that_clause(nlp):
     text = "Peru, which appears on the list of 62 participant countries, did not sign the text."
     listed = one(nlp, text, "62", "count")
     assert listed.polarity == "affirmed" and "sign" not in listed.context.path
+
+
+def test_a_list_line_is_read_with_the_heading_of_its_list(nlp):
+    text = (
+        "The forum met for two days.\n\nThe Summit in figures\n  • Over 50 Heads of State\n"
+        "  • About 20 round tables\n\nLeaders spoke.\n- Over 9 delegates came.\n"
+    )
+    heads = one(nlp, text, "Over 50", "count")
+    assert "summit" in heads.context.heading
+    assert "summit" in one(nlp, text, "About 20", "count").context.heading
+    # a list line under a sentence, not a heading, has none
+    assert one(nlp, text, "Over 9", "count").context.heading == []
+    assert one(nlp, text, "two", "count").context.heading == []

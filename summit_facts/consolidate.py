@@ -809,7 +809,7 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         _programme_part(c.slot)
         for filed in by_doc.values()
         for c in filed
-        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
+        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence) and not _gives_from(c)
     } - {None}
     out: dict[str, str] = {}
     for doc, filed in by_doc.items():
@@ -834,6 +834,15 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         if len(funds) == 1:
             out[doc] = funds.pop()
     return out
+
+
+def _gives_from(claim: Claim) -> bool:
+    """Whether the money comes from the body its subject names ("US$22.8 million from
+    the Bezos Earth Fund"): a fund that pays out, not one that donors pay into."""
+    pattern = _programme_pattern(claim.slot)
+    if pattern is None:
+        return False
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?" + pattern.pattern, claim.evidence.sentence, re.I))
 
 
 def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | None = None) -> None:

@@ -525,3 +525,19 @@ def test_all_pledges_of_the_event_are_the_events_total(tmp_path):
 def test_a_currency_in_a_bracketed_equivalent_names_no_programme(nlp, ruleset):
     text = "Donors have committed to provide $2 billion (equivalent to Ksh 290 billion) to help farmers."
     assert "ksh" not in _subject(nlp, ruleset, text, "$2 billion")
+
+
+@pytest.mark.model
+def test_a_fund_that_gives_money_is_no_fund_others_pay_into(tmp_path):
+    deals = (
+        "The Ocean Reef Summit in Lisbon closed with these deals:\n\n"
+        "- US$5 million from the Coral Earth Fund towards reef restoration\n"
+        "- US$3 million from the US to pay for coastal security\n"
+    )
+    report = check_files(
+        tmp_path,
+        {"a.md": "---\npublisher: A\n---\n" + deals, "b.md": "---\npublisher: B\n---\n" + deals},
+    )
+    funding = subjects_of(report, "funding")
+    assert "coral_earth_fund" in funding
+    assert not [slot for slot in funding if slot.startswith("us_coral")]

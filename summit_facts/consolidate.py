@@ -143,6 +143,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_money_after_donor_and_purpose(out, texts)
     complete_programme_names(out)
     name_targets(out, texts)
+    name_money_after_what_it_comes_in(out, texts)
     name_funds_signed(out, _funds_of_articles(out, texts))
     set_parts_apart(out, texts)
     fund_backers_by_kind(out)
@@ -625,6 +626,39 @@ def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)):
             raising = _TO_RAISE.search(before) and not _BUDGET.search(before)
             claim.slot = f"{claim.slot}_pledging_target" if raising else f"{claim.slot}_target"
+
+
+# "special drawing rights (SDR)": a term in lower case that a text defines by its initials.
+_DEFINED_TERM = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,5}[a-z][a-z-]+)\s+\(([A-Z]{2,6})s?\)")
+
+
+def defined_terms(texts: Iterable[str]) -> set[str]:
+    """The lower-case terms the texts define by their initials ('special drawing rights')."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _DEFINED_TERM.finditer(text):
+            short = match.group(2)
+            words = match.group(1).split()[-len(short) :]
+            if len(words) == len(short) and _is_acronym(short, " ".join(words)):
+                found.add(" ".join(words))
+    return found
+
+
+def name_money_after_what_it_comes_in(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Money told as an amount of a defined instrument ("$100 billion in special drawing
+    rights", "$100 billion worth of special drawing rights (SDR)") is named after the
+    instrument, whoever rechannels it and however the goal is worded (in place)."""
+    terms = defined_terms(texts.values()) if texts else set()
+    if not terms:
+        return
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    told_in = re.compile(rf"^\s*(?:in|worth\s+of|of)\s+(?:the\s+)?({alternatives})\b", re.I)
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of:
+            continue
+        match = told_in.match(_after(claim, texts))
+        if match:
+            claim.slot = slugify(match.group(1).lower())
 
 
 def _same_amount(claim: Claim, others: list[Claim]) -> bool:

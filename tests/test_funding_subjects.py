@@ -541,3 +541,20 @@ def test_a_fund_that_gives_money_is_no_fund_others_pay_into(tmp_path):
     funding = subjects_of(report, "funding")
     assert "coral_earth_fund" in funding
     assert not [slot for slot in funding if slot.startswith("us_coral")]
+
+
+@pytest.mark.model
+def test_money_told_as_an_amount_of_a_defined_instrument_is_named_after_it(tmp_path):
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe World Bank has met its goal of mobilising $40 "
+            "billion in green reserve bonds for poor countries, its president told "
+            "the summit on Thursday.\n",
+            "b.md": "---\npublisher: B\n---\nThe World Bank has reached its goal of mobilising $40 "
+            "billion worth of green reserve bonds (GRB) for poor countries, its president said "
+            "at the summit.\n",
+        },
+    )
+    bonds = subjects_of(report, "funding")["green_reserve_bonds"]
+    assert sorted(bonds["consensus"]["sources"]) == ["a.md", "b.md"]

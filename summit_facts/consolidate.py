@@ -496,7 +496,7 @@ def name_money_after_who_gives_it(claims: list[Claim], texts: Mapping[str, str] 
 # million programme to recover and clear legacy munitions": what the money is to do.
 _TO_DO = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?to\s+(?:help\s+)?(?!(?:the|an?|its|their|this|that|these|those|"
-    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?\s+"
+    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?(?:\s+for)?\s+"
     r"(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})([^.;]*)"
 )
 # Words that grade what is paid for without naming it: "better ocean governance".
@@ -508,6 +508,8 @@ _WHERE = re.compile(r"\b(?:in|across|for|around)\s+(?:the\s+)?([A-Z][\w-]+)")
 def _purpose_words(words: str) -> list[str]:
     kept: list[str] = []
     for word in words.split():
+        if word == "and" and kept:
+            continue  # "to pay for security and climate resilience": both are the purpose
         if word in _TAIL_STOP or word in ("for", "from", "across", "at", "into", "through"):
             break
         if word not in _GRADING:

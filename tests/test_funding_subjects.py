@@ -558,3 +558,9 @@ def test_money_told_as_an_amount_of_a_defined_instrument_is_named_after_it(tmp_p
     )
     bonds = subjects_of(report, "funding")["green_reserve_bonds"]
     assert sorted(bonds["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_money_to_pay_for_two_things_is_named_after_both(nlp, ruleset):
+    text = "- US$12 million from the US to pay for security and coastal resilience"
+    assert _subject(nlp, ruleset, text, "US$12 million") == "funding/us_security_coastal_resilience"

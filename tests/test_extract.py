@@ -486,3 +486,9 @@ def test_a_list_line_is_read_with_the_heading_of_its_list(nlp):
     # a list line under a sentence, not a heading, has none
     assert one(nlp, text, "Over 9", "count").context.heading == []
     assert one(nlp, text, "two", "count").context.heading == []
+
+
+def test_the_name_an_aside_of_co_hosting_follows_is_a_partner(nlp):
+    text = "He said that Ghana, as co-host with the African Union, was proud to welcome the summit."
+    lists = [set(m.value.members) for m in mentions(nlp, text, "entities")]
+    assert {"Ghana", "African Union"} in lists

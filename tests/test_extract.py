@@ -492,3 +492,20 @@ def test_the_name_an_aside_of_co_hosting_follows_is_a_partner(nlp):
     text = "He said that Ghana, as co-host with the African Union, was proud to welcome the summit."
     lists = [set(m.value.members) for m in mentions(nlp, text, "entities")]
     assert {"Ghana", "African Union"} in lists
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        (
+            "Leaders of at least 14 African countries are expected at the summit.",
+            "at least 14",
+            "Leaders",
+        ),
+        ("Leaders from 30 nations attended the summit.", "30", "nations"),
+        ("The leaders of six invited countries took part.", "six", "countries"),
+    ],
+    ids=["one-leader-a-country", "leaders-from", "some-invited"],
+)
+def test_the_leaders_of_a_number_of_countries_are_counted_as_leaders(nlp, text, surface, noun):
+    assert one(nlp, text, surface, "count").context.noun.endswith(noun)

@@ -816,6 +816,11 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     listed = None if ctx.agent else _listed_donor(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
+    if ctx.head in DEBT_VERBS:
+        # "Zambia and its creditors agreed a deal to restructure $6.3 billion in loans":
+        # the debtor's debt relief, not money pledged.
+        debtor = _donor(ctx)
+        return f"{debtor}_debt_restructuring" if debtor else "debt_restructuring"
     if not ctx.purpose and not ctx.names and _private_payers(ctx.agent):
         # "private investors had committed EUR 109 billion to AI projects in France": the
         # private investment in the one country it goes to (france_private_investment)
@@ -881,6 +886,8 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     return donor
 
 
+# What is done to debt, not money given: "a deal to restructure $6.3 billion in loans".
+DEBT_VERBS = {"restructure", "rework", "reschedule", "refinance"}
 # Who invests as "the private sector" does: no one donor, private money.
 PRIVATE_PAYERS = {"investor", "investors", "company", "companies", "firm", "firms", "business",
                   "businesses", "corporation", "corporations", "industry", "sector"}  # fmt: skip

@@ -564,3 +564,13 @@ def test_money_told_as_an_amount_of_a_defined_instrument_is_named_after_it(tmp_p
 def test_money_to_pay_for_two_things_is_named_after_both(nlp, ruleset):
     text = "- US$12 million from the US to pay for security and coastal resilience"
     assert _subject(nlp, ruleset, text, "US$12 million") == "funding/us_security_coastal_resilience"
+
+
+@pytest.mark.model
+def test_debt_restructured_is_the_debtors_debt_restructuring(nlp, ruleset):
+    text = (
+        "Ghana and its government creditors, China among them, have agreed a deal to "
+        "restructure $2.1 billion in loans, the finance ministry announced on the sidelines "
+        "of the summit."
+    )
+    assert _subject(nlp, ruleset, text, "$2.1 billion") == "funding/ghana_debt_restructuring"

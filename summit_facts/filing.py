@@ -816,6 +816,9 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     listed = None if ctx.agent else _listed_donor(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
+    swapped = _debt_swap_parties(ctx)
+    if swapped:
+        return f"{swapped}_debt_swap"
     if ctx.head in DEBT_VERBS:
         # "Zambia and its creditors agreed a deal to restructure $6.3 billion in loans":
         # the debtor's debt relief, not money pledged.
@@ -884,6 +887,24 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
+
+
+def _debt_swap_parties(ctx: Context) -> str | None:
+    """'€60 million in a debt swap between Kenya and Germany': the two countries, in
+    alphabetical order (a swap has no first party), as `germany_kenya`; else None."""
+    rest = " ".join(ctx.lemmas[ctx.value_token_end : ctx.value_token_end + 14])
+    match = re.match(
+        r"(?:in|of|through) (?:a |the )?debt(?:-for-\w+)? swap between (.+?) and (.+?)"
+        r"(?: [,.;]|$| to | for )",
+        rest,
+    )
+    if match is None:
+        return None
+    parties = [p.removeprefix("the ").title() for p in match.groups()]
+    if not all(known_names.is_country(p) for p in parties):
+        return None
+    slugs = [SHORT_DONORS.get(known_names.canonical_name(p)) or slugify(p) for p in parties]
+    return "_".join(sorted(slugs))
 
 
 # What is done to debt, not money given: "a deal to restructure $6.3 billion in loans".

@@ -574,3 +574,16 @@ def test_debt_restructured_is_the_debtors_debt_restructuring(nlp, ruleset):
         "of the summit."
     )
     assert _subject(nlp, ruleset, text, "$2.1 billion") == "funding/ghana_debt_restructuring"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- €40 million in a debt swap between Ghana and France",
+        "The deals included €40 million in a debt swap between France and Ghana.",
+    ],
+    ids=["list-line", "sentence"],
+)
+def test_a_debt_swap_is_named_after_both_countries_in_order(nlp, ruleset, text):
+    assert _subject(nlp, ruleset, text, "€40 million") == "funding/france_ghana_debt_swap"

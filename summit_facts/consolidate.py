@@ -152,6 +152,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     name_money_after_donor_and_purpose(out, texts)
     complete_programme_names(out)
     name_targets(out, texts)
+    name_money_after_what_it_comes_in(out, texts)
     name_funds_signed(out, _funds_of_articles(out, texts))
     set_parts_apart(out, texts)
     fund_backers_by_kind(out)
@@ -528,7 +529,7 @@ def name_money_after_who_gives_it(claims: list[Claim], texts: Mapping[str, str] 
 # million programme to recover and clear legacy munitions": what the money is to do.
 _TO_DO = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?to\s+(?:help\s+)?(?!(?:the|an?|its|their|this|that|these|those|"
-    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?\s+"
+    r"his|her|our|its)\b)[a-z]+(?:\s+and\s+[a-z]+)?(?:\s+for)?\s+"
     r"(?:the\s+|its\s+|their\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})([^.;]*)"
 )
 # Words that grade what is paid for without naming it: "better ocean governance".
@@ -540,6 +541,8 @@ _WHERE = re.compile(r"\b(?:in|across|for|around)\s+(?:the\s+)?([A-Z][\w-]+)")
 def _purpose_words(words: str) -> list[str]:
     kept: list[str] = []
     for word in words.split():
+        if word == "and" and kept:
+            continue  # "to pay for security and climate resilience": both are the purpose
         if word in _TAIL_STOP or word in ("for", "from", "across", "at", "into", "through"):
             break
         if word not in _GRADING:
@@ -658,6 +661,39 @@ def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)):
             raising = _TO_RAISE.search(before) and not _BUDGET.search(before)
             claim.slot = f"{claim.slot}_pledging_target" if raising else f"{claim.slot}_target"
+
+
+# "special drawing rights (SDR)": a term in lower case that a text defines by its initials.
+_DEFINED_TERM = re.compile(r"\b((?:[a-z][a-z-]+\s+){1,5}[a-z][a-z-]+)\s+\(([A-Z]{2,6})s?\)")
+
+
+def defined_terms(texts: Iterable[str]) -> set[str]:
+    """The lower-case terms the texts define by their initials ('special drawing rights')."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _DEFINED_TERM.finditer(text):
+            short = match.group(2)
+            words = match.group(1).split()[-len(short) :]
+            if len(words) == len(short) and _is_acronym(short, " ".join(words)):
+                found.add(" ".join(words))
+    return found
+
+
+def name_money_after_what_it_comes_in(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
+    """Money told as an amount of a defined instrument ("$100 billion in special drawing
+    rights", "$100 billion worth of special drawing rights (SDR)") is named after the
+    instrument, whoever rechannels it and however the goal is worded (in place)."""
+    terms = defined_terms(texts.values()) if texts else set()
+    if not terms:
+        return
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    told_in = re.compile(rf"^\s*(?:in|worth\s+of|of)\s+(?:the\s+)?({alternatives})\b", re.I)
+    for claim in claims:
+        if claim.topic != "funding" or claim.part_of:
+            continue
+        match = told_in.match(_after(claim, texts))
+        if match:
+            claim.slot = slugify(match.group(1).lower())
 
 
 def _same_amount(claim: Claim, others: list[Claim]) -> bool:
@@ -842,7 +878,7 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         _programme_part(c.slot)
         for filed in by_doc.values()
         for c in filed
-        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence)
+        if not _is_donor_only(c.slot) and _POOLED.search(c.evidence.sentence) and not _gives_from(c)
     } - {None}
     out: dict[str, str] = {}
     for doc, filed in by_doc.items():
@@ -867,6 +903,15 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         if len(funds) == 1:
             out[doc] = funds.pop()
     return out
+
+
+def _gives_from(claim: Claim) -> bool:
+    """Whether the money comes from the body its subject names ("US$22.8 million from
+    the Bezos Earth Fund"): a fund that pays out, not one that donors pay into."""
+    pattern = _programme_pattern(claim.slot)
+    if pattern is None:
+        return False
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?" + pattern.pattern, claim.evidence.sentence, re.I))
 
 
 def attach_donors_to_the_fund(claims: list[Claim], texts: Mapping[str, str] | None = None) -> None:

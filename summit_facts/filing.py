@@ -125,7 +125,7 @@ def _has(seq: list[str], word: str) -> bool:
 def _scope(ctx: Context, cond: Condition) -> list[str]:
     scope = cond.scope
     if scope == "sentence":
-        return ctx.lemmas
+        return ctx.lemmas + ctx.heading  # a list line is read with its heading
     if scope == "near":
         lo = max(0, ctx.value_token - cond.window)
         return (
@@ -686,6 +686,8 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
             continue  # "(conditional)": a word in brackets, no name
         if "," in canonical or any(ch.isdigit() for ch in canonical):
             continue  # a headline's phrase ("For IPAM, Norway") or an amount, not a name
+        if canonical in currencies.symbols() or canonical in currencies.codes():
+            continue  # "(equivalent to Ksh 3.4 trillion)": a currency, not a programme
         if words[0] in PERSON_TITLES or canonical.lower() in NEWS_AGENCIES:
             continue  # "President Joe Biden", "Reuters": who tells, not what is funded
         if ctx.agent and slugify(" ".join(kept_words(canonical))) == slugify(
@@ -694,14 +696,22 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
             continue  # "the Gates Foundation pledged ... to Gavi": the donor, not the programme
         if known_names.is_country(canonical):
             continue
-        kept = [w for w in canonical.split() if w.lower() not in GENERIC_NAME_WORDS]
+        kept = name_words(canonical)
         if kept:
-            words = canonical.split()
-            if words[-1].lower() in ("fund", "plan") and words[-1][0].isupper():
-                # "Innovation Scale-Up Fund", "Nice Ocean Action Plan": part of the name
-                kept.append(words[-1])
             return slugify(" ".join(kept))
     return None
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that name it: generic words dropped ("the Fund" names
+    nothing), but a capitalised "Fund" or "Plan" after a name word is part of the name
+    ("Innovation Scale-Up Fund", "Abu Dhabi Fund for Development", "Bezos Earth Fund")."""
+    kept: list[str] = []
+    for word in name.split():
+        in_name = bool(kept) and word.lower() in ("fund", "plan") and word[0].isupper()
+        if in_name or word.lower() not in GENERIC_NAME_WORDS:
+            kept.append(word)
+    return kept if any(w.lower() not in ("fund", "plan") for w in kept) else []
 
 
 def _common_noun(ctx: Context, agent: str) -> bool:
@@ -747,7 +757,7 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     if known_names.is_country(agent):  # "New Zealand" keeps its "New"
         canonical = known_names.canonical_name(agent)
         return SHORT_DONORS.get(canonical) or slugify(canonical)
-    words = [w for w in agent.lower().split() if w not in GENERIC_NAME_WORDS]
+    words = [w.lower() for w in name_words(agent)]
     if not words or all(w in ("ai", "a.i.") for w in words):
         return None  # "AI" alone is NER debris, not a funder
     if EVENT_NAME_WORDS & set(words) or words[0] in PERSON_TITLES:
@@ -807,6 +817,14 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     listed = None if ctx.agent else _listed_donor(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
+    swapped = _debt_swap_parties(ctx)
+    if swapped:
+        return f"{swapped}_debt_swap"
+    if ctx.head in DEBT_VERBS:
+        # "Zambia and its creditors agreed a deal to restructure $6.3 billion in loans":
+        # the debtor's debt relief, not money pledged.
+        debtor = _donor(ctx)
+        return f"{debtor}_debt_restructuring" if debtor else "debt_restructuring"
     if not ctx.purpose and not ctx.names and _private_payers(ctx.agent):
         # "private investors had committed EUR 109 billion to AI projects in France": the
         # private investment in the one country it goes to (france_private_investment)
@@ -872,6 +890,26 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     return donor
 
 
+def _debt_swap_parties(ctx: Context) -> str | None:
+    """'€60 million in a debt swap between Kenya and Germany': the two countries, in
+    alphabetical order (a swap has no first party), as `germany_kenya`; else None."""
+    rest = " ".join(ctx.lemmas[ctx.value_token_end : ctx.value_token_end + 14])
+    match = re.match(
+        r"(?:in|of|through) (?:a |the )?debt(?:-for-\w+)? swap between (.+?) and (.+?)"
+        r"(?: [,.;]|$| to | for )",
+        rest,
+    )
+    if match is None:
+        return None
+    parties = [p.removeprefix("the ").title() for p in match.groups()]
+    if not all(known_names.is_country(p) for p in parties):
+        return None
+    slugs = [SHORT_DONORS.get(known_names.canonical_name(p)) or slugify(p) for p in parties]
+    return "_".join(sorted(slugs))
+
+
+# What is done to debt, not money given: "a deal to restructure $6.3 billion in loans".
+DEBT_VERBS = {"restructure", "rework", "reschedule", "refinance"}
 # Who invests as "the private sector" does: no one donor, private money.
 PRIVATE_PAYERS = {"investor", "investors", "company", "companies", "firm", "firms", "business",
                   "businesses", "corporation", "corporations", "industry", "sector"}  # fmt: skip
@@ -945,7 +983,7 @@ def _key_part(
     if part == "name":
         return _programme_name(ctx, rules, bodies_first=True)
     if part == "programme":
-        return funding_subject(ctx, rules)
+        return event_total(ctx, funding_subject(ctx, rules), main)
     if part == "place":
         return _edition_place(ctx, main)
     if part == "ordinal":
@@ -979,6 +1017,46 @@ def _key_part(
     if part == "head":
         return slugify(ctx.head) if ctx.head else None
     return slugify(part)
+
+
+# Money told as everything pledged together: "a combined investment of nearly $26
+# billion", "USD 26 billion in pledges".
+_ALL_TOLD = ("combined", "altogether", "overall")
+_PLEDGE_NOUNS = ("pledge", "commitment", "pledges", "commitments")
+
+
+def _told_as_all_pledges(ctx: Context) -> bool:
+    lemmas, at, end = ctx.lemmas, ctx.value_token, ctx.value_token_end or ctx.value_token + 1
+    if any(w in _ALL_TOLD for w in lemmas[max(0, at - 4) : at]):
+        return True
+    return lemmas[end : end + 1] == ["in"] and lemmas[end + 1 : end + 2] in (
+        [w] for w in _PLEDGE_NOUNS
+    )
+
+
+def _main_event_names(main: MainEvent) -> tuple[str, set[str]]:
+    """The subject of the main event's total ("africa_climate_summit_total") and the
+    names its money would be filed under if the event were taken for a programme
+    ("africa_climate_summit", "acs")."""
+    words = [w for w in re.findall(r"[\w-]+", main.name or "") if not re.match(r"\d+$", w)]
+    slug = slugify(" ".join(words))
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    return f"{slug}_total", {slug, *([initials] if len(initials) >= 2 else [])}
+
+
+def event_total(ctx: Context, subject: str | None, main: MainEvent | None) -> str | None:
+    """The main event's total (`<event>_total`) for money told as all the event's pledges
+    together, or filed under the event's own name or initials as if it were a programme
+    ("Africa Climate Summit ends with US$23bn in commitments"); else `subject`."""
+    if main is None or not main.name:
+        return subject
+    total, own_names = _main_event_names(main)
+    if subject in own_names:
+        return total
+    unnamed = subject is None or subject == ALL_DONORS or subject.startswith(REFERS_BACK)
+    if unnamed and _told_as_all_pledges(ctx):
+        return total
+    return subject
 
 
 # An edition told by its rank: "the first summit", "the inaugural summit".

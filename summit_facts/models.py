@@ -251,6 +251,11 @@ class Context(_Model):
     lemmas: list[str] = Field(
         default_factory=list, description="Lower-cased lemmas of the sentence, in order."
     )
+    heading: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of the heading a list line stands under ('The Summit in figures'),"
+        " read with the sentence's.",
+    )
     value_token: int = Field(default=0, description="Index of the value's first token in lemmas.")
     value_token_end: int = Field(default=0, description="Index after the value's last token.")
     path: list[str] = Field(

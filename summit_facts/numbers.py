@@ -179,6 +179,8 @@ _BOUND_AFTER = re.compile(
     r"\b(?!\s+(?:than\s+)?[\d$€£¥₹])(?!\s+(?:than|to|[a-z]+ly)\b)",
     re.I,
 )
+# "a combined total of US$26 billion in excess": "in excess of" told after the number.
+_EXCESS_AFTER = re.compile(r"\s+in\s+excess\b(?!\s+of\b)", re.I)
 # "thousands of", "dozens of", "tens of thousands of": vague, with the field's usual
 # reading of at least two of the unit ([2000, ∞), [24, ∞), [20000, ∞)).
 _VAGUE_UNITS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
@@ -369,9 +371,13 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
         qualifier = "at least"
     end = atom.end
     bound = _BOUND_AFTER.match(text, atom.end)
+    excess = _EXCESS_AFTER.match(text, atom.end)
     if bound is not None and qualifier in (None, "about"):
         qualifier = "at least" if bound.group("up") else "up to" if bound.group("down") else "about"
         end = bound.end()
+    elif excess is not None and qualifier is None:
+        qualifier = "over"  # "a total of US$26 billion in excess": more than it
+        end = excess.end()
     if atom.bare_one and qualifier is None and not _DURATION_AFTER.match(text, atom.end):
         return None  # "one of", "one day", "no one": too noisy to be a count
     if qualifier in ("nearly", "under") and not atom.number:

@@ -825,6 +825,25 @@ def test_an_edition_number_other_than_the_main_events_is_another_edition(tmp_pat
 
 
 @pytest.mark.model
+def test_an_edition_told_by_its_initials_and_a_roman_numeral_is_another_edition(tmp_path):
+    articles = {
+        "a.md": (
+            "---\npublished: 2025-06-12\n---\n"
+            "The first Ocean Reef Summit (ORS) was held in Lisbon on June 9-10, 2025.\n"
+        ),
+        "b.md": (
+            "---\npublished: 2025-06-11\n---\nThe inaugural Ocean Reef Summit met in Lisbon. "
+            "Attention now turns to Cairo, where ORS II (May 4-6, 2027) is expected to "
+            "build on the gains of Lisbon.\n"
+        ),
+    }
+    report = check_json(write_articles(tmp_path / "o", articles), tmp_path / "st")
+    subjects = _subjects(report)
+    assert "2027-05-04" in json.dumps(subjects[("next_summit", "dates")])
+    assert "2027" not in json.dumps(subjects[("summit", "dates")])
+
+
+@pytest.mark.model
 def test_people_meeting_away_from_the_main_city_are_another_meeting(nlp):
     articles = {
         "a.txt": ("2025-06-12", "The KPAX Summit opened in Lisbon on 9 June 2025.\n"),

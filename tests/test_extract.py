@@ -482,3 +482,39 @@ def test_a_value_in_a_relative_clause_after_a_name_is_said_of_that_clause(nlp):
     text = "Peru, which appears on the list of 62 participant countries, did not sign the text."
     listed = one(nlp, text, "62", "count")
     assert listed.polarity == "affirmed" and "sign" not in listed.context.path
+
+
+def test_a_list_line_is_read_with_the_heading_of_its_list(nlp):
+    text = (
+        "The forum met for two days.\n\nThe Summit in figures\n  • Over 50 Heads of State\n"
+        "  • About 20 round tables\n\nLeaders spoke.\n- Over 9 delegates came.\n"
+    )
+    heads = one(nlp, text, "Over 50", "count")
+    assert "summit" in heads.context.heading
+    assert "summit" in one(nlp, text, "About 20", "count").context.heading
+    # a list line under a sentence, not a heading, has none
+    assert one(nlp, text, "Over 9", "count").context.heading == []
+    assert one(nlp, text, "two", "count").context.heading == []
+
+
+def test_the_name_an_aside_of_co_hosting_follows_is_a_partner(nlp):
+    text = "He said that Ghana, as co-host with the African Union, was proud to welcome the summit."
+    lists = [set(m.value.members) for m in mentions(nlp, text, "entities")]
+    assert {"Ghana", "African Union"} in lists
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        (
+            "Leaders of at least 14 African countries are expected at the summit.",
+            "at least 14",
+            "Leaders",
+        ),
+        ("Leaders from 30 nations attended the summit.", "30", "nations"),
+        ("The leaders of six invited countries took part.", "six", "countries"),
+    ],
+    ids=["one-leader-a-country", "leaders-from", "some-invited"],
+)
+def test_the_leaders_of_a_number_of_countries_are_counted_as_leaders(nlp, text, surface, noun):
+    assert one(nlp, text, surface, "count").context.noun.endswith(noun)

@@ -296,8 +296,18 @@ def test_a_donors_lone_figure_joins_the_programme_clearly_more_sources_name():
             "US$ 40 million",
             "funding/innovation_scale_up_fund",
         ),
+        (
+            "- The Kuwait Fund for Development is to supply $300 million in loans.",
+            "$300 million",
+            "funding/kuwait_fund_for_development",
+        ),
+        (
+            "The Harlow Earth Fund pledged $12 million at the summit.",
+            "$12 million",
+            "funding/harlow_earth_fund",
+        ),
     ],
-    ids=["cut-at-a-preposition", "a-fund-by-name"],
+    ids=["cut-at-a-preposition", "a-fund-by-name", "fund-inside-a-name", "fund-as-donor"],
 )
 def test_a_programme_keeps_its_whole_name(nlp, ruleset, text, surface, subject):
     assert _subject(nlp, ruleset, text, surface) == subject
@@ -506,3 +516,96 @@ def test_the_government_of_a_report_about_several_countries_is_no_donor(nlp, rul
         "France and the UK were praised."
     )
     assert not _subject(nlp, ruleset, text, "£2 billion").startswith("funding/uk")
+
+
+def test_all_pledges_of_the_event_are_the_events_total(tmp_path):
+    opening = "The Ocean Reef Summit (ORS) opened in Lisbon on 9 June 2025. "
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\n" + opening + "Together the pledges came to a "
+            "combined investment of nearly $12 billion.\n",
+            "b.md": "---\npublisher: B\n---\n" + opening + "Despite USD 12 billion in pledges, "
+            "the summit left gaps in financing.\n",
+            "c.md": "---\npublisher: C\n---\nOcean Reef Summit ends with US$12bn in commitments"
+            "\n\n" + opening,
+            "d.md": "---\npublisher: D\n---\n" + opening + "Commitments made at the ORS reached "
+            "a combined total of US$12 billion in excess.\n",
+        },
+    )
+    total = subjects_of(report, "funding")["ocean_reef_summit_total"]
+    clusters = [total["consensus"], *total.get("dissent", [])]
+    assert sorted(s for c in clusters if c for s in c["sources"]) == [
+        "a.md",
+        "b.md",
+        "c.md",
+        "d.md",
+    ]
+
+
+@pytest.mark.model
+def test_a_currency_in_a_bracketed_equivalent_names_no_programme(nlp, ruleset):
+    text = "Donors have committed to provide $2 billion (equivalent to Ksh 290 billion) to help farmers."
+    assert "ksh" not in _subject(nlp, ruleset, text, "$2 billion")
+
+
+@pytest.mark.model
+def test_a_fund_that_gives_money_is_no_fund_others_pay_into(tmp_path):
+    deals = (
+        "The Ocean Reef Summit in Lisbon closed with these deals:\n\n"
+        "- US$5 million from the Coral Earth Fund towards reef restoration\n"
+        "- US$3 million from the US to pay for coastal security\n"
+    )
+    report = check_files(
+        tmp_path,
+        {"a.md": "---\npublisher: A\n---\n" + deals, "b.md": "---\npublisher: B\n---\n" + deals},
+    )
+    funding = subjects_of(report, "funding")
+    assert "coral_earth_fund" in funding
+    assert not [slot for slot in funding if slot.startswith("us_coral")]
+
+
+@pytest.mark.model
+def test_money_told_as_an_amount_of_a_defined_instrument_is_named_after_it(tmp_path):
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": "---\npublisher: A\n---\nThe World Bank has met its goal of mobilising $40 "
+            "billion in green reserve bonds for poor countries, its president told "
+            "the summit on Thursday.\n",
+            "b.md": "---\npublisher: B\n---\nThe World Bank has reached its goal of mobilising $40 "
+            "billion worth of green reserve bonds (GRB) for poor countries, its president said "
+            "at the summit.\n",
+        },
+    )
+    bonds = subjects_of(report, "funding")["green_reserve_bonds"]
+    assert sorted(bonds["consensus"]["sources"]) == ["a.md", "b.md"]
+
+
+@pytest.mark.model
+def test_money_to_pay_for_two_things_is_named_after_both(nlp, ruleset):
+    text = "- US$12 million from the US to pay for security and coastal resilience"
+    assert _subject(nlp, ruleset, text, "US$12 million") == "funding/us_security_coastal_resilience"
+
+
+@pytest.mark.model
+def test_debt_restructured_is_the_debtors_debt_restructuring(nlp, ruleset):
+    text = (
+        "Ghana and its government creditors, China among them, have agreed a deal to "
+        "restructure $2.1 billion in loans, the finance ministry announced on the sidelines "
+        "of the summit."
+    )
+    assert _subject(nlp, ruleset, text, "$2.1 billion") == "funding/ghana_debt_restructuring"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- €40 million in a debt swap between Ghana and France",
+        "The deals included €40 million in a debt swap between France and Ghana.",
+    ],
+    ids=["list-line", "sentence"],
+)
+def test_a_debt_swap_is_named_after_both_countries_in_order(nlp, ruleset, text):
+    assert _subject(nlp, ruleset, text, "€40 million") == "funding/france_ghana_debt_swap"

@@ -165,6 +165,8 @@ def test_one_counts_only_when_qualified_or_a_duration() -> None:
         ("an initial $400 million", 4e8, "USD", None, (4e8, 4e8, True, True)),
         ("up to €5bn", 5e9, "EUR", "up to", (0.0, 5e9, True, True)),
         ("over $1 billion", 1e9, "USD", "over", (1e9, INF, False, True)),
+        ("US$4 billion in excess", 4e9, "USD", "over", (4e9, INF, False, True)),
+        ("$4 billion in excess of the target", 4e9, "USD", None, (4e9, 4e9, True, True)),
         ("$1-2 billion", 1e9, "USD", "between", (1e9, 2e9, True, True)),
         ("5 million dollars", 5e6, "USD", None, (5e6, 5e6, True, True)),
         ("100 pounds sterling", 100.0, "GBP", None, (100.0, 100.0, True, True)),

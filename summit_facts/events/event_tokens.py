@@ -16,6 +16,7 @@ from summit_facts.events.words import (
     TIME_DEIXIS,
     event_lemma,
     group_series,
+    roman_edition,
 )
 from summit_facts.tokens import lemma
 
@@ -62,6 +63,8 @@ def _is_event_token(token: Token) -> bool:
             )
         )
     kinds = EVENT_HEADS | PART_HEADS | OTHER_HEADS
+    if roman_edition(token) is not None:
+        return True  # "ACS II (September 8-10, 2025)": the series' second edition
     if low == "one":
         return event_lemma(token) != "one"  # "a second one held in Seoul"
     if lem == "convention" and _conventions_are_texts(token.doc):

@@ -13,6 +13,7 @@ from summit_facts.events.naming import _marked
 from summit_facts.events.words import (
     _YEAR,
     COREFERENCE_CHARS,
+    EVENT_HEADS,
     GENERIC_NAME_WORDS,
     ORDINALS,
     SERIES_NAME,
@@ -20,6 +21,7 @@ from summit_facts.events.words import (
     Tense,
     event_lemma,
     group_series,
+    roman_edition,
 )
 from summit_facts.models import EventCue, EventLink
 from summit_facts.tokens import lemma
@@ -230,6 +232,11 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     if place is None:
         place = _held_at(head)
     head_lemma = event_lemma(head)
+    roman = roman_edition(head)
+    if roman is not None:
+        modifiers.append(roman)  # "ACS II": the second edition of the series "ACS"
+        before = head.nbor(-1)
+        head_lemma = event_lemma(before) if lemma(before) in EVENT_HEADS else head_lemma
     if head_lemma == "conference" and any(lemma(c) in BRIEFING_WORDS for c in head.lefts):
         # "a press conference in Bern on June 10": a briefing before or at the event,
         # not the conference itself.

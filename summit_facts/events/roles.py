@@ -55,7 +55,7 @@ def role_of(
         # "the last day of the summit": "last" orders the event's days, not its editions.
         mods -= OWN_DAY_WORDS
     key = set(main.key) if main else set()
-    words = set(_key_words(cue))
+    words = _initials_as_name(set(_key_words(cue)), main)
     same_series = not words or not key or _shares_name(words, key)
     if "elsewhere" in mods:
         return _met_where(cue, main)
@@ -132,6 +132,20 @@ def role_of(
     if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"
+
+
+def _initials_as_name(words: set[str], main: MainEvent | None) -> set[str]:
+    """'ACS' for the Africa Climate Summit: the main event's initials stand for its name
+    words."""
+    if main is None or not main.name or not main.key:
+        return words
+    name = [w for w in re.findall(r"[\w-]+", main.name) if not _YEAR.match(w)]
+    initials = {
+        "".join(w[0] for w in name).lower(),
+        "".join(w[0] for w in name if w[0].isupper()).lower(),
+    }
+    found = {w for w in words if len(w) >= 2 and w in initials}
+    return (words - found) | set(main.key) if found else words
 
 
 def _met_where(cue: EventCue, main: MainEvent | None) -> EventRole:

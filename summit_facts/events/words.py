@@ -78,6 +78,12 @@ TIME_UNITS = {
 ORDINALS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "inaugural",
 }  # fmt: skip
+# "ACS II", "the Africa Climate Summit II": an edition told by a Roman numeral after the
+# series' name ("I" alone is too often the pronoun to count).
+ROMAN_EDITIONS = {
+    "II": "second", "III": "third", "IV": "fourth", "V": "fifth", "VI": "sixth",
+    "VII": "seventh", "VIII": "eighth",
+}  # fmt: skip
 SERIES_NAME = re.compile(r"^(?:g-?\d{1,2}|cop-?\d{1,2}|unoc\d?|brics|asean|apec|nato|chogm)$")
 GENERIC_NAME_WORDS = {
     "the", "a", "an", "of", "on", "for", "and", "in", "at", "&", "annual", "global",
@@ -102,6 +108,17 @@ def series_of(words: Iterable[str]) -> set[str]:
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def roman_edition(token: Token) -> str | None:
+    """The ordinal of a Roman numeral numbering an event named just before it ("ACS II":
+    'second'), or None. The name before it is an acronym or an event noun."""
+    ordinal = ROMAN_EDITIONS.get(token.text)
+    if ordinal is None or token.i == 0:
+        return None
+    before = token.nbor(-1)
+    acronym = before.is_upper and before.is_alpha and len(before) >= 2
+    return ordinal if acronym or lemma(before) in EVENT_HEADS else None
 
 
 def event_lemma(token: Token) -> str:

@@ -203,6 +203,7 @@ def _context(span: Span, root: Token) -> Context:
         places=_nearby_places(span, root),
         purpose=_purpose(root, weak=not _programme_names(names_here, agent, sent.text)),
         lemmas=list(_sentence_lemmas(sent)),
+        heading=_list_heading(sent),
         value_token=span.start - sent.start,
         value_token_end=span.end - sent.start,
         path=path,
@@ -212,6 +213,34 @@ def _context(span: Span, root: Token) -> Context:
         dateline=_in_dateline(span),
         verbs=_instrument_verbs(sent),
     )
+
+
+# A list line: a bullet or a number opens it ("• Over 40 Heads of State", "- 6 round
+# tables", "1. A partnership that commits $60 million").
+_LIST_LINE = re.compile(r"^\s*(?:[•*\-–—▪◦]|\d{1,2}[.)])\s+")
+# A heading: a short line with no sentence's end ("The Summit in figures", "Key figures:").
+_HEADING_WORDS = 8
+
+
+def _list_heading(sent: Span) -> list[str]:
+    """The lemmas of the heading the list holding this line stands under, or [] when
+    the sentence is no list line or its list has no heading. "The Summit in figures"
+    tells what "• Over 40 Heads of State and Government" counts."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    if not _LIST_LINE.match(text[line_start : sent.end_char]):
+        return []
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and not _LIST_LINE.match(line):
+            if len(line.split()) > _HEADING_WORDS or line[-1] in ".!?":
+                return []
+            span = sent.doc.char_span(start, end, alignment_mode="contract")
+            return [lemma(t) for t in span if not t.is_space] if span is not None else []
+        end = start - 1
+    return []
 
 
 def _instrument_verbs(sent: Span) -> list[int]:

@@ -73,7 +73,23 @@ def _counted_noun(span: Span, root: Token) -> str | None:
         plural = next((t for t in ahead if t.tag_ == "NNS" and t.pos_ == "NOUN"), None)
         if plural is not None and any(t.lower_ in ("and", "or", ",") for t in ahead[:3]):
             noun = plural
+    leaders = _leaders_of(noun)
+    if leaders is not None:
+        return leaders.text
     return _noun_words(noun, span)
+
+
+def _leaders_of(noun: Token) -> Token | None:
+    """'Leaders of at least 16 African countries are expected': one leader a country,
+    so the figure counts the leaders (not 'leaders from 30 nations', who may be many a
+    country)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or noun.lemma_ not in ("country", "nation"):
+        return None
+    if any(c.dep_ in ("amod", "compound") and c.text.islower() for c in noun.lefts):
+        return None  # "the leaders of eight invited countries": some of them, told apart
+    head = prep.head
+    return head if head.lower_ in ("leaders", "heads") and head.i < prep.i else None
 
 
 def _elided_noun(span: Span, root: Token) -> str | None:

@@ -355,6 +355,22 @@ def _joint_aside(head: Token, heads: dict[int, Token]) -> list[Token]:
     return [*found, *(c for t in found for c in t.conjuncts if c.pos_ == "PROPN")]
 
 
+def _cohost_named_before(head: Token) -> list[Token]:
+    """'Kenya, as co-host with the African Union, was honoured': the name an aside of
+    co-hosting follows is the partner of the one it names."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("with", "alongside"):
+        return []
+    noun = prep.head
+    if not noun.lower_.startswith("co-") or noun.head.lower_ != "as":
+        return []
+    comma = noun.head.i - 1
+    if comma < 1 or head.doc[comma].text != ",":
+        return []
+    name = head.doc[comma - 1]
+    return [name] if name.pos_ == "PROPN" and name.ent_type_ in ("GPE", "ORG") else []
+
+
 def _whole_name(conj: Token, used: set[int]) -> Token:
     """The head of the name a conjunct opens: in 'the EU and the Bill & Melinda Gates
     Foundation' the parser makes 'Bill' the conjunct, the name is the Foundation."""
@@ -404,6 +420,8 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
         for group in _entity_groups(sent):
             if len(group) == 1 and (_titled_by(group[0]) is not None or _titles_a_person(group[0])):
                 continue  # "Lithuania's Minister of Justice, X": X is named; the country is X's
+            root = group[0]
+            group = [*_cohost_named_before(root), *group]
             members: list[str] = []
             roles: dict[str, str] = {}
             for head in group:
@@ -427,7 +445,8 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     roles[found[0]] = found[1]
             if not members:
                 continue
-            first = _name_tokens(group[0])[0] if _name_tokens(group[0]) else group[0]
+            # "Kenya, as co-host with the African Union": the span is the co-host named last
+            first = _name_tokens(root)[0] if _name_tokens(root) else root
             # Partners named after a joint verb ("co-hosted it together with X") are
             # members, but the span stays before the verb: the value is who, not what.
             verb = group[0].head if group[0].dep_ == "nsubj" else None
@@ -441,7 +460,7 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             if aside:
                 last = _name_end(group[0])
             span = doc[first.i : last + 1]
-            context = _context(span, aside[0] if aside else group[0])
+            context = _context(span, aside[0] if aside else root)
             context.label = "ENTITIES"
             partial = bool(set(context.before) & PARTIAL_MARKERS) or (
                 context.head in PARTIAL_MARKERS

@@ -21,6 +21,7 @@ from summit_facts.extract.common import (
     SUBJECT_DEPS,
     _ents,
     _in_dateline,
+    _sentence_cache,
     _sentence_lemmas,
 )
 from summit_facts.extract.counted import _counted_noun
@@ -222,11 +223,24 @@ _LIST_LINE = re.compile(r"^\s*(?:[•*\-–—▪◦]|\d{1,2}[.)])\s+")
 _HEADING_WORDS = 8
 
 
+_TEXT_KEY = "facts_doc_text"
+
+
 def _list_heading(sent: Span) -> list[str]:
     """The lemmas of the heading the list holding this line stands under, or [] when
     the sentence is no list line or its list has no heading. "The Summit in figures"
-    tells what "• Over 40 Heads of State and Government" counts."""
-    text = sent.doc.text
+    tells what "• Over 40 Heads of State and Government" counts. Worked out once per
+    sentence (`doc.text` builds the whole text on every access)."""
+    cache = _sentence_cache(sent)
+    if "list_heading" not in cache:
+        cache["list_heading"] = _find_list_heading(sent)
+    return list(cache["list_heading"])
+
+
+def _find_list_heading(sent: Span) -> list[str]:
+    text = sent.doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = sent.doc.user_data[_TEXT_KEY] = sent.doc.text
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     if not _LIST_LINE.match(text[line_start : sent.end_char]):
         return []

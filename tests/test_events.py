@@ -1193,3 +1193,22 @@ def test_a_forum_told_as_a_prelude_to_the_main_event_is_a_part_of_it(nlp):
     roles = dict(_roles(nlp, SIDE_EVENT)["c.txt"])
     assert roles["900"] == "part"
     assert roles["€2.5 billion"] == "part"
+
+
+def test_a_month_in_an_undated_source_takes_the_main_years_own_length():
+    # "in February" read against the placeholder leap year becomes February of the main
+    # event's year (28 days in 2031), never stays in the placeholder year; a 29 February
+    # the main year lacks is no date at all.
+    from datetime import date
+
+    from summit_facts.dates import UNDATED_ANCHOR, parse_date
+    from summit_facts.events.assign import _with_year
+
+    february = parse_date("in February", anchor=UNDATED_ANCHOR)
+    assert february is not None and february.start.year < 100
+    moved = _with_year(february, 2031)
+    assert moved is not None
+    assert (moved.start, moved.end) == (date(2031, 2, 1), date(2031, 2, 28))
+    leap_day = parse_date("29 February", anchor=UNDATED_ANCHOR)
+    assert leap_day is not None
+    assert _with_year(leap_day, 2031) is None

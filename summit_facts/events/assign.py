@@ -7,6 +7,7 @@ each with its `event` set.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -113,7 +114,10 @@ def assign_roles(
             # checkable date at all.
             if main is None or not main.year:
                 continue
-            mention = mention.model_copy(update={"value": _with_year(value, main.year)})
+            dated = _with_year(value, main.year)
+            if dated is None:
+                continue
+            mention = mention.model_copy(update={"value": dated})
         mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
@@ -583,15 +587,26 @@ def _coreferent(
     return mention.model_copy(update={"context": context})
 
 
-def _with_year(value: DateValue, year: int) -> DateValue:
+def _with_year(value: DateValue, year: int) -> DateValue | None:
     """The same days in `year`: a year-less date re-anchored on the main event's year
     (read against `UNDATED_ANCHOR`, a range across a new year keeps its shape)."""
     shift = year - UNDATED_ANCHOR.year
     if shift == 0:
         return value
+    end_year = value.end.year + shift
+    if value.precision != "day":
+        # "in February": the whole month of the new year (UNDATED_ANCHOR's year is a
+        # leap year, most are not).
+        end = value.end.replace(
+            year=end_year, day=calendar.monthrange(end_year, value.end.month)[1]
+        )
+    else:
+        try:
+            end = value.end.replace(year=end_year)
+        except ValueError:  # 29 February in a year that has none: no such day
+            return None
     try:
         start = value.start.replace(year=value.start.year + shift)
-        end = value.end.replace(year=value.end.year + shift)
-    except ValueError:  # 29 February
-        return value
+    except ValueError:
+        return None
     return value.model_copy(update={"start": start, "end": end})

@@ -6,6 +6,7 @@ apart a year said alone from the same year in a relative phrase.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -62,13 +63,15 @@ def _year_told_apart(mentions: list[Mention]) -> list[Mention]:
             value = m.value
             assert isinstance(value, DateValue)
             try:
-                moved = value.model_copy(
-                    update={
-                        "start": value.start.replace(year=year),
-                        "end": value.end.replace(year=year),
-                    }
+                end = (
+                    value.end.replace(year=year, day=calendar.monthrange(year, value.end.month)[1])
+                    if value.precision == "month"
+                    else value.end.replace(year=year)
                 )
-            except ValueError:  # 29 February
+                moved = value.model_copy(
+                    update={"start": value.start.replace(year=year), "end": end}
+                )
+            except ValueError:  # 29 February in a year that has none
                 continue
             m.value = moved
         dropped.add(id(years[0]))

@@ -254,6 +254,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
             modifiers.append("prelude")
     if head.dep_ in ("attr", "nsubj") and _before_another_event(head):
         modifiers.append("prelude")  # "before the summit there had been a meeting in X"
+    if any(lemma(c) in PRELUDE_WORDS for c in head.lefts):
+        modifiers.append("prelude")  # "a preparatory meeting", "a pre-summit workshop"
     if (
         head_lemma == "talks"
         and not name_words
@@ -304,6 +306,11 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
 
 
 PERIOD_MONTHS = {"month": 1, "year": 12}
+
+
+# Words that make a meeting one held to prepare another: "a preparatory meeting".
+PRELUDE_WORDS = {"preparatory", "pre-summit", "presummit", "pre-conference", "curtain-raiser",
+                 "warm-up", "run-up"}  # fmt: skip
 
 
 def _told_after(head: Token) -> tuple[int | None, bool]:

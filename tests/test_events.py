@@ -1212,3 +1212,25 @@ def test_a_month_in_an_undated_source_takes_the_main_years_own_length():
     leap_day = parse_date("29 February", anchor=UNDATED_ANCHOR)
     assert leap_day is not None
     assert _with_year(leap_day, 2031) is None
+
+
+@pytest.mark.model
+def test_an_archive_photo_caption_tells_of_another_day_and_place(tmp_path):
+    # "FILE - In the Roosevelt Room of the Casa Blanca on Aug. 26, ...": not the summit's
+    # venue or date.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-09-20\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The reef summit will be held at Larco Hall in Lima on 21 "
+            "September 2031.\n",
+            "b.md": lead + "The reef summit opens at Larco Hall in Lima on 21 September "
+            "2031.\n\nFILE - In the Roosevelt Room of the Casa Blanca on Aug. 26, 2031, in "
+            "Quito, President John Smith speaks at a meeting.\n",
+        },
+    )
+    summit = subjects_of(report, "summit")
+    for slot in ("venue", "dates", "city"):
+        assert summit[slot]["verdict"] == "consensus", summit[slot]

@@ -130,6 +130,10 @@ def assign_roles(
         apart = role == "main" or (role in EDITION_ROLES and other_series(own, main))
         if own is not None and apart and not _names_main(mention, main, own):
             role = "other"
+        if _FILE_PHOTO.match(mention.evidence.sentence):
+            # "FILE - In the Roosevelt Room of the White House on Aug. 26, ...": an
+            # archive photo's caption tells of another day and place.
+            role = "other"
         update: dict[str, object] = {"event": EventRef(role=role, name=cue.text if cue else None)}
         if role == "main" and mention.modality == "asserted" and planned:
             # A preview tells what is planned: "The summit, co-hosted by X and Y, ..." in
@@ -216,6 +220,10 @@ def _places_of_dated_edition(mentions: list[Mention]) -> list[Mention]:
 
 
 PLACE_LABELS = {"CITY", "FAC", "GPE"}
+
+
+# A wire's archive-photo caption: "FILE - ...", "FILE PHOTO: ...".
+_FILE_PHOTO = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*[-–—:]")
 
 
 def _weekdays_placed(mentions: Sequence[Mention], dated_by: date | None) -> list[Mention]:

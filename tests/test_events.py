@@ -1234,3 +1234,11 @@ def test_an_archive_photo_caption_tells_of_another_day_and_place(tmp_path):
     summit = subjects_of(report, "summit")
     for slot in ("venue", "dates", "city"):
         assert summit[slot]["verdict"] == "consensus", summit[slot]
+
+
+def test_the_main_events_name_never_ends_on_a_dangling_word():
+    from summit_facts.events.main_event import _display_name
+
+    assert _display_name("the UN Ocean Conference in") == "UN Ocean Conference"
+    assert _display_name("the Paris AI Action Summit on") == "Paris AI Action Summit"
+    assert _display_name("the G20 Leaders ' Summit") == "G20 Leaders' Summit"

@@ -219,7 +219,9 @@ def _names_only_others(mentions: Sequence[Mention], key: Sequence[str]) -> bool:
 def _display_name(text: str) -> str:
     """'the India AI Impact Summit 2026' -> 'India AI Impact Summit 2026'."""
     text = re.sub(r"\s+(['’])", r"\1", " ".join(text.split()))  # "Leaders ' Summit"
-    return re.sub(r"^(?:the|a|an|this|that)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:the|a|an|this|that)\s+", "", text, flags=re.I)
+    # "the UN Ocean Conference in" (its place cut off as the value): no dangling word
+    return re.sub(r"(?:\s+(?:in|at|on|of|for|and|the|from|to|with|by))+$", "", text, flags=re.I)
 
 
 @dataclass

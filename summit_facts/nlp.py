@@ -103,10 +103,33 @@ def line_breaks(doc: Doc) -> Doc:
             and token.i - line_start <= HEADING_TOKENS
             and token.is_title
             and not _subtitled_name(doc, line_start, prev.i)
+            and not _inside_quotes(doc, line_start, prev.i)
         ):
             # "InvestAI Initiative: The European Union unveiled ...": a run-in heading.
             token.is_sent_start = True
     return doc
+
+
+_OPENING_QUOTES = {'"', "“", "‘", "«"}
+_CLOSING_QUOTES = {'"', "”", "’", "»"}
+
+
+def _inside_quotes(doc: Doc, start: int, at: int) -> bool:
+    """Whether a quotation opened between `start` and `at` is still open at `at`:
+    "Titled 'Our Ocean, Our Future: United for Action', the declaration ..." is one
+    sentence whose title holds a colon."""
+    depth = 0
+    for token in doc[start:at]:
+        text = token.text
+        if text in _OPENING_QUOTES and (text != '"' or depth == 0):
+            depth += 1
+        elif text in _CLOSING_QUOTES and depth:
+            depth -= 1
+        elif text == "'" and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+            depth += 1  # an opening straight single quote before a title-cased word
+        elif text == "'" and depth:
+            depth -= 1
+    return depth > 0
 
 
 # Words that open a list after a colon: "are:", "include:", "the following:".

@@ -518,3 +518,12 @@ def test_the_name_an_aside_of_co_hosting_follows_is_a_partner(nlp):
 )
 def test_the_leaders_of_a_number_of_countries_are_counted_as_leaders(nlp, text, surface, noun):
     assert one(nlp, text, surface, "count").context.noun.endswith(noun)
+
+
+def test_a_colon_inside_a_quoted_title_does_not_end_the_sentence(nlp):
+    text = (
+        "Titled 'Our Reef, Our Future: United for Urgent Action', the political declaration "
+        "was signed by 40 countries."
+    )
+    m = one(nlp, text, "40", "count")
+    assert m.evidence.sentence == text, m.evidence.sentence

@@ -1242,3 +1242,20 @@ def test_the_main_events_name_never_ends_on_a_dangling_word():
     assert _display_name("the UN Ocean Conference in") == "UN Ocean Conference"
     assert _display_name("the Paris AI Action Summit on") == "Paris AI Action Summit"
     assert _display_name("the G20 Leaders ' Summit") == "G20 Leaders' Summit"
+
+
+@pytest.mark.model
+def test_the_first_day_of_the_summit_numbers_no_edition(tmp_path):
+    # "as the first day closed at the conference": no history/first_summit_year.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-06-10\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The third Reef Conference opened in Lima on 9 June 2031.\n",
+            "b.md": lead + "The treaty can enter into force on January 1 of next year, the "
+            "minister said as the first day closed at the third Reef Conference in Lima.\n",
+        },
+    )
+    assert "first_summit_year" not in subjects_of(report, "history"), report["single_source"]

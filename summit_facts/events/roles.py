@@ -167,7 +167,8 @@ def mention_role(mention: Mention, main: MainEvent | None, *, own_place: bool = 
     role = _mention_role(mention, main, own_place=own_place)
     value = mention.value
     cue = mention.context.event
-    number = _ordinal(cue) if cue is not None else None
+    # "the first day" orders the event's days, it numbers no edition
+    number = _ordinal(cue) if cue is not None and not own_day(cue.head, cue.modifiers) else None
     if role == "next" and number == 1:
         # "Norway will host the summit, the second after the first in Reykjavik": the
         # future tense is the main clause's; a first edition never comes after another.

@@ -80,8 +80,18 @@ def _subtitled_name(doc: Doc, start: int, colon: int) -> bool:
 def line_breaks(doc: Doc) -> Doc:
     """A line break starts a sentence: headlines, datelines and bullets stand alone."""
     line_start = 0
+    stop = 0  # the last place a sentence could end: a line start or a full stop
     for token in doc[1:]:
         prev = doc[token.i - 1]
+        if prev.text in (".", "!", "?", ";"):
+            stop = token.i
+        if token.i - max(stop, line_start) >= MAX_SENTENCE_TOKENS:
+            # A run-on line with no full stop (a scraped page, a table flattened into one
+            # line): cut it, so that no sentence costs every value in it a walk over
+            # thousands of tokens.
+            token.is_sent_start = True
+            stop = token.i
+            continue
         if (
             "\n" in prev.whitespace_
             or (prev.is_space and "\n" in prev.text)
@@ -131,6 +141,9 @@ def _inside_quotes(doc: Doc, start: int, at: int) -> bool:
             depth -= 1
     return depth > 0
 
+
+# No sentence in news copy runs this long without a full stop (tokens).
+MAX_SENTENCE_TOKENS = 200
 
 # Words that open a list after a colon: "are:", "include:", "the following:".
 LIST_OPENERS = {"are", "is", "were", "was", "include", "includes", "included", "including",

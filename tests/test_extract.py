@@ -527,3 +527,13 @@ def test_a_colon_inside_a_quoted_title_does_not_end_the_sentence(nlp):
     )
     m = one(nlp, text, "40", "count")
     assert m.evidence.sentence == text, m.evidence.sentence
+
+
+def test_a_run_on_line_with_no_full_stop_is_cut_into_sentences(nlp):
+    # A scraped page flattened into one line: no sentence longer than the cap, so no
+    # value walks thousands of tokens.
+    from summit_facts.nlp import MAX_SENTENCE_TOKENS
+
+    words = "the summit in Lima drew 60 countries and leaders signed a declaration"
+    doc = nlp(" ".join([words] * 80))
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS

@@ -41,6 +41,7 @@ from summit_facts.instrument_names import (
     described_text_is_principal,
     fund_backers_by_kind,
     merge_instrument_names,
+    merge_into_first,
     merge_names_told_as_one,
     name_commitments_after_the_text,
     name_funds_signed,
@@ -177,35 +178,21 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
     lists that contradict each other (DESIGN.md, "One source, one statement"); "X will
     host the next summit, and Y another one a year later" tells of two events. The first
     claim takes the others' members; they are dropped."""
-    first: dict[tuple[str, str, str, int, str, str, str], Claim] = {}
-    out: list[Claim] = []
-    for claim in claims:
-        value = claim.value
-        if not isinstance(value, EntitiesValue):
-            out.append(claim)
-            continue
-        key = (
-            claim.source.id,
-            claim.topic,
-            claim.slot,
-            claim.evidence.start,
-            claim.modality,
-            claim.polarity,
-            claim.event.name or "" if claim.event else "",
-        )
-        kept = first.get(key)
-        if kept is None:
-            first[key] = claim
-            out.append(claim)
-            continue
-        told = kept.value
-        assert isinstance(told, EntitiesValue)
+
+    def key(claim: Claim) -> tuple[str, ...] | None:
+        if not isinstance(claim.value, EntitiesValue):
+            return None
+        event = claim.event.name or "" if claim.event else ""
+        return (claim.source.id, claim.topic, claim.slot, str(claim.evidence.start),
+                claim.modality, claim.polarity, event)  # fmt: skip
+
+    def merge(kept: Claim, claim: Claim) -> bool:
         if _apposed(kept, claim):
-            # "the French Republic, Emmanuel Macron, will host": one host told twice.
-            continue
+            return True  # "the French Republic, Emmanuel Macron, will host": one host twice
         if _clauses_apart(kept, claim):
-            out.append(claim)
-            continue
+            return False
+        told, value = kept.value, claim.value
+        assert isinstance(told, EntitiesValue) and isinstance(value, EntitiesValue)
         kept.value = told.model_copy(
             update={
                 "surface": f"{told.surface}; {value.surface}",
@@ -214,7 +201,9 @@ def one_list_per_sentence(claims: list[Claim]) -> list[Claim]:
                 "complete": told.complete or value.complete,
             }
         )
-    return out
+        return True
+
+    return merge_into_first(claims, key, merge)
 
 
 # Between two clauses of a sentence: "X will host the next summit, and Y another one".

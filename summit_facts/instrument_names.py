@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 from summit_facts import names
 from summit_facts.filing import AUTO_TOPIC, COMPANIES, COMPANY_SIGNERS, KIND_OF, PROGRAMME_SIGNED
@@ -454,28 +454,42 @@ def one_name_per_source(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if id(c) not in shorter]
 
 
+def merge_into_first(
+    claims: list[Claim],
+    key: Callable[[Claim], Hashable | None],
+    merge: Callable[[Claim, Claim], bool],
+) -> list[Claim]:
+    """The claims, where the first claim of each `key` group may take the later ones:
+    `merge(kept, claim)` folds `claim` into `kept` and says whether `claim` is then
+    dropped. Claims whose key is None pass as they are."""
+    first: dict[Hashable, Claim] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        group = key(claim)
+        kept = first.get(group) if group is not None else None
+        if group is not None and kept is None:
+            first[group] = claim
+        if kept is None or not merge(kept, claim):
+            out.append(claim)
+    return out
+
+
 def one_list_per_source(claims: list[Claim]) -> list[Claim]:
     """One source's signers of one text, told in parts ("the US, UK and the EU ...
     the other signatories include Andorra, Georgia and Israel"), are one list: the first
     claim takes the others' members, which are dropped (DESIGN.md, "One source, one
     statement"). A person among countries is told with their country."""
-    first: dict[tuple[str, str, str, str], Claim] = {}
-    out: list[Claim] = []
-    for claim in claims:
-        value = claim.value
+
+    def key(claim: Claim) -> Hashable | None:
         parts = _split(claim.slot) if claim.topic == TOPIC else None
         base = claim.slot if claim.slot in BASES else parts[0] if parts else None
-        if base not in ("members", "non_signers") or not isinstance(value, EntitiesValue):
-            out.append(claim)
-            continue
-        key = (claim.source.id, claim.slot, claim.modality, claim.polarity)
-        kept = first.get(key)
-        if kept is None:
-            first[key] = claim
-            out.append(claim)
-            continue
-        told = kept.value
-        assert isinstance(told, EntitiesValue)
+        if base not in ("members", "non_signers") or not isinstance(claim.value, EntitiesValue):
+            return None
+        return (claim.source.id, claim.slot, claim.modality, claim.polarity)
+
+    def merge(kept: Claim, claim: Claim) -> bool:
+        told, value = kept.value, claim.value
+        assert isinstance(told, EntitiesValue) and isinstance(value, EntitiesValue)
         members = sorted({*told.members, *value.members})
         roles = {**told.roles, **value.roles}
         if any(names.is_country(m) or m == "European Union" for m in members):
@@ -484,7 +498,9 @@ def one_list_per_source(claims: list[Claim]) -> list[Claim]:
         kept.value = told.model_copy(
             update={"members": members, "roles": roles, "complete": told.complete or value.complete}
         )
-    return out
+        return True
+
+    return merge_into_first(claims, key, merge)
 
 
 # What a text is made of, as a count counts it: "the eight commitments", "eight steps".

@@ -238,20 +238,12 @@ def _days_within_a_range(piles: list[_Pile], groups: Mapping[str, int]) -> list[
 
     if len(piles) < 2 or not all(isinstance(c.value, DateValue) for p in piles for c in p.claims):
         return piles
-    order = sorted(piles, key=lambda p: (-weight(p.source_ids(), groups), p.index))
-    kept: list[_Pile] = []
-    for pile in order:
-        home = next((k for k in kept if any(inside(pile, r) for r in ranges(k))), None)
-        if home is None:
-            kept.append(pile)
-            continue
-        home.claims.extend(pile.claims)
-        home.keys.extend(k for k in pile.keys if k not in home.keys)
-    # A pile met before the range that gathers it: look again once every range is home.
-    changed = True
-    while changed:
-        changed = False
-        for pile in list(kept):
+    # Heaviest first, so that a pile two ranges could hold joins the better supported one.
+    kept = sorted(piles, key=lambda p: (-weight(p.source_ids(), groups), p.index))
+    moved = True
+    while moved:
+        moved = False
+        for pile in kept:
             home = next(
                 (k for k in kept if k is not pile and any(inside(pile, r) for r in ranges(k))),
                 None,
@@ -260,7 +252,7 @@ def _days_within_a_range(piles: list[_Pile], groups: Mapping[str, int]) -> list[
                 home.claims.extend(pile.claims)
                 home.keys.extend(k for k in pile.keys if k not in home.keys)
                 kept.remove(pile)
-                changed = True
+                moved = True
                 break
     return sorted(kept, key=lambda p: p.index)
 

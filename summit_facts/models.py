@@ -186,6 +186,11 @@ class EventCue(_Model):
         default_factory=list,
         description="Lower-cased name words of the event ('ai', 'impact'), places excluded.",
     )
+    topic: list[str] = Field(
+        default_factory=list,
+        description="Those of its name words that name the topic of its title ('peace' in"
+        " 'the Summit on Peace in Ukraine').",
+    )
     place: str | None = Field(default=None, description="City or venue named with it.")
     year: int | None = Field(default=None, description="A year named with it: 'the 2023 summit'.")
     link: EventLink = Field(

@@ -243,6 +243,40 @@ def _keep_co_verbs(nlp: Language) -> None:
                 nlp.tokenizer.add_special_case(text, [{ORTH: text}])  # type: ignore[union-attr]
 
 
+_PERSONS_KEY = "facts_ner_persons"
+
+
+@Language.component("facts_persons_kept")
+def persons_kept(doc: Doc) -> Doc:
+    """The statistical NER's people, before the venue patterns run."""
+    doc.user_data[_PERSONS_KEY] = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    return doc
+
+
+@Language.component("facts_persons_restored")
+def persons_restored(doc: Doc) -> Doc:
+    """'H.E. Park Jin': a venue pattern ('... Park') that ends inside a person's name is the
+    person, whose surname is a venue word, not a venue."""
+    persons = doc.user_data.pop(_PERSONS_KEY, [])
+    if not persons:
+        return doc
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "FAC":
+            continue
+        # the venue word (the pattern's last token) opens or stands inside the name
+        person = next((p for p in persons if p[0] <= ent.end - 1 and ent.end < p[1]), None)
+        if person is not None and all(
+            e is ent or e.end <= person[0] or e.start >= person[1] for e in ents
+        ):
+            ents[n] = Span(doc, person[0], person[1], label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """The model plus the facts_ components. Cached per process."""
@@ -268,6 +302,8 @@ def load_pipeline(model: str | None = None) -> Language:
         "entity_ruler", name="facts_entity_patterns", last=True, config={"overwrite_ents": True}
     )
     ruler.add_patterns(_venue_patterns() + _event_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("facts_persons_kept", before="facts_entity_patterns")
+    nlp.add_pipe("facts_persons_restored", after="facts_entity_patterns")
     nlp.add_pipe("facts_values", last=True)
     return nlp
 

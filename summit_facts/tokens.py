@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 CO_VERBS = ("host", "chair", "organise", "organize", "sponsor", "convene", "lead", "sign")
 
 
+# Words of a person's office or title: "President", "Secretary-General", "envoy".
+TITLE_WORDS = {
+    "president", "prime", "minister", "chancellor", "premier", "king", "queen", "ceo",
+    "secretary", "commissioner", "vice", "chair", "chairman", "chairwoman", "director",
+    "governor", "mayor", "leader", "head", "emir", "sheikh", "prince", "envoy", "ambassador",
+    "spokesperson", "senator", "representative", "founder", "chief",
+}  # fmt: skip
+
+
 def lemma(token: Token) -> str:
     """Lower-cased lemma; proper nouns keep their text (the tagger does not lemmatise them)."""
     low = token.lower_

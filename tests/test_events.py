@@ -1259,3 +1259,58 @@ def test_the_first_day_of_the_summit_numbers_no_edition(tmp_path):
         },
     )
     assert "first_summit_year" not in subjects_of(report, "history"), report["single_source"]
+
+
+# A report on a second edition in a folder about the first, in our own words: the
+# capitalised title ("The second Responsible Use of Forests in the Andean Region Summit")
+# is one name, whose ordinal the parser hangs on its first noun, not on "Summit".
+TITLED_EDITIONS = {
+    "a.txt": (
+        "2031-05-06",
+        "The first Responsible Use of Forests in the Andean Region Summit opened in Quito "
+        "on 5 May 2031.\n\nDelegates from 40 countries attended the summit in Quito.\n",
+    ),
+    "b.txt": (
+        "2031-05-07",
+        "The Andean Region Summit in Quito ended on 6 May 2031 with a pledge on rivers.\n",
+    ),
+    "c.txt": (
+        "2032-09-12",
+        "The second Responsible Use of Forests in the Andean Region Summit met in Lima on "
+        "September 9-10, 2032, and was co-hosted by Peru and Chile.\n",
+    ),
+}
+
+
+@pytest.mark.model
+def test_the_ordinal_of_a_capitalised_title_is_the_events(nlp):
+    roles = _roles(nlp, TITLED_EDITIONS)
+    assert ("5 May 2031", "main") in roles["a.txt"]
+    later = dict(roles["c.txt"])
+    assert later["September 9-10, 2032"] == "next", roles["c.txt"]
+
+
+@pytest.mark.model
+def test_the_topic_of_a_summits_title_names_it(nlp):
+    from summit_facts.events import event_cue
+
+    doc = nlp("The Summit on Peace in Ukraine closed on Sunday, 16 June.")
+    span = next(s for s in doc.spans["facts_values"] if "June" in s.text)
+    cue = event_cue(span, span.root)
+    assert cue is not None
+    assert "peace" in cue.names and cue.topic == ["peace"]
+    # a time or a place after "on" names nothing
+    doc = nlp("The Summit on Monday drew 40 countries.")
+    span = next(s for s in doc.spans["facts_values"] if "40" in s.text)
+    cue = event_cue(span, span.root)
+    assert cue is not None and cue.names == []
+
+
+@pytest.mark.model
+def test_a_surname_that_is_a_venue_word_stays_a_person(nlp):
+    doc = nlp("Remarks by H.E. Park Jin, Minister of Foreign Affairs of the Republic of Korea.")
+    assert [(e.text, e.label_) for e in doc.ents if "Park" in e.text] == [
+        ("H.E. Park Jin", "PERSON")
+    ]
+    doc = nlp("Leaders met at Bletchley Park on 1 November.")
+    assert ("Bletchley Park", "FAC") in [(e.text, e.label_) for e in doc.ents]

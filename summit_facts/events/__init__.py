@@ -36,7 +36,7 @@ from summit_facts.events.editions import (
 )
 from summit_facts.events.event_tokens import is_event_token
 from summit_facts.events.localities import corpus_localities, with_localities
-from summit_facts.events.main_event import find_main_event
+from summit_facts.events.main_event import find_main_event, named_for_its_edition
 from summit_facts.events.naming import _shares_name, same_place
 from summit_facts.events.roles import _edition_years, mention_role, role_of
 from summit_facts.events.words import HAS_YEAR, PART_HEADS, group_series, own_day, series_of
@@ -73,6 +73,7 @@ def resolve(
     main = find_main_event(mentions_by_doc, sources)
     if main is not None:
         main = main.model_copy(update={"ordinal": _main_ordinal(mentions_by_doc, main)})
+        main = named_for_its_edition(main)
     resolved = {
         doc_id: assign_roles(
             mentions, main, sources[doc_id], own=_own_event(doc_id, mentions, sources, main)

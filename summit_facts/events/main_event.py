@@ -13,6 +13,7 @@ from datetime import date
 
 from summit_facts import names
 from summit_facts.events.naming import _key_words, _marked, _shares_name, _told_to_come, same_place
+from summit_facts.events.roles import ORDINAL_NUMBERS
 from summit_facts.events.words import HAS_YEAR, ORDINALS
 from summit_facts.models import DateValue, EventCue, MainEvent, Mention, Source, TextValue
 
@@ -214,6 +215,19 @@ def _names_only_others(mentions: Sequence[Mention], key: Sequence[str]) -> bool:
     ]
     named = [words for words in named if words]
     return bool(named) and not any(_shares_name(words, set(key)) for words in named)
+
+
+def named_for_its_edition(main: MainEvent) -> MainEvent:
+    """'2nd Summit on Responsible AI' for a main event that is the first edition: a name
+    that opens with another edition's number loses it ('Fifth Reef Summit' for the fifth
+    keeps it)."""
+    first, _, rest = (main.name or "").partition(" ")
+    word = first.lower()
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    number = int(digits.group(1)) if digits else ORDINAL_NUMBERS.get(word)
+    if number is None or not rest or number == main.ordinal:
+        return main
+    return main.model_copy(update={"name": rest})
 
 
 def _display_name(text: str) -> str:

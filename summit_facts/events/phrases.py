@@ -24,7 +24,7 @@ from summit_facts.events.words import (
     roman_edition,
 )
 from summit_facts.models import EventCue, EventLink
-from summit_facts.tokens import lemma
+from summit_facts.tokens import TITLE_WORDS, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,7 +35,10 @@ def _phrase(head: Token) -> list[Token]:
     words = [t for t in head.lefts for t in t.subtree if t.dep_ not in ("punct",)]
     words.append(head)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "of", "for"):
+        if child.dep_ == "prep" and _names_topic(head, child):
+            # "the Summit on Responsible AI in the Military Domain": the whole title
+            words.extend(t for t in child.subtree if t.dep_ != "punct")
+        elif child.dep_ == "prep" and child.lower_ in ("in", "at", "on", "of", "for"):
             words.append(child)
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -46,7 +49,59 @@ def _phrase(head: Token) -> list[Token]:
         elif child.dep_ in ("compound", "nummod", "appos") and child.i == head.i + 1:
             words.extend(t for t in child.subtree)
     words.extend(_place_after(head))
+    words.extend(_title_run(head))
     return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+# Words a capitalised event title may hold between its capitalised words.
+TITLE_JOINERS = {"in", "on", "for", "of", "the", "and", "(", ")", "-", "&"}
+
+
+def _names_topic(head: Token, prep: Token) -> bool:
+    """'the Summit on Peace in Ukraine', 'the Conference on Disarmament': a capitalised
+    'on' complement of a capitalised event noun is the topic its title names, not a
+    time or a place ('the summit on Monday', 'the summit on the Riviera')."""
+    if prep.lower_ != "on" or not head.is_title:
+        return False
+    objects = [t for t in prep.children if t.dep_ == "pobj"]
+    return bool(objects) and all(
+        (o.is_title or o.is_upper) and o.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+        for o in objects
+    )
+
+
+def _title_run(head: Token) -> list[Token]:
+    """'The second Responsible Artificial Intelligence in the Military Domain (REAIM)
+    Summit met in Seoul': however the parser hangs the words before a capitalised event
+    noun, a capitalised run with 'in', 'of', 'on' inside it is one title, and the
+    ordinal before it ('second') is the event's. The run and its opening determiner and
+    ordinal, or nothing when the event noun opens its own phrase."""
+    if not (head.is_title or head.is_upper):
+        return []  # "the Secretary-General of the conference": an office at the event
+    sent_start = head.sent.start
+    i = head.i - 1
+    while i >= sent_start:
+        tok = head.doc[i]
+        proper = (tok.is_title or tok.is_upper) and tok.is_alpha and i > sent_start
+        if not (proper or tok.lower_ in TITLE_JOINERS) or tok.ent_type_ in ("PERSON", "DATE"):
+            break
+        i -= 1
+    run = [t for t in head.doc[i + 1 : head.i]]
+    while run and run[0].lower_ in TITLE_JOINERS:
+        run = run[1:]  # "... in the Military Domain Summit": the run opens with a name
+    inner = {t.lower_ for t in run[1:]}
+    if not run or not inner & {"in", "of", "on", "for"}:
+        return []  # "the second REAIM Summit": the parse already holds it
+    if any(lemma(t) in TITLE_WORDS for t in run) or run[0].ent_type_ == "GPE":
+        return []  # "the President of the Summit", "Kenya and the Summit"
+    before = head.doc[run[0].i - 1] if run[0].i > sent_start else None
+    opening: list[Token] = []
+    while before is not None and (
+        before.lower_ in ORDINALS or before.ent_type_ == "ORDINAL" or before.dep_ == "det"
+    ):
+        opening.insert(0, before)
+        before = head.doc[before.i - 1] if before.i > sent_start else None
+    return [*opening, *(t for t in run if t.dep_ != "punct" and t.text not in "()")]
 
 
 def _place_after(head: Token) -> list[Token]:
@@ -136,7 +191,7 @@ def _cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         # summit of 2023") does not make a later "the summit" that edition.
         earlier = _named_before(head, cue.head)
         if earlier is not None and earlier.names:
-            cue = cue.model_copy(update={"names": earlier.names})
+            cue = cue.model_copy(update={"names": earlier.names, "topic": earlier.topic})
     return cue
 
 
@@ -156,12 +211,15 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
     year: int | None = None
     # "the summit in the Amazon city of Belem": a complement of place or time tells
     # where or when, its proper nouns do not name the event.
+    topic_of = [c for c in head.rights if c.dep_ == "prep" and _names_topic(head, c)]
+    topic = {t.i for child in topic_of for t in child.subtree}
     where = {
         t.i
         for child in head.rights
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on")
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and child not in topic_of
         for t in child.subtree
     }
+    topic_words: list[str] = []
     for tok in phrase:
         lem = lemma(tok)
         if _YEAR.match(tok.text) and tok.i != head.i:
@@ -209,6 +267,8 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
                     word = f"{word}{number.text}"
                     numbered.add(number.i)
                 name_words.append(word)
+                if tok.i in topic:
+                    topic_words.append(word)
             continue
         if tok.i in numbered:
             continue
@@ -298,6 +358,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         head=head_lemma,
         modifiers=modifiers,
         names=list(dict.fromkeys(name_words)),
+        topic=list(dict.fromkeys(topic_words)),
         place=place,
         year=year,
         link=link,

@@ -55,7 +55,7 @@ def role_of(
         # "the last day of the summit": "last" orders the event's days, not its editions.
         mods -= OWN_DAY_WORDS
     key = set(main.key) if main else set()
-    words = _initials_as_name(set(_key_words(cue)), main)
+    words = _initials_as_name(set(_key_words(cue)), main) | _expanded(_key_words(cue), key)
     same_series = not words or not key or _shares_name(words, key)
     if "elsewhere" in mods:
         return _met_where(cue, main)
@@ -119,7 +119,9 @@ def role_of(
         # "summit" and "conference" name one event in turn: only a lesser kind of
         # meeting with name words of its own is another one.
         and {cue.head, main_head} - PEER_HEADS
-        and words - key - EVENT_HEADS
+        # (the topic its title names is no name of another meeting: "the High-level
+        # Meeting on the Responsible Military Use of AI" is the REAIM summit)
+        and words - key - EVENT_HEADS - set(cue.topic)
         and cue.link != "sentence"
     ):
         # "the second official GC REAIM Regional Meeting" in a folder about the REAIM
@@ -146,6 +148,20 @@ def _initials_as_name(words: set[str], main: MainEvent | None) -> set[str]:
     }
     found = {w for w in words if len(w) >= 2 and w in initials}
     return (words - found) | set(main.key) if found else words
+
+
+def _expanded(words: Sequence[str], key: set[str]) -> set[str]:
+    """'Artificial Intelligence' for the AI of 'the Global AI Summit on Africa': a key word
+    that consecutive name words spell with their initials."""
+    found = set()
+    for acronym in key:
+        n = len(acronym)
+        if n < 2 or not acronym.isalpha():
+            continue
+        runs = (words[i : i + n] for i in range(len(words) - n + 1))
+        if any("".join(w[0] for w in run) == acronym for run in runs):
+            found.add(acronym)
+    return found
 
 
 def _met_where(cue: EventCue, main: MainEvent | None) -> EventRole:

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts.nlp import value_spans
-from summit_facts.tokens import lemma
+from summit_facts.tokens import TITLE_WORDS, lemma  # noqa: F401  (TITLE_WORDS re-exported)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ENTITY_LABELS = {"GPE", "ORG", "PERSON", "LOC"}
@@ -140,11 +140,3 @@ def _sentence_lemmas(sent: Span) -> tuple[str, ...]:
     if "lemmas" not in cache:
         cache["lemmas"] = tuple(lemma(t) for t in sent)
     return cache["lemmas"]  # type: ignore[no-any-return]
-
-
-TITLE_WORDS = {
-    "president", "prime", "minister", "chancellor", "premier", "king", "queen", "ceo",
-    "secretary", "commissioner", "vice", "chair", "chairman", "chairwoman", "director",
-    "governor", "mayor", "leader", "head", "emir", "sheikh", "prince", "envoy", "ambassador",
-    "spokesperson", "senator", "representative", "founder", "chief",
-}  # fmt: skip

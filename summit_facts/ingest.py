@@ -279,7 +279,9 @@ def _parse(
         front, body, problem = split_front_matter(text)
         if problem:
             notices.append(Notice(path=path, message=problem))
-    if not _LETTER.search(body):
+    title = front.get("title") if isinstance(front, Mapping) else None
+    if not _LETTER.search(body) and not (isinstance(title, str) and _LETTER.search(title)):
+        # A headline alone (front matter with a title, no body) is still read.
         raise _Unusable("no text")
     source = source_metadata(body, front, doc_id=ids.claim(doc_id), path=path)
     yield from notices

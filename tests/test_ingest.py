@@ -471,9 +471,16 @@ def test_impossible_date_in_front_matter_is_a_notice(tmp_path):
     assert len(notices) == 1 and "day is out of range" in notices[0].message
 
 
-def test_front_matter_with_no_body_is_skipped(tmp_path):
-    folder = folder_with(tmp_path, "only_front.md", "---\ntitle: Paris summit\n---\n\n")
+def test_front_matter_with_no_body_and_no_title_is_skipped(tmp_path):
+    folder = folder_with(tmp_path, "only_front.md", "---\npublisher: Wire\n---\n\n")
     assert_skipped_once(folder, "only_front.md", "no text")
+
+
+def test_a_headline_alone_is_read(tmp_path):
+    # A page saved with its headline only: the headline states figures too.
+    article = "---\ntitle: 60 nations meet at Lima summit\n---\n\n"
+    doc, _ = only_doc(folder_with(tmp_path, "headline.md", article), "headline.md")
+    assert doc.text.strip() == "60 nations meet at Lima summit"
 
 
 # ---------------------------------------------------------------- JSONL

@@ -48,6 +48,7 @@ from summit_facts.instrument_names import (
     one_list_per_source,
     one_name_per_source,
     one_outcome_is_principal,
+    one_principal_text,
 )
 from summit_facts.models import (
     TIME_NOUNS,
@@ -168,6 +169,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     companies_sign_the_principal(out)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
+    one_principal_text(out)
     name_commitments_after_the_text(out)
     return one_list_per_sentence(one_list_per_source(one_name_per_source(out)))
 

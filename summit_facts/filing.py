@@ -17,6 +17,7 @@ from functools import lru_cache
 from summit_facts import currencies, names
 from summit_facts import names as known_names
 from summit_facts.events import PART_HEADS, own_day, same_place, series_of
+from summit_facts.events.words import GENERIC_NAME_WORDS as EVENT_GENERIC_WORDS
 from summit_facts.models import (
     INSTRUMENT_WORDS,
     Claim,
@@ -26,6 +27,7 @@ from summit_facts.models import (
     MainEvent,
     Mention,
     Source,
+    TextValue,
     Value,
     claim_id,
 )
@@ -194,7 +196,10 @@ def holds(ctx: Context, cond: Condition, value: Value | None = None) -> bool:
 # plain slots; each other one gets its name's distinctive word and its kind as a suffix:
 # count_ministerial_statement, members_frontier_commitments (DESIGN.md, "Several
 # instruments at one event").
-PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement"}
+PRINCIPAL_WORDS = {"declaration", "communique", "communiqué", "statement", "agreement", "pact"}
+# A bare "the declaration" is the leaders' text; a bare "the pact" points back to the
+# treaty or pact named last ("19 countries ratified the pact").
+BARE_PRINCIPAL = PRINCIPAL_WORDS - {"pact"}
 QUOTES = {"”", '"', "’", "'"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # "signed the accord on Tuesday": when, not what the accord is about.
@@ -413,7 +418,7 @@ def _instrument_suffix(
         at = min(named, key=lambda i: (i > lo, abs(i - lo)))
     else:
         at = min(named, key=lambda i: (i < lo, abs(i - lo)))
-    if ctx.label != "TITLE" and lemmas[at] not in PRINCIPAL_WORDS and _bare(lemmas, at):
+    if ctx.label != "TITLE" and lemmas[at] not in BARE_PRINCIPAL and _bare(lemmas, at):
         # "Some 19 countries ratified the pact": the text of that kind named last, in
         # this sentence or before it. A bare "the declaration" stays the principal one:
         # an article calls the leaders' text so after naming side texts of its kind.
@@ -1312,6 +1317,25 @@ def _home_country(mentions: list[Mention]) -> str | None:
     return ranked[0][0]
 
 
+def _names_the_event(mention: Mention, filing: Filing, main_key: frozenset[str]) -> bool:
+    """Whether a text's name is the main event's own name words ("a New Global Financing
+    Pact" in reports on the Summit for a New Global Financing Pact): the event is named
+    after the text it seeks, which is no text signed there. A name of one word besides its
+    kind ("the AI Declaration") is kept."""
+    if filing.topic != "signatories" or not filing.slot.startswith("declaration_name"):
+        return False
+    if not isinstance(mention.value, TextValue) or len(main_key) < 2:
+        return False
+    words = [
+        w
+        for w in re.findall(r"[a-z0-9]+", mention.value.surface.lower())
+        if w not in INSTRUMENT_WORDS
+    ]
+    generic = GENERIC_NAME_WORDS | EVENT_GENERIC_WORDS
+    keyed = [w for w in words if w in main_key]
+    return len(words) >= 2 and bool(keyed) and all(w in main_key or w in generic for w in words)
+
+
 def file_mentions(
     mentions: Iterable[Mention],
     source: Source,
@@ -1346,6 +1370,8 @@ def file_mentions(
             context = mention.context.model_copy(update={"agent": home})
             mention = mention.model_copy(update={"context": context})
         filing = best_filing(mention, rules, main, before[mention.evidence.start])
+        if filing is not None and _names_the_event(mention, filing, main_key):
+            filing = None  # "a New Global Financing Pact" at the Summit for one: its name
         if filing is None:
             if mention.value.kind not in AUTO_KINDS:
                 continue

@@ -369,6 +369,45 @@ def one_outcome_is_principal(claims: list[Claim]) -> None:
             claim.slot = parts[0]
 
 
+def one_principal_text(claims: list[Claim]) -> None:
+    """One principal instrument per event: where the corpus names several texts of the
+    principal kinds under `declaration_name` ("the Pact for the Future" in most sources,
+    "the Declaration on Future Generations" beside it as an annex), the one most sources
+    name is the principal, and another that a source names beside it is another text,
+    named after its own words (`declaration_name_future_generations_declaration`), in
+    place. Different names that no source gives together stay one subject, where they
+    disagree."""
+    named = [
+        c
+        for c in claims
+        if c.topic == TOPIC
+        and c.slot == "declaration_name"
+        and c.rule != "auto"
+        and isinstance(c.value, TextValue)
+    ]
+    sources: dict[str, set[str]] = {}
+    for claim in named:
+        sources.setdefault(_fold_name(claim.value), set()).add(claim.source.id)
+    if len(sources) < 2:
+        return
+    principal = max(sources, key=lambda name: (len(sources[name]), name))
+    for claim in named:
+        name = _fold_name(claim.value)
+        if name == principal or not sources[name] & sources[principal]:
+            continue
+        surface = claim.value.surface.lower() if isinstance(claim.value, TextValue) else name
+        words = [w for w in re.findall(r"[a-z0-9]+", surface) if w not in _SMALL]
+        kinds = [w for w in words if w in INSTRUMENT_WORDS]
+        if kinds and len(words) > len(kinds):
+            own = [w for w in words if w not in INSTRUMENT_WORDS]
+            claim.slot = f"declaration_name_{slugify(' '.join([*own[:3], kinds[-1]]))}"
+
+
+def _fold_name(value: object) -> str:
+    text = value.text if isinstance(value, TextValue) else str(value)
+    return " ".join(names.fold(names.canonical_name(text)).lower().split())
+
+
 def name_funds_signed(claims: list[Claim], funds: Mapping[str, str]) -> None:
     """Signers of a fund (`count_programme__tfff`, filing's `PROGRAMME_SIGNED`) are the
     signers of the text the corpus names after that fund ("the TFFF Launch

@@ -12,6 +12,7 @@ from summit_facts.instrument_names import (
     name_commitments_after_the_text,
     one_name_per_source,
     one_outcome_is_principal,
+    one_principal_text,
 )
 from summit_facts.models import Claim, CountValue, Evidence, Interval, Source, TextValue
 
@@ -291,4 +292,25 @@ def test_commitments_of_the_principal_text_are_named_after_it() -> None:
         ("initiatives", "reef_accord_commitments"),
         ("auto", "pledges_count"),
         ("auto", "commitments_count"),
+    ]
+
+
+def test_a_principal_kind_text_named_beside_the_principal_one_is_another() -> None:
+    # "the Pact for the Future" in three sources; one of them names "the Declaration on
+    # Reef Generations" beside it, as an annex: another text. A different name that no
+    # source gives beside the principal one stays, where the sources disagree.
+    claims = [
+        _name("Pact for the Future", "a.md"),
+        _name("Pact for the Future", "b.md"),
+        _name("Declaration on Reef Generations", "b.md"),
+        _name("Pact for the Future", "c.md"),
+        _name("Lima Statement", "d.md"),
+    ]
+    one_principal_text(claims)
+    assert [c.slot for c in claims] == [
+        "declaration_name",
+        "declaration_name",
+        "declaration_name_reef_generations_declaration",
+        "declaration_name",
+        "declaration_name",
     ]

@@ -354,3 +354,26 @@ def test_a_headline_list_of_signers_names_no_instrument():
     )
     assert slots.get("count") == ["20"], slots
     assert not [s for s in slots if "hooli" in s], slots
+
+
+@pytest.mark.model
+def test_a_text_the_event_is_named_after_is_no_text_signed_there(tmp_path):
+    # Reports on "the Summit for a New Forest Finance Pact": the pact it seeks names the
+    # event; the text it adopted has a name of its own.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-05-02\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "Peru calls for the adoption of a New Forest Finance Pact (1 - 2 May "
+            "2031)\n\nThe summit in Lima will bring 40 leaders together.\n",
+            "b.md": lead + "The Summit for a New Forest Finance Pact opened in Lima on 1 May "
+            "2031.\n\nLeaders adopted the Lima Declaration on Rivers.\n",
+            "c.md": lead + "The summit for a New Forest Finance Pact in Lima drew 40 leaders.\n",
+        },
+    )
+    names = subjects_of(report, "signatories").get("declaration_name")
+    assert names is not None
+    values = [names["consensus"]["display"], *(d["display"] for d in names["dissent"])]
+    assert all("Forest Finance Pact" not in v for v in values), values

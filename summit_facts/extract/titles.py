@@ -30,7 +30,7 @@ from summit_facts.models import INSTRUMENT_WORDS, TIME_NOUNS, Mention, Source, T
 from summit_facts.tokens import lemma
 
 _DOC_TYPES = (
-    r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Compact|Communiqu[ée]|"
+    r"(?:Statement|Declaration|Agreement|Charter|Accord|Pledge|Pact|Compact|Communiqu[ée]|"
     r"Convention|Treaty|Principles|Commitments|Call\s+to\s+Action)"
 )
 # A year inside a name ("... of AI in 2024 Elections") is one of its words.

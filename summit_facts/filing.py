@@ -137,7 +137,9 @@ def _scope(ctx: Context, cond: Condition) -> list[str]:
     if scope == "before":
         return ctx.before[-cond.window :]  # the last `window` words (at most three)
     if scope == "path":
-        return ctx.path
+        # With a window, only the words nearest the value ("ahead of the summit on 19
+        # September": the date hangs on the event noun, not on a verb of its own).
+        return ctx.path[: cond.window] if "window" in cond.model_fields_set else ctx.path
     if scope == "noun":
         return _words_of(ctx.noun)
     if scope == "head":

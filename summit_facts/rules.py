@@ -66,7 +66,8 @@ class Condition(_Strict):
         ge=1,
         le=50,
         description="Tokens either side, for `near`; the last tokens before, for `before`"
-        " (it sees at most three).",
+        " (it sees at most three); the first words of the value's path, for `path` (only"
+        " when given).",
     )
     single_day: bool = Field(
         default=False,

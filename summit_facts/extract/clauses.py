@@ -134,14 +134,18 @@ def _polarity(span: Span) -> Polarity:
     if listed_in is not None:
         # "30 countries, including China, did not endorse": China is one of the 30.
         return _polarity(span.doc[listed_in.i : listed_in.i + 1])
+    clause = [t for t in _clause_tokens(span) if t.i < span.start or t.i >= span.end]
     lemmas = {
         lemma(t)
-        for t in _clause_tokens(span)
-        if (t.i < span.start or t.i >= span.end)
-        and not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN"))
-        and not _never_before(t)
+        for t in clause
+        if not (t.dep_ == "neg" and t.head.pos_ in ("NOUN", "PROPN")) and not _never_before(t)
     }
-    return "negated" if lemmas & NEGATION_LEMMAS else "affirmed"
+    # "Russia is distancing itself from the consensus": leaving it, not joining it.
+    distancing = any(t.pos_ == "VERB" and lemma(t) in DISTANCING_VERBS for t in clause)
+    return "negated" if lemmas & NEGATION_LEMMAS or distancing else "affirmed"
+
+
+DISTANCING_VERBS = {"distance", "dissociate", "disassociate"}
 
 
 def _never_before(token: Token) -> bool:

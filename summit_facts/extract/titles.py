@@ -145,16 +145,17 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     for sent in doc.sents:
         text = sent.text  # built anew on every access
         for regex in (_QUOTED, _QUOTED_LOWER, _TITLED):
-            for match in regex.finditer(text):
+            for match, offset, end in _each_title(regex, text):
                 group = match.group(0) if regex is _TITLED else match.group(1)
                 if regex is _TITLED:
+                    group = group[offset:end]  # "the X Pact and the Y Compact": each
                     group = _WHEN_AFTER.sub("", group)  # "the Reef Treaty on Monday"
                     # "the Lima Declaration on the first day": the title ends at its capitals
                     group = _SMALL_AFTER.sub("", group)
                     group = _ARTICLE_FIRST.sub("", group)  # "The GPAI New Delhi Declaration"
                 else:
                     group = group.rstrip(".,;:!? ")  # 'a "Blueprint for Action."'
-                start = sent.start_char + match.start(0 if regex is _TITLED else 1)
+                start = sent.start_char + match.start(0 if regex is _TITLED else 1) + offset
                 span = doc.char_span(start, start + len(group), alignment_mode="expand")
                 if span is None or len(span) < 2:
                     continue
@@ -175,6 +176,35 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
 
 
 _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
+
+
+# "the Pact for the Future and the Global Digital Compact": two titles, not one.
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+_OPENS_TITLE = re.compile(rf"(?:[A-Z][\w'’-]+\s+){{0,4}}{_DOC_TYPES}\b")
+_HAS_KIND = re.compile(rf"\b{_DOC_TYPES}\b")
+
+
+def _second_title(group: str) -> tuple[int, int] | None:
+    """Where a second title opens after 'and' in a matched title whose first part is a
+    title of its own; None when the 'and' is inside one name ('... on Peace and
+    Security')."""
+    for joint in _AND_THE.finditer(group):
+        if _HAS_KIND.search(group[: joint.start()]) and _OPENS_TITLE.match(group, joint.end()):
+            return joint.start(), joint.end()
+    return None
+
+
+def _each_title(regex: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each match as (match, start, end) offsets within it: 'the Pact for the Future and
+    the Global Digital Compact' yields its two titles."""
+    for match in regex.finditer(text):
+        whole = len(match.group(0))
+        joint = _second_title(match.group(0)) if regex is _TITLED else None
+        if joint is None:
+            yield match, 0, whole
+            continue
+        yield match, 0, joint[0]
+        yield match, joint[1], whole
 
 
 def _hashtag_titles(doc: Doc, source: Source) -> Iterator[Mention]:
@@ -253,6 +283,8 @@ def _topic_continued(span: Span) -> Span:
             i += 3  # "(AI)"
             end = i
             continue
+        if tok.lower_ == "and" and _OPENS_TITLE.match(doc[i + 1 :].text.removeprefix("the ")):
+            break  # "the Pact for the Future and the Global Digital Compact": another title
         if tok.text == "," or tok.lower_ in ("and", "or", "the", "of"):
             # ", human rights, democracy": a list goes on; ", the first agreement on AI":
             # an apposition about the text does not.

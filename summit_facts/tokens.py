@@ -14,7 +14,17 @@ if TYPE_CHECKING:
 
 # Verbs kept whole with their "co-" (nlp.py): the lemmatiser's suffix rules misread them
 # ("co-hosted" -> "co-hoste"), so their lemma is their verb.
-CO_VERBS = ("host", "chair", "organise", "organize", "sponsor", "convene", "lead", "sign")
+CO_VERBS = (
+    "host",
+    "chair",
+    "organise",
+    "organize",
+    "sponsor",
+    "convene",
+    "lead",
+    "sign",
+    "facilitate",
+)
 
 
 # Words of a person's office or title: "President", "Secretary-General", "envoy".

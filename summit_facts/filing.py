@@ -855,8 +855,6 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         # "a $1.6bn pledge from the Gates Foundation ... made up the core of more than
         # $9bn in pledges": the foundation is the other sum's donor, not this one's.
         programme = None
-    if programme and donor and ctx.names and _size_of_what_was_launched(ctx):
-        return programme  # who launched a programme is not told to pay into it
     if programme:
         if donor and donor not in programme.split("_") and programme not in donor:
             return f"{donor}_{programme}"
@@ -890,19 +888,6 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
-
-
-# Verbs that bring a programme into being, not money into it.
-LAUNCH_VERBS = {"launch", "unveil", "establish", "create", "set"}
-
-
-def _size_of_what_was_launched(ctx: Context) -> bool:
-    """'Kenya launched the X Programme (XP), a $49.7 million investment ...': the amount,
-    in apposition after the programme's name, is the programme's size; the one who
-    launched it is not told to pay it."""
-    at = ctx.value_token
-    before = [w for w in ctx.lemmas[max(0, at - 2) : at] if w not in ("a", "an")]
-    return ctx.governor in LAUNCH_VERBS and before[-1:] == [","]
 
 
 def _debt_swap_parties(ctx: Context) -> str | None:

@@ -609,19 +609,3 @@ def test_debt_restructured_is_the_debtors_debt_restructuring(nlp, ruleset):
 )
 def test_a_debt_swap_is_named_after_both_countries_in_order(nlp, ruleset, text):
     assert _subject(nlp, ruleset, text, "€40 million") == "funding/france_ghana_debt_swap"
-
-
-@pytest.mark.model
-def test_the_amount_a_launched_programme_is_told_to_be_is_the_programmes_own(nlp, ruleset):
-    # Who launched it is not told to pay it: the subject is the programme alone.
-    text = (
-        "Ghana launched the Coastal Resilience Grants Programme (CRGP), a $40 million "
-        "investment that the president announced for fishing towns."
-    )
-    assert _subject(nlp, ruleset, text, "$40 million") == "funding/crgp"
-
-
-@pytest.mark.model
-def test_a_donor_that_pledges_to_a_programme_keeps_its_name_on_it(nlp, ruleset):
-    text = "Ghana pledged $40 million to the Coastal Resilience Grants Programme (CRGP)."
-    assert _subject(nlp, ruleset, text, "$40 million") == "funding/ghana_crgp"

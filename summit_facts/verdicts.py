@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from summit_facts.captions import caption_claims
 from summit_facts.compare import Relation, compare, precision_key
 from summit_facts.independence import independence_groups, weight
 from summit_facts.models import (
@@ -91,8 +92,10 @@ def judge_subject(
     complete_lists: bool = True,
     auto: bool = False,
     aliases: Mapping[str, str] | None = None,
+    captions: frozenset[str] = frozenset(),
 ) -> SubjectVerdict:
-    """The verdict on one subject from every claim filed under it."""
+    """The verdict on one subject from every claim filed under it. `captions`: ids of
+    claims told under a photo, which give way to their source's own body."""
     if not claims:
         raise ValueError(f"no claims to judge for {topic}/{slot}")
     relate = _Relations(complete_lists, aliases)
@@ -124,7 +127,7 @@ def judge_subject(
                 pile.keys.append(key)
         return piles
 
-    piles, once_notes = _count_each_source_once(pile_up(claims), order, relate)
+    piles, once_notes = _count_each_source_once(pile_up(claims), order, relate, captions)
     # With each source's other values set aside, piles that only a dropped value kept
     # apart are one: pile the kept claims again.
     piles = _days_within_a_range(pile_up([c for p in piles for c in p.claims]), groups)
@@ -178,17 +181,23 @@ def judge_subject(
 
 
 def _count_each_source_once(
-    piles: list[_Pile], order: Callable[[Claim], tuple[Any, ...]], relate: _Relations
+    piles: list[_Pile],
+    order: Callable[[Claim], tuple[Any, ...]],
+    relate: _Relations,
+    captions: frozenset[str] = frozenset(),
 ) -> tuple[list[_Pile], list[str]]:
     """A source that states incompatible values votes once, for its asserted and most
-    specific value; the note keeps the other values in view (DESIGN.md, "One source,
-    one statement")."""
+    specific value told outside a photo caption; the note keeps the other values in
+    view (DESIGN.md, "One source, one statement")."""
     notes: list[str] = []
     for sid in sorted({c.source.id for p in piles for c in p.claims}):
         held = [p for p in piles if any(c.source.id == sid for c in p.claims)]
         if len(held) < 2:
             continue
-        best = min((c for p in held for c in p.claims if c.source.id == sid), key=order)
+        best = min(
+            (c for p in held for c in p.claims if c.source.id == sid),
+            key=lambda c: (c.id in captions, *order(c)),
+        )
         kept = next(p for p in held if best in p.claims)
         dropped: list[str] = []
         for pile in held:
@@ -228,9 +237,12 @@ def _days_within_a_range(piles: list[_Pile], groups: Mapping[str, int]) -> list[
         ]
 
     def inside(pile: _Pile, container: DateValue) -> bool:
+        # An opening or closing day ("began on Monday") inside the range sides with it,
+        # even where a source's range that overlaps it but starts a day later ("from
+        # Tuesday to Thursday") kept it out of the pile when the piles were made.
         return all(
             isinstance(v := c.value, DateValue)
-            and v.bound is None
+            and (v.bound is None or v.start == v.end)
             and container.start <= v.start
             and v.end <= container.end
             for c in pile.claims
@@ -548,6 +560,7 @@ def build_report(
             known.add(claim.source.id)
             every_source.append(claim.source)
     groups = independence_groups(every_source, texts)
+    captions = caption_claims(claims, texts)
 
     subjects: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
@@ -564,6 +577,7 @@ def build_report(
                 complete_lists=options.get("complete_lists", True),
                 auto=options.get("auto", all(c.rule == "auto" for c in filed)),
                 aliases=options.get("aliases"),
+                captions=captions,
             )
         )
     # Automatic subjects are listed apart and take no part in the counts,

@@ -37,7 +37,7 @@ FLOORS = {
     "global-ai-summit-africa-kigali-2025": (0.88, 0.95, 0.85, 0),
     "india-ai-impact-summit-2026": (0.89, 0.95, 0.87, 0),
     "munich-ai-elections-accord-2024": (0.89, 0.94, 0.99, 0),
-    "paris-financing-pact-2023": (0.76, 0.93, 0.62, 0),
+    "paris-financing-pact-2023": (0.79, 0.94, 0.72, 0),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
     "summit-of-the-future-2024": (0.64, 0.87, 0.61, 0),

@@ -458,6 +458,49 @@ def test_a_source_that_contradicts_itself_votes_once_for_its_asserted_value():
     assert any(n.startswith("002 states incompatible values") for n in verdict.notes)
 
 
+def test_an_opening_day_inside_the_range_sides_with_it_beside_a_range_a_day_late():
+    # "from Tuesday to Thursday" (5-7) overlaps 4-6, so it piles with it, and kept
+    # "began on Monday" (4) apart; the day lies inside 4-6 and agrees with it.
+    monday = days("Monday", "2023-09-04", "2023-09-04").model_copy(update={"bound": "start"})
+    claims = [
+        claim(S002, "summit", "dates", days("September 4-6", "2023-09-04", "2023-09-06"),
+              "The summit runs from September 4-6."),
+        claim(S002, "summit", "dates", days("Tuesday to Thursday", "2023-09-05", "2023-09-07"),
+              "Kenya hosts the summit from Tuesday to Thursday."),
+        claim(S003, "summit", "dates", days("4 to 6 September", "2023-09-04", "2023-09-06"),
+              "The summit is held from 4 to 6 September."),
+        claim(S004, "summit", "dates", monday, "The summit began on Monday."),
+    ]  # fmt: skip
+    verdict = judge_subject("summit", "dates", claims, GROUPS)
+    assert verdict.verdict == "consensus", verdict.dissent
+    assert verdict.consensus is not None
+    assert verdict.consensus.sources == ["002", "003", "004"]
+    assert verdict.consensus.display == "2023-09-04 to 2023-09-06"
+
+
+def test_a_photo_caption_gives_way_to_its_sources_own_body():
+    caption = "Leaders at the closing of the summit on Wednesday, September 6, 2023."
+    body = "The summit came to an end on Wednesday, August 6."
+    text = f"{caption} [Jane Doe, Daily Paper]\n\n{body}\n"
+    at = text.index(body)
+
+    def told(quote: str, value: DateValue, start: int) -> Claim:
+        found = claim(S002, "summit", "dates", value, quote)
+        evidence = found.evidence.model_copy(update={"start": start, "end": start + len(quote)})
+        return found.model_copy(update={"evidence": evidence, "id": f"002:{start}"})
+
+    claims = [
+        told(caption, days("September 6, 2023", "2023-09-06", "2023-09-06"), 0),
+        told(body, days("August 6", "2023-08-06", "2023-08-06"), at),
+        claim(S003, "summit", "dates", days("4-6 September", "2023-09-04", "2023-09-06"), "4-6"),
+        claim(S004, "summit", "dates", days("4-6 September", "2023-09-04", "2023-09-06"), "4-6"),
+    ]
+    report = build_report(claims, SEEDS, texts={"002": text}, tool_version="t", schema_version=1)
+    verdict = subject(report.contradictions, "summit", "dates")
+    assert verdict.consensus is not None and verdict.consensus.sources == ["003", "004"]
+    assert [(c.display, c.sources) for c in verdict.dissent] == [("2023-08-06", ["002"])]
+
+
 # ---------------------------------------------------------------- automatic subjects
 
 

@@ -41,6 +41,9 @@ _TITLED = re.compile(
     # "the Tech Accord to Combat Deceptive Use of AI": a purpose told with "to" and a verb.
     rf"\b(?:(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?(?=[A-Z]))?){{0,4}}{_DOC_TYPES}\s+(?:on|of|for|to(?=\s+[A-Z]))\s+"
     rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*|(?:[A-Z][\w'’-]+\s+){{1,4}}{_DOC_TYPES}\b"
+    # "the Paris Agenda for People and the Planet": an agenda is a text only with its
+    # name's capitals before it and its topic after ("the summit's agenda" names none).
+    rf"|(?:[A-Z][\w'’-]+\s+){{1,4}}Agenda\s+(?:for|on)\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*"
     # "signed the Call to Action", "a joint Call to Action": a kind of outcome text whose
     # capitals make it a name; in lower case, the one a verb or "the" points at ("sign
     # call to action", "the call for action, signed by all attendees").

@@ -40,7 +40,7 @@ FLOORS = {
     "paris-financing-pact-2023": (0.79, 0.94, 0.72, 0),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
-    "summit-of-the-future-2024": (0.64, 0.87, 0.61, 0),
+    "summit-of-the-future-2024": (0.62, 0.85, 0.61, 0),
     "ukraine-peace-summit-2024": (0.79, 0.83, 0.87, 0),
     "un-ocean-conference-2025": (0.77, 0.97, 0.66, 0),
 }

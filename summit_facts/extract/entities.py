@@ -143,26 +143,6 @@ def _titles_a_person(country: Token) -> bool:
     return head.ent_type_ == "PERSON"
 
 
-def _office_of(country: Token) -> Token | None:
-    """'the Chancellor of the Federal Republic of Germany, Olaf Scholz': the person an
-    office of the country names (an apposition of the office), else None."""
-    prep = country.head
-    office = prep.head
-    if country.dep_ != "pobj" or prep.lower_ != "of" or office.lower_ not in TITLE_WORDS:
-        return None
-    ent = _ent_at(country)
-    if not names.is_country(ent.text if ent is not None else country.text):
-        return None
-    return next(
-        (
-            c
-            for c in office.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and not names.is_country(c.text)
-        ),
-        None,
-    )
-
-
 def _holder_of(person: Token) -> str | None:
     """The country a person's possessive title gives: 'Lithuania's Minister of Justice,
     Ona Petraitė' -> Lithuania (she stands for it, DESIGN.md "Values")."""
@@ -438,11 +418,7 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
     acronyms = _acronyms(doc)
     for sent in doc.sents:
         for group in _entity_groups(sent):
-            if len(group) == 1 and (
-                _titled_by(group[0]) is not None
-                or _titles_a_person(group[0])
-                or _office_of(group[0]) is not None
-            ):
+            if len(group) == 1 and (_titled_by(group[0]) is not None or _titles_a_person(group[0])):
                 continue  # "Lithuania's Minister of Justice, X": X is named; the country is X's
             root = group[0]
             group = [*_cohost_named_before(root), *group]

@@ -638,6 +638,12 @@ _TO_RAISE = re.compile(
 )
 
 
+def _told_as_target(claim: Claim, texts: Mapping[str, str] | None) -> bool:
+    """Whether the text tells the value as money sought ('the target of $18 billion')."""
+    before = _before(claim, texts)
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)))
+
+
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
     subject, `<programme>_target`, never compared with what was pledged. A goal for the
@@ -647,7 +653,7 @@ def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
         if claim.topic != "funding" or claim.slot.endswith("_target"):
             continue
         before = _before(claim, texts)
-        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)):
+        if _told_as_target(claim, texts):
             raising = _TO_RAISE.search(before) and not _BUDGET.search(before)
             claim.slot = f"{claim.slot}_pledging_target" if raising else f"{claim.slot}_target"
 
@@ -806,7 +812,10 @@ def name_money_after_the_programme_named_before(
                 if last is None or match.start() > last[0]:
                     last = (match.start(), programme)
         in_sentence = last is not None and last[0] >= claim.evidence.start - base
-        if last is not None and (in_sentence or _POINTS_BACK.search(sentence)):
+        # "the target of $18 billion", "The goal is to collect ...": a goal is always some
+        # programme's, the one the article last named.
+        goal = placeholder and _told_as_target(claim, texts)
+        if last is not None and (in_sentence or goal or _POINTS_BACK.search(sentence)):
             claim.slot = last[1]
         elif placeholder:
             claim.topic, claim.rule = AUTO_TOPIC, "auto"
@@ -889,9 +898,28 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
                 for fund in pooled
                 if fund and (pattern := _programme_pattern(fund)) and pattern.search(texts[doc])
             }
+            funds = _most_told(funds, by_doc)
         if len(funds) == 1:
             out[doc] = funds.pop()
     return out
+
+
+def _most_told(funds: set[str], by_doc: Mapping[str, list[Claim]]) -> set[str]:
+    """Of several funds an article names, the one that clearly most sources file money
+    under: the fund a replenishment conference raises money for, beside the words
+    its name also holds ("global" in "Global Fund") and bodies named once."""
+    if len(funds) < 2:
+        return funds
+    told = Counter(
+        fund
+        for filed in by_doc.values()
+        for fund in {_programme_part(c.slot) for c in filed if not c.part_of}
+        if fund in funds
+    )
+    ranked = told.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return funds
+    return {ranked[0][0]}
 
 
 def _gives_from(claim: Claim) -> bool:

@@ -797,11 +797,14 @@ def _payer_name(name: str | None) -> bool:
     return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
+LIST_MARKS = ("-", "•", "*", "–")
+
+
 def _listed_donor(ctx: Context) -> str | None:
     """The countries a list line opens with: "- Norway: USD 3 billion over ten years",
     "Brazil and Indonesia: reaffirmed commitments of USD 1 billion each"."""
     lemmas = ctx.lemmas
-    start = next((i for i, w in enumerate(lemmas) if w not in ("-", "•", "*", "–")), None)
+    start = next((i for i, w in enumerate(lemmas) if w not in LIST_MARKS), None)
     if start is None or ":" not in lemmas[start : ctx.value_token]:
         return None
     head = lemmas[start : lemmas.index(":", start)]
@@ -811,10 +814,28 @@ def _listed_donor(ctx: Context) -> str | None:
     return " and ".join(p.title() for p in parts)
 
 
+def _listed_from(ctx: Context) -> str | None:
+    """The country a list line that opens with the value names after "from": "• 1.6
+    billion euros from France.", "- $100 million from the Republic of Korea"."""
+    lemmas = ctx.lemmas
+    start = next((i for i, w in enumerate(lemmas) if w not in LIST_MARKS), None)
+    end = ctx.value_token_end
+    if start is None or start == 0 or start != ctx.value_token or lemmas[end : end + 1] != ["from"]:
+        return None
+    words = [w for w in lemmas[end + 1 :] if w != "the"]
+    stop = next((i for i, w in enumerate(words) if not w[:1].isalpha()), len(words))
+    # the longest run of words from "from" on that names a country ("Republic of Korea")
+    for size in range(min(stop, 5), 0, -1):
+        name = " ".join(words[:size])
+        if known_names.is_country(name):
+            return known_names.canonical_name(name.title())  # the lemmas are lower case
+    return None
+
+
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
     money is filed after the programme or what it pays for, then after who pays."""
-    listed = None if ctx.agent else _listed_donor(ctx)
+    listed = None if ctx.agent else _listed_donor(ctx) or _listed_from(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
     swapped = _debt_swap_parties(ctx)
@@ -835,6 +856,9 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
                 "agent": countries[0] if len(set(countries)) == 1 else None,
             }
         )
+    raised = _raised_by_fund(ctx)
+    if raised:
+        return raised
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
@@ -888,6 +912,25 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
+
+
+# Verbs whose subject gets money from others: "the Global Fund raised $14.25 billion".
+RAISING_VERBS = {"raise", "secure", "collect", "mobilise", "mobilize", "attract"}
+
+
+def _raised_by_fund(ctx: Context) -> str | None:
+    """A fund that raises money is what the money is for, whatever else the sentence
+    names ("Global Fund raises $14.25 billion to end HIV, TB and malaria" is the Global
+    Fund's money, not HIV's); None when the one who raises is no fund ("Norway raised
+    its pledge")."""
+    agent = (ctx.agent or "").removeprefix("the ").removeprefix("The ")
+    words = agent.split()
+    if ctx.governor not in RAISING_VERBS or len(words) < 2 or words[-1].lower() not in FUND_WORDS:
+        return None
+    if not all(w[:1].isupper() for w in words):
+        return None  # "the new fund raised": which fund, the article told before
+    kept = name_words(agent)
+    return slugify(" ".join(kept)) if kept else None
 
 
 def _debt_swap_parties(ctx: Context) -> str | None:

@@ -58,6 +58,7 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
+from summit_facts.person_names import name_people_in_full
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -169,6 +170,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     described_text_is_principal(out)
     one_outcome_is_principal(out)
     name_commitments_after_the_text(out)
+    name_people_in_full(out)
     return one_list_per_sentence(one_list_per_source(one_name_per_source(out)))
 
 
@@ -813,8 +815,9 @@ def name_money_after_the_programme_named_before(
                     last = (match.start(), programme)
         in_sentence = last is not None and last[0] >= claim.evidence.start - base
         # "the target of $18 billion", "The goal is to collect ...": a goal is always some
-        # programme's, the one the article last named.
-        goal = placeholder and _told_as_target(claim, texts)
+        # programme's, the one the article last named. A heading ("2. The goal: US$ 9
+        # billion") leaves to the text below it which goal it is (a budget, new pledges).
+        goal = placeholder and _told_as_target(claim, texts) and ":" not in sentence
         if last is not None and (in_sentence or goal or _POINTS_BACK.search(sentence)):
             claim.slot = last[1]
         elif placeholder:

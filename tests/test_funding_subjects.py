@@ -656,3 +656,22 @@ def test_a_goal_told_after_the_fund_is_named_is_the_fund_s_target(nlp, ruleset):
     )
     subjects = {c.value.surface: f"{c.topic}/{c.slot}" for c in _file(nlp, ruleset, text)}
     assert subjects["$5 billion"] == "funding/harbour_fund_target", subjects
+
+
+@pytest.mark.model
+def test_respectively_pairs_each_amount_with_its_country(nlp, ruleset):
+    text = "Ghana, Senegal and Togo pledged $4.5 million $3 million and $2 million respectively."
+    subjects = {c.value.surface: c.slot for c in _file(nlp, ruleset, text)}
+    assert subjects["$4.5 million"].startswith("ghana"), subjects
+    assert subjects["$3 million"].startswith("senegal"), subjects
+    assert subjects["$2 million"].startswith("togo"), subjects
+
+
+@pytest.mark.model
+def test_the_gathering_money_is_pledged_beside_names_no_programme(nlp, ruleset):
+    text = (
+        "Britain was absent when other world leaders committed $3.5 billion on the "
+        "sidelines of the United Nations General Assembly in September."
+    )
+    [claim] = [c for c in _file(nlp, ruleset, text) if c.value.surface == "$3.5 billion"]
+    assert "assembly" not in claim.slot, claim.slot

@@ -908,9 +908,10 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
 
 
 def _most_told(funds: set[str], by_doc: Mapping[str, list[Claim]]) -> set[str]:
-    """Of several funds an article names, the one that clearly most sources file money
-    under: the fund a replenishment conference raises money for, beside the words
-    its name also holds ("global" in "Global Fund") and bodies named once."""
+    """Of several names an article gives that are one name cut at different words
+    ("global", "global_fund", "global_fund_s" from "the Global Fund's"), the one most
+    sources file money under. Funds with names of their own stay several: which of them
+    the article is about is not told."""
     if len(funds) < 2:
         return funds
     told = Counter(
@@ -920,9 +921,16 @@ def _most_told(funds: set[str], by_doc: Mapping[str, list[Claim]]) -> set[str]:
         if fund in funds
     )
     ranked = told.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return funds
-    return {ranked[0][0]}
+    best = _tokens(ranked[0][0])
+
+    def one_name(fund: str) -> bool:
+        tokens = _tokens(fund)
+        shorter, longer = sorted((tokens, best), key=len)
+        return longer[: len(shorter)] == shorter
+
+    return {ranked[0][0]} if all(one_name(f) for f in funds) else funds
 
 
 def _gives_from(claim: Claim) -> bool:

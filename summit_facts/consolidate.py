@@ -59,6 +59,7 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
+from summit_facts.person_names import name_people_in_full
 from summit_facts.rules import RuleSet, slugify
 
 PROGRAMME_TOPICS = ("funding", "initiatives")
@@ -171,6 +172,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     one_outcome_is_principal(out)
     one_principal_text(out)
     name_commitments_after_the_text(out)
+    name_people_in_full(out)
     return one_list_per_sentence(one_list_per_source(one_name_per_source(out)))
 
 
@@ -640,6 +642,12 @@ _TO_RAISE = re.compile(
 )
 
 
+def _told_as_target(claim: Claim, texts: Mapping[str, str] | None) -> bool:
+    """Whether the text tells the value as money sought ('the target of $18 billion')."""
+    before = _before(claim, texts)
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)))
+
+
 def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
     """Money sought, not raised ('a five-year goal of EUR 2.5 billion') is its own
     subject, `<programme>_target`, never compared with what was pledged. A goal for the
@@ -649,7 +657,7 @@ def name_targets(claims: list[Claim], texts: Mapping[str, str] | None) -> None:
         if claim.topic != "funding" or claim.slot.endswith("_target"):
             continue
         before = _before(claim, texts)
-        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(_after(claim, texts)):
+        if _told_as_target(claim, texts):
             raising = _TO_RAISE.search(before) and not _BUDGET.search(before)
             claim.slot = f"{claim.slot}_pledging_target" if raising else f"{claim.slot}_target"
 
@@ -808,7 +816,11 @@ def name_money_after_the_programme_named_before(
                 if last is None or match.start() > last[0]:
                     last = (match.start(), programme)
         in_sentence = last is not None and last[0] >= claim.evidence.start - base
-        if last is not None and (in_sentence or _POINTS_BACK.search(sentence)):
+        # "the target of $18 billion", "The goal is to collect ...": a goal is always some
+        # programme's, the one the article last named. A heading ("2. The goal: US$ 9
+        # billion") leaves to the text below it which goal it is (a budget, new pledges).
+        goal = placeholder and _told_as_target(claim, texts) and ":" not in sentence
+        if last is not None and (in_sentence or goal or _POINTS_BACK.search(sentence)):
             claim.slot = last[1]
         elif placeholder:
             claim.topic, claim.rule = AUTO_TOPIC, "auto"
@@ -891,9 +903,36 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
                 for fund in pooled
                 if fund and (pattern := _programme_pattern(fund)) and pattern.search(texts[doc])
             }
+            funds = _most_told(funds, by_doc)
         if len(funds) == 1:
             out[doc] = funds.pop()
     return out
+
+
+def _most_told(funds: set[str], by_doc: Mapping[str, list[Claim]]) -> set[str]:
+    """Of several names an article gives that are one name cut at different words
+    ("global", "global_fund", "global_fund_s" from "the Global Fund's"), the one most
+    sources file money under. Funds with names of their own stay several: which of them
+    the article is about is not told."""
+    if len(funds) < 2:
+        return funds
+    told = Counter(
+        fund
+        for filed in by_doc.values()
+        for fund in {_programme_part(c.slot) for c in filed if not c.part_of}
+        if fund in funds
+    )
+    ranked = told.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return funds
+    best = _tokens(ranked[0][0])
+
+    def one_name(fund: str) -> bool:
+        tokens = _tokens(fund)
+        shorter, longer = sorted((tokens, best), key=len)
+        return longer[: len(shorter)] == shorter
+
+    return {ranked[0][0]} if all(one_name(f) for f in funds) else funds
 
 
 def _gives_from(claim: Claim) -> bool:

@@ -674,6 +674,27 @@ def _cited(ctx: Context, name: str) -> bool:
     return False
 
 
+# Where money was pledged, not what it pays for: "on the sidelines of the UN General
+# Assembly", "on the fringes of the summit".
+BESIDE_WORDS = {"sideline", "sidelines", "fringe", "fringes", "margin", "margins"}
+
+
+def _told_as_where(ctx: Context, name: str) -> bool:
+    """Whether the sentence gives `name` as the gathering money was pledged beside ("on
+    the sidelines of the United Nations General Assembly"), or as the end of a city's
+    name the tagger cut ("York City" in "New York City")."""
+    first = [w.lower() for w in kept_words(name)[:1]]
+    for i, word in enumerate(ctx.lemmas):
+        if [word.lower()] != first:
+            continue
+        before = [w for w in ctx.lemmas[max(0, i - 4) : i] if w not in ("the", "a", "an")]
+        if before[-2:-1] and before[-2] in BESIDE_WORDS and before[-1] == "of":
+            return True
+        if before and known_names.is_city(f"{before[-1].title()} {name}"):
+            return True
+    return False
+
+
 def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False) -> str | None:
     """The first name near the value that names a programme or group: not an event,
     not a country, not the EU as a body, not the body a figure is attributed to. With
@@ -683,7 +704,7 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
     if bodies_first:
         names = sorted(names, key=lambda n: n.split()[-1].lower() not in GROUP_BODY_WORDS)
     for name in names:
-        if _cited(ctx, name):
+        if _cited(ctx, name) or _told_as_where(ctx, name):
             continue
         canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
@@ -804,11 +825,14 @@ def _payer_name(name: str | None) -> bool:
     return bool(name) and bool(set(name.split("_")) & DONOR_BODY_WORDS)  # type: ignore[union-attr]
 
 
+LIST_MARKS = ("-", "•", "*", "–")
+
+
 def _listed_donor(ctx: Context) -> str | None:
     """The countries a list line opens with: "- Norway: USD 3 billion over ten years",
     "Brazil and Indonesia: reaffirmed commitments of USD 1 billion each"."""
     lemmas = ctx.lemmas
-    start = next((i for i, w in enumerate(lemmas) if w not in ("-", "•", "*", "–")), None)
+    start = next((i for i, w in enumerate(lemmas) if w not in LIST_MARKS), None)
     if start is None or ":" not in lemmas[start : ctx.value_token]:
         return None
     head = lemmas[start : lemmas.index(":", start)]
@@ -818,10 +842,67 @@ def _listed_donor(ctx: Context) -> str | None:
     return " and ".join(p.title() for p in parts)
 
 
+def _respective_donor(ctx: Context) -> str | None:
+    """The country paired with the value by "respectively": "Nigeria, Kenya and Malawi
+    pledged $13.2 million $10 million and $1 million respectively" (the n-th amount is
+    the n-th country's, even where a comma is missing)."""
+    lemmas = ctx.lemmas
+    if "respectively" not in lemmas:
+        return None
+    marks = [i for i, w in enumerate(lemmas) if _currency_mark(w)]
+    own = [n for n, i in enumerate(marks) if ctx.value_token <= i < ctx.value_token_end]
+    if not marks or len(own) != 1:
+        return None
+    countries: list[str] = []
+    word: list[str] = []
+    for w in [*lemmas[: marks[0]], ","]:
+        if w not in (",", "and"):
+            word.append(w)
+            continue
+        name = " ".join(word)
+        if not word or not known_names.is_country(name):
+            break  # "pledged": the list of countries has ended
+        countries.append(known_names.canonical_name(name.title()))
+        word = []
+    else:
+        return None
+    # "malawi have pledge": the last country, then the verb
+    last = next(
+        (" ".join(word[:k]) for k in range(len(word) - 1, 0, -1)
+         if known_names.is_country(" ".join(word[:k]))),
+        None,
+    )  # fmt: skip
+    if last:
+        countries.append(known_names.canonical_name(last.title()))
+    if len(countries) < 2 or len(countries) != len(marks):
+        return None
+    return countries[own[0]]
+
+
+def _listed_from(ctx: Context) -> str | None:
+    """The country a list line that opens with the value names after "from": "• 1.6
+    billion euros from France.", "- $100 million from the Republic of Korea"."""
+    lemmas = ctx.lemmas
+    start = next((i for i, w in enumerate(lemmas) if w not in LIST_MARKS), None)
+    end = ctx.value_token_end
+    if start is None or start == 0 or start != ctx.value_token or lemmas[end : end + 1] != ["from"]:
+        return None
+    words = [w for w in lemmas[end + 1 :] if w != "the"]
+    stop = next((i for i, w in enumerate(words) if not w[:1].isalpha()), len(words))
+    # the longest run of words from "from" on that names a country ("Republic of Korea")
+    for size in range(min(stop, 5), 0, -1):
+        name = " ".join(words[:size])
+        if known_names.is_country(name):
+            return known_names.canonical_name(name.title())  # the lemmas are lower case
+    return None
+
+
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
     money is filed after the programme or what it pays for, then after who pays."""
-    listed = None if ctx.agent else _listed_donor(ctx)
+    listed = None
+    if not ctx.agent:
+        listed = _respective_donor(ctx) or _listed_donor(ctx) or _listed_from(ctx)
     if listed:
         ctx = ctx.model_copy(update={"agent": listed})
     swapped = _debt_swap_parties(ctx)
@@ -842,6 +923,9 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
                 "agent": countries[0] if len(set(countries)) == 1 else None,
             }
         )
+    raised = _raised_by_fund(ctx)
+    if raised:
+        return raised
     kind = ctx.purpose if ctx.purpose and ctx.purpose.split()[-1] in MONEY_KIND_WORDS else None
     purpose = slugify(ctx.purpose) if ctx.purpose and not kind else None
     if purpose and all(w in GENERIC_NAME_WORDS for w in purpose.split("_")):
@@ -895,6 +979,25 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     if donor is None and not (ctx.agent or "")[:1].isupper():
         return _refers_back(ctx)
     return donor
+
+
+# Verbs whose subject gets money from others: "the Global Fund raised $14.25 billion".
+RAISING_VERBS = {"raise", "secure", "collect", "mobilise", "mobilize", "attract"}
+
+
+def _raised_by_fund(ctx: Context) -> str | None:
+    """A fund that raises money is what the money is for, whatever else the sentence
+    names ("Global Fund raises $14.25 billion to end HIV, TB and malaria" is the Global
+    Fund's money, not HIV's); None when the one who raises is no fund ("Norway raised
+    its pledge")."""
+    agent = (ctx.agent or "").removeprefix("the ").removeprefix("The ")
+    words = agent.split()
+    if ctx.governor not in RAISING_VERBS or len(words) < 2 or words[-1].lower() not in FUND_WORDS:
+        return None
+    if not all(w[:1].isupper() for w in words):
+        return None  # "the new fund raised": which fund, the article told before
+    kept = name_words(agent)
+    return slugify(" ".join(kept)) if kept else None
 
 
 def _debt_swap_parties(ctx: Context) -> str | None:

@@ -577,3 +577,43 @@ def test_a_host_and_its_leader_in_apposition_are_one_host(tmp_path):
     hosts = subjects_of(report, "summit")["hosts"]
     clusters = [c for c in [hosts["consensus"], *hosts["dissent"]] if c]
     assert [c["value"]["members"] for c in clusters] == [["France"]], clusters
+
+
+def test_a_person_named_by_surname_is_the_one_full_name_the_corpus_gives():
+    from summit_facts.models import EntitiesValue
+
+    one = "Last week President Ruto hosted the pledging conference."
+    other = "The conference was hosted by Kenyan President William Ruto."
+    claims = [
+        *claims_of(
+            A,
+            one,
+            [
+                (
+                    "summit/hosts",
+                    "President Ruto",
+                    EntitiesValue(
+                        surface="President Ruto", members=["Ruto"], roles={"Ruto": "President"}
+                    ),
+                )
+            ],
+        ),
+        *claims_of(
+            B,
+            other,
+            [
+                (
+                    "summit/hosts",
+                    "Kenyan President William Ruto",
+                    EntitiesValue(
+                        surface="Kenyan President William Ruto",
+                        members=["William Ruto"],
+                        roles={"William Ruto": "President"},
+                    ),
+                )
+            ],
+        ),
+    ]
+    out = consolidate(claims)
+    assert sorted(m for c in out for m in c.value.members) == ["William Ruto", "William Ruto"]
+    assert [c.value.roles for c in out if c.source.id == "a.txt"] == [{"William Ruto": "President"}]

@@ -33,7 +33,7 @@ FLOORS = {
     "g7-hiroshima-2023": (0.91, 0.96, 0.81, 0),
     "gavi-replenishment-2025": (0.77, 0.99, 0.82, 0),
     "gpai-new-delhi-2023": (0.82, 0.97, 0.87, 0),
-    "global-fund-replenishment-2022": (0.41, 0.78, 0.38, 0),
+    "global-fund-replenishment-2022": (0.69, 0.88, 0.73, 0),
     "global-ai-summit-africa-kigali-2025": (0.88, 0.95, 0.85, 0),
     "india-ai-impact-summit-2026": (0.89, 0.95, 0.87, 0),
     "munich-ai-elections-accord-2024": (0.89, 0.94, 0.99, 0),

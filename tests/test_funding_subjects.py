@@ -609,3 +609,69 @@ def test_debt_restructured_is_the_debtors_debt_restructuring(nlp, ruleset):
 )
 def test_a_debt_swap_is_named_after_both_countries_in_order(nlp, ruleset, text):
     assert _subject(nlp, ruleset, text, "€40 million") == "funding/france_ghana_debt_swap"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        (
+            "Last month the Harbour Fund to Defeat Cholera, Typhoid and Measles (Harbour "
+            "Fund), which raised a record $3.5 billion.",
+            "$3.5 billion",
+            "funding/harbour_fund",
+        ),
+        (
+            "Harbour Fund raises $3.5 billion to end cholera, TB and measles",
+            "$3.5 billion",
+            "funding/harbour_fund",
+        ),
+    ],
+    ids=["long-name", "fund-raises"],
+)
+def test_a_fund_that_raises_money_names_it_not_the_diseases_it_fights(
+    nlp, ruleset, text, surface, subject
+):
+    assert _subject(nlp, ruleset, text, surface) == subject
+
+
+@pytest.mark.model
+def test_a_list_line_opening_with_the_amount_is_the_country_s_after_from(nlp, ruleset):
+    text = (
+        "The Harbour Fund raised $3.5 billion at its pledging conference. Among the "
+        "pledges to the Harbour Fund are:\n\n"
+        "  • 1.4 billion euros from Italy.\n"
+        "  • 300 million Swiss francs from Switzerland.\n"
+    )
+    subjects = {c.value.surface: c.slot for c in _file(nlp, ruleset, text)}
+    assert subjects["1.4 billion euros"] == "italy_harbour_fund", subjects
+    assert subjects["300 million Swiss francs"] == "switzerland_harbour_fund", subjects
+
+
+@pytest.mark.model
+def test_a_goal_told_after_the_fund_is_named_is_the_fund_s_target(nlp, ruleset):
+    text = (
+        "Donors committed $3.5 billion to the Harbour Fund on Tuesday. Fundraising goes "
+        "on so that the target of $5 billion is reached; pledges from Italy are expected."
+    )
+    subjects = {c.value.surface: f"{c.topic}/{c.slot}" for c in _file(nlp, ruleset, text)}
+    assert subjects["$5 billion"] == "funding/harbour_fund_target", subjects
+
+
+@pytest.mark.model
+def test_respectively_pairs_each_amount_with_its_country(nlp, ruleset):
+    text = "Ghana, Senegal and Togo pledged $4.5 million $3 million and $2 million respectively."
+    subjects = {c.value.surface: c.slot for c in _file(nlp, ruleset, text)}
+    assert subjects["$4.5 million"].startswith("ghana"), subjects
+    assert subjects["$3 million"].startswith("senegal"), subjects
+    assert subjects["$2 million"].startswith("togo"), subjects
+
+
+@pytest.mark.model
+def test_the_gathering_money_is_pledged_beside_names_no_programme(nlp, ruleset):
+    text = (
+        "Britain was absent when other world leaders committed $3.5 billion on the "
+        "sidelines of the United Nations General Assembly in September."
+    )
+    [claim] = [c for c in _file(nlp, ruleset, text) if c.value.surface == "$3.5 billion"]
+    assert "assembly" not in claim.slot, claim.slot

@@ -25,7 +25,7 @@ from summit_facts.extract.common import (
     _sentence_lemmas,
 )
 from summit_facts.extract.counted import _counted_noun
-from summit_facts.extract.programmes import _nearby_names, _programme_names
+from summit_facts.extract.programmes import _nearby_names, _programme_names, tail_owner
 from summit_facts.extract.purpose import _purpose
 from summit_facts.models import INSTRUMENT_WORDS, Context, Evidence, Mention, Source, TextValue
 from summit_facts.tokens import lemma
@@ -193,6 +193,7 @@ def _context(span: Span, root: Token) -> Context:
               if t.i < span.start][-BEFORE_WINDOW:]  # fmt: skip
     names_here = _nearby_names(span, root)
     agent = _gapped_agent(span) or _agent(root, chain)
+    agent = tail_owner(sent, agent) or agent  # "the Global Fund to Fight AIDS, which raised"
     if agent is not None and _dateline_words(sent, agent):
         agent = None  # "NAIROBI, Sept 4 (Reuters) - Pledges worth ...": the wire, no donor
     return Context(

@@ -44,6 +44,60 @@ def _usable_name(text: str) -> str | None:
     return text
 
 
+# Words that may stand inside a long name's purpose: "to Fight AIDS, Tuberculosis and
+# Malaria", "to End HIV/AIDS".
+_TAIL_JOINERS = {",", "and", "&", "/", "-"}
+
+
+def name_tails(sent: Span) -> dict[int, int]:
+    """Token index in the purpose a body's name goes on with -> index of the name's head:
+    in "the Global Fund to Fight AIDS, Tuberculosis and Malaria" every word from "to" on
+    belongs to "Fund". Those words are part of the name, never names of their own (a
+    disease the fund fights is no programme, "Fight" no donor), and the body is told by
+    the name before them, as it shortens itself ("the Global Fund")."""
+    cache = _sentence_cache(sent)
+    if "tails" not in cache:
+        doc = sent.doc
+        found: dict[int, int] = {}
+        for tok in sent:
+            if not (tok.text[:1].isupper() and lemma(tok) in GROUP_HEADS):
+                continue
+            at = tok.i + 1
+            if at + 1 >= sent.end or doc[at].lower_ != "to" or not doc[at + 1].text[:1].isupper():
+                continue
+            tail = [at]
+            for nxt in doc[at + 1 : sent.end]:
+                if not (nxt.text[:1].isupper() or nxt.lower_ in _TAIL_JOINERS):
+                    break
+                tail.append(nxt.i)
+            while doc[tail[-1]].lower_ in _TAIL_JOINERS:
+                tail.pop()  # "..., Tuberculosis and Malaria, which": the comma ends it
+            found.update(dict.fromkeys(tail, tok.i))
+        cache["tails"] = found
+    return cache["tails"]  # type: ignore[no-any-return]
+
+
+def tail_owner(sent: Span, text: str | None) -> str | None:
+    """The body's name (its head and compounds: "Global Fund") when `text` is only words
+    of a long name's purpose ("Fight"), else None."""
+    tails = name_tails(sent)
+    if not text or not tails:
+        return None
+    words = set(text.split())
+    in_tail = {sent.doc[i].text: head for i, head in tails.items()}
+    if not words or not words <= set(in_tail):
+        return None
+    return _entity_text(sent.doc[in_tail[text.split()[0]]])
+
+
+def _cut_at_tail(span: Span) -> str:
+    """A name's text without the purpose it goes on with: "the Board of the Global Fund
+    to Fight AIDS" -> "the Board of the Global Fund"."""
+    tails = name_tails(span.sent)
+    end = next((t.i for t in span if t.i in tails), span.end)
+    return span.doc[span.start : end].text
+
+
 def _in_example_list(token: Token, value_root: Token) -> bool:
     """'..., including several EU members': EU is an example, not the group's name."""
     value_line = {value_root.i, *(t.i for t in value_root.ancestors)}
@@ -159,18 +213,24 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
     clause = _clause_verb(root)
     found: list[tuple[int, int, str]] = []
     in_values = _value_tokens(span.doc)
+    tails = name_tails(sent)
     for ent in _ents(sent):
         if ent.label_ in NAME_LABELS and not (ent.start <= root.i < ent.end):
             if _in_example_list(ent.root, root) or ent.start in in_values:
                 continue  # an example, or part of a value ("40 million CAD")
+            if ent.start in tails:
+                continue  # "AIDS" in "the Global Fund to Fight AIDS": the fund's name
             if _in_dateline(ent):
                 continue  # "LISBON, March 10 (Reuters) -": who filed it, not a programme
             if _other_clause(ent.root, clause):
                 continue
-            found.append((tree_distance(root, ent.root), abs(ent.start - span.start), ent.text))
+            text = _cut_at_tail(ent)
+            found.append((tree_distance(root, ent.root), abs(ent.start - span.start), text))
     # "... pledged EUR 200 billion through InvestAI": the channel names the programme;
     # "unveiled the InvestAI program, aiming to mobilise ...": so does a named programme.
     for tok in _name_candidates(sent):
+        if tok.i in tails:
+            continue
         if lemma(tok) in GROUP_HEADS and tok.pos_ == "NOUN" and not _other_clause(tok, clause):
             named = [
                 t
@@ -210,7 +270,7 @@ def _nearby_names(span: Span, root: Token) -> list[str]:
             if obj.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod")
         ]
         for tok in [anc, *(c for c in anc.children if c.dep_ == "appos"), *named]:
-            chunk = _proper_chunk(tok)
+            chunk = _proper_chunk(tok) if tok.i not in tails else None
             if chunk:
                 found.append((n, abs(tok.i - span.start), chunk))
     found.sort()

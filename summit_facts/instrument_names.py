@@ -398,8 +398,15 @@ def one_principal_text(claims: list[Claim]) -> None:
         surface = claim.value.surface.lower() if isinstance(claim.value, TextValue) else name
         words = [w for w in re.findall(r"[a-z0-9]+", surface) if w not in _SMALL]
         kinds = [w for w in words if w in INSTRUMENT_WORDS]
-        if kinds and len(words) > len(kinds):
-            own = [w for w in words if w not in INSTRUMENT_WORDS]
+        # Never a place: "the Mombasa Declaration on Clean Water" is `clean_water_declaration`.
+        own = [
+            w
+            for w in words
+            if w not in INSTRUMENT_WORDS
+            and not names.is_city(w.title())
+            and not names.is_country(w.title())
+        ]
+        if kinds and own:
             claim.slot = f"declaration_name_{slugify(' '.join([*own[:3], kinds[-1]]))}"
 
 

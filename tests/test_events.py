@@ -1314,3 +1314,18 @@ def test_a_surname_that_is_a_venue_word_stays_a_person(nlp):
     ]
     doc = nlp("Leaders met at Bletchley Park on 1 November.")
     assert ("Bletchley Park", "FAC") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.model
+def test_a_date_written_with_another_year_is_another_editions(nlp):
+    # No edition number, but the year is not the main event's (2031, with its days known).
+    articles = {
+        **{k: v for k, v in TITLED_EDITIONS.items() if k != "c.txt"},
+        "d.txt": (
+            "2032-09-12",
+            "Delegates from 40 countries attended the Andean Region Summit in Lima on "
+            "September 9-10, 2032.\n",
+        ),
+    }
+    roles = dict(_roles(nlp, articles)["d.txt"])
+    assert roles["September 9-10, 2032"] == "next", roles

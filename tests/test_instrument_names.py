@@ -305,6 +305,7 @@ def test_a_principal_kind_text_named_beside_the_principal_one_is_another() -> No
         _name("Declaration on Reef Generations", "b.md"),
         _name("Pact for the Future", "c.md"),
         _name("Lima Statement", "d.md"),
+        _name("Lima Declaration on Clean Water", "c.md"),  # never a place in the suffix
     ]
     one_principal_text(claims)
     assert [c.slot for c in claims] == [
@@ -313,4 +314,5 @@ def test_a_principal_kind_text_named_beside_the_principal_one_is_another() -> No
         "declaration_name_reef_generations_declaration",
         "declaration_name",
         "declaration_name",
+        "declaration_name_clean_water_declaration",
     ]

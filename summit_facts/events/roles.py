@@ -15,6 +15,7 @@ from summit_facts.events.words import (
     _YEAR,
     EDITION,
     EVENT_HEADS,
+    HAS_YEAR,
     HOLDING_VERBS,
     NEXT_WORDS,
     ORDINALS,
@@ -202,6 +203,21 @@ def mention_role(mention: Mention, main: MainEvent | None, *, own_place: bool = 
         # "South Korea plans to host a second REAIM Summit" in a folder about the first:
         # another edition of the series, told by its number.
         role = "previous" if number < main.ordinal else "next"
+    if (
+        role == "main"
+        and isinstance(value, DateValue)
+        and value.precision in ("day", "month")
+        and main is not None
+        and main.year
+        and main.start is not None
+        and value.start.year == value.end.year != main.year
+        and HAS_YEAR.search(value.surface)
+        and cue is not None
+        and cue.link != "sentence"
+    ):
+        # "The second FRAR Summit met in Quito on June 2-4, 2032" in a folder about the
+        # 2031 edition: a date written with another year is another edition's.
+        role = "previous" if value.start.year < main.year else "next"
     if (
         role in ("previous", "next")
         and isinstance(value, TextValue)

@@ -281,8 +281,10 @@ def _parse(
             notices.append(Notice(path=path, message=problem))
     title = front.get("title") if isinstance(front, Mapping) else None
     if not _LETTER.search(body) and not (isinstance(title, str) and _LETTER.search(title)):
-        # A headline alone (front matter with a title, no body) is still read.
-        raise _Unusable("no text")
+        # A headline alone (front matter with a title, no body) is still read. A broken
+        # front matter says why its title could not be read.
+        problems = [n.message.removesuffix("; read as plain text") for n in notices]
+        raise _Unusable("; ".join(["no text", *problems]))
     source = source_metadata(body, front, doc_id=ids.claim(doc_id), path=path)
     yield from notices
     yield Document(source=source, text=with_headline(source.title, body))

@@ -690,3 +690,13 @@ def test_front_matter_with_a_colon_in_a_title_is_read_line_by_line(tmp_path):
     )
     assert doc.source.published == date(2026, 11, 4)
     assert len(notices) == 1 and notices[0].message.endswith("; read line by line")
+
+
+def test_broken_front_matter_with_no_body_says_why(tmp_path):
+    # The title could not be read: the skip reason carries the YAML error.
+    folder = folder_with(tmp_path, "broken.md", "---\ntitle: [Delta summit\n---\n\n")
+    docs, skipped, _ = collect([folder])
+    assert [doc.source.id for doc in docs] == ["good.txt"]
+    assert [s.reason.split(":")[0] for s in skipped] == [
+        "no text; front matter is not valid YAML"
+    ], skipped

@@ -378,7 +378,7 @@ def one_principal_text(claims: list[Claim]) -> None:
     place. Different names that no source gives together stay one subject, where they
     disagree."""
     named = [
-        c
+        (c, names.canonical_text(c.value.text), c.value.surface.lower())
         for c in claims
         if c.topic == TOPIC
         and c.slot == "declaration_name"
@@ -386,16 +386,14 @@ def one_principal_text(claims: list[Claim]) -> None:
         and isinstance(c.value, TextValue)
     ]
     sources: dict[str, set[str]] = {}
-    for claim in named:
-        sources.setdefault(_fold_name(claim.value), set()).add(claim.source.id)
+    for claim, name, _ in named:
+        sources.setdefault(name, set()).add(claim.source.id)
     if len(sources) < 2:
         return
     principal = max(sources, key=lambda name: (len(sources[name]), name))
-    for claim in named:
-        name = _fold_name(claim.value)
+    for claim, name, surface in named:
         if name == principal or not sources[name] & sources[principal]:
             continue
-        surface = claim.value.surface.lower() if isinstance(claim.value, TextValue) else name
         words = [w for w in re.findall(r"[a-z0-9]+", surface) if w not in _SMALL]
         kinds = [w for w in words if w in INSTRUMENT_WORDS]
         # Never a place: "the Mombasa Declaration on Clean Water" is `clean_water_declaration`.
@@ -408,11 +406,6 @@ def one_principal_text(claims: list[Claim]) -> None:
         ]
         if kinds and own:
             claim.slot = f"declaration_name_{slugify(' '.join([*own[:3], kinds[-1]]))}"
-
-
-def _fold_name(value: object) -> str:
-    text = value.text if isinstance(value, TextValue) else str(value)
-    return " ".join(names.fold(names.canonical_name(text)).lower().split())
 
 
 def name_funds_signed(claims: list[Claim], funds: Mapping[str, str]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts.nlp import value_spans
-from summit_facts.tokens import TITLE_WORDS, lemma  # noqa: F401  (TITLE_WORDS re-exported)
+from summit_facts.tokens import lemma
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ENTITY_LABELS = {"GPE", "ORG", "PERSON", "LOC"}

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
-from summit_facts.extract.common import ENTITY_LABELS, PARTIAL_MARKERS, TITLE_WORDS, _ent_at, _ents
+from summit_facts.extract.common import ENTITY_LABELS, PARTIAL_MARKERS, _ent_at, _ents
 from summit_facts.extract.context import _context, _mention
 from summit_facts.extract.programmes import _usable_name
 from summit_facts.models import EntitiesValue, Mention, Source
-from summit_facts.tokens import lemma
+from summit_facts.tokens import TITLE_WORDS, lemma
 
 
 def _noun_phrase_head(token: Token) -> Token | None:

@@ -18,14 +18,13 @@ from summit_facts.extract.common import (
     PARTIAL_MARKERS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
-    TITLE_WORDS,
     _ents,
     _in_dateline,
     _sentence_cache,
     _value_tokens,
 )
 from summit_facts.nlp import EVENT_HEADS
-from summit_facts.tokens import lemma, tree_distance
+from summit_facts.tokens import TITLE_WORDS, lemma, tree_distance
 
 NOT_PROGRAMME_LABELS = {"PERSON", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
 JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}

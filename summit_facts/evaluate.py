@@ -21,7 +21,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from summit_facts import SCHEMA_VERSION
+from summit_facts import SCHEMA_VERSION, yaml_text
 from summit_facts.errors import GoldError
 from summit_facts.models import (
     Claim,
@@ -192,7 +192,7 @@ def load_gold(path: str | Path) -> Gold:
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldError(f"cannot read gold file {path}: {exc}", hint=GOLD_HINT) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_text.safe_load(text)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         at = f" (line {where.line + 1})" if where is not None else ""

@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, Literal
 
 import yaml
 
+from summit_facts import yaml_text
 from summit_facts.errors import InputError
 from summit_facts.metadata import source_metadata
 from summit_facts.models import Document, Notice, Skipped
@@ -395,7 +396,7 @@ def split_front_matter(text: str) -> tuple[dict[Any, Any] | None, str, str | Non
         return None, text, "front matter has no closing '---'; read as plain text"
     block, body = text[opening.end() : closing.start()], text[closing.end() + 1 :]
     try:
-        front = yaml.safe_load(block)
+        front = yaml_text.safe_load(block)
     except yaml.MarkedYAMLError as error:
         where = f" (line {error.problem_mark.line + 2})" if error.problem_mark else ""
         reason = f"{error.problem or error.context}{where}"

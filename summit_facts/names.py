@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from summit_facts import yaml_text
 
 _QUOTES = "\"'`´‘’‚‛“”„‟«»‹›"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -59,7 +59,7 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = yaml_text.safe_load(
         resources.files("summit_facts").joinpath("data/names.yaml").read_text(encoding="utf-8")
     )
     exact: dict[str, str] = {}

@@ -22,6 +22,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from summit_facts import yaml_text
 from summit_facts.errors import RuleError
 from summit_facts.models import EventRole, Modality, Polarity, Precision, ValueKind
 
@@ -295,7 +296,7 @@ def _read(path: Path, problems: list[str], digest: Any) -> RuleFile | None:
         problems.append(f"{path}:1: cannot read: {exc}")
         return None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_text.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -5,6 +5,7 @@ Takes an event Token (and the value's Span); returns its `EventCue`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from summit_facts import names
@@ -405,10 +406,16 @@ def _told_after(head: Token) -> tuple[int | None, bool]:
     return months, next_year
 
 
+_FROM_NOW = re.compile(r"\bfrom\s+now\b", re.I)
+
+
 def _from_now(verb: Token) -> int | None:
     """'... will host a summit a year from now', 'six months from now': the months the
     clause counts from today, wherever the parse hangs 'from now'."""
-    words = [t for t in verb.subtree if t.sent == verb.sent]
+    sent = verb.sent
+    if not _FROM_NOW.search(sent.text):
+        return None
+    words = [t for t in verb.subtree if sent.start <= t.i < sent.end]
     for unit, after, now in zip(words, words[1:], words[2:], strict=False):
         if after.lower_ != "from" or now.lower_ != "now":
             continue

@@ -8,6 +8,7 @@ span sits in a dateline. Indexes are built once per Doc and kept in `doc.user_da
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -60,12 +61,28 @@ _ENTS_KEY = "facts_ents"
 
 def _ents(span: Span) -> list[Span]:
     """Entities within `span`. `doc.ents` rebuilds every entity span on each call,
-    so the document's list is built once and sliced."""
+    so the document's list is built once (sorted by start, with the starts beside it
+    for a binary search) and sliced."""
     doc = span.doc
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
-    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+    found = doc.user_data.get(_ENTS_KEY)
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    ents, starts = found
+    lo = bisect_left(starts, span.start)
+    hi = bisect_left(starts, span.end, lo)
+    return [e for e in ents[lo:hi] if e.end <= span.end]
+
+
+_TEXT_KEY = "facts_doc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (`doc.text` joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 _VALUE_TOKENS_KEY = "facts_value_tokens"

@@ -23,6 +23,7 @@ from summit_facts.extract.common import (
     _in_dateline,
     _sentence_cache,
     _sentence_lemmas,
+    doc_text,
 )
 from summit_facts.extract.counted import _counted_noun
 from summit_facts.extract.programmes import _nearby_names, _programme_names, tail_owner
@@ -224,9 +225,6 @@ _LIST_LINE = re.compile(r"^\s*(?:[•*\-–—▪◦]|\d{1,2}[.)])\s+")
 _HEADING_WORDS = 8
 
 
-_TEXT_KEY = "facts_doc_text"
-
-
 def _list_heading(sent: Span) -> list[str]:
     """The lemmas of the heading the list holding this line stands under, or [] when
     the sentence is no list line or its list has no heading. "The Summit in figures"
@@ -239,9 +237,7 @@ def _list_heading(sent: Span) -> list[str]:
 
 
 def _find_list_heading(sent: Span) -> list[str]:
-    text = sent.doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = sent.doc.user_data[_TEXT_KEY] = sent.doc.text
+    text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     if not _LIST_LINE.match(text[line_start : sent.end_char]):
         return []
@@ -261,12 +257,18 @@ def _find_list_heading(sent: Span) -> list[str]:
 def _instrument_verbs(sent: Span) -> list[int]:
     """Where a word that can name a text is a verb: "six firms plan to sign", "firms
     pledged to act" name no text called "plan" or "pledge". ("called for" is told from
-    "the Call to Action" by filing's reading of the words around it.)"""
-    return [
-        t.i - sent.start
-        for t in sent
-        if t.pos_ in ("VERB", "AUX") and lemma(t) in INSTRUMENT_WORDS and lemma(t) != "call"
-    ]
+    "the Call to Action" by filing's reading of the words around it.) Once per sentence."""
+    cache = _sentence_cache(sent)
+    if "instrument_verbs" not in cache:
+        lemmas = _sentence_lemmas(sent)
+        cache["instrument_verbs"] = [
+            t.i - sent.start
+            for t in sent
+            if t.pos_ in ("VERB", "AUX")
+            and lemmas[t.i - sent.start] in INSTRUMENT_WORDS
+            and lemmas[t.i - sent.start] != "call"
+        ]
+    return list(cache["instrument_verbs"])
 
 
 def _nearby_places(span: Span, root: Token) -> list[str]:

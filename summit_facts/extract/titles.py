@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from summit_facts import names
-from summit_facts.extract.common import _QUOTED, EVENT_WORDS, _ent_at, _ents, _in_dateline
+from summit_facts.extract.common import (
+    _QUOTED,
+    EVENT_WORDS,
+    _ent_at,
+    _ents,
+    _in_dateline,
+    doc_text,
+)
 from summit_facts.extract.context import _context, _mention, _text_mention
 from summit_facts.extract.places import (
     _city_state_as_country,
@@ -213,6 +220,8 @@ def _each_title(regex: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[st
 def _hashtag_titles(doc: Doc, source: Source) -> Iterator[Mention]:
     """'#LimaDeclaration', '#BürgenstockCommuniqué': a hashtag whose words end in a kind
     of text names that text ("Lima Declaration")."""
+    if "#" not in doc_text(doc):
+        return
     for token in doc[1:]:
         if token.nbor(-1).text != "#":
             continue
@@ -365,7 +374,7 @@ def _titles_across_sentences(doc: Doc, source: Source) -> Iterator[Mention]:
     """A quoted title the parser split at its colon: "Titled 'Our Reef: United for
     Action', the declaration ..." is one title, read with both halves' words."""
     sents = list(doc.sents)
-    whole = doc.text  # built from the tokens on every access: once here
+    whole = doc_text(doc)
     for sent, after in zip(sents, sents[1:], strict=False):
         cut = after.start_char - sent.start_char
         text = whole[sent.start_char : after.end_char]

@@ -242,11 +242,11 @@ def _venues_by_parse(doc: Doc, source: Source) -> Iterator[Mention]:
     """A named place after 'at' on a verb of holding ('Held at Bharat Mandapam from
     February 16 to 21'): a venue the small model's NER does not tag as FAC."""
     for token in doc:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN":
+            continue  # the cheap tests first: most tokens fail them
         prep = token.head
         if not (
-            token.dep_ == "pobj"
-            and token.pos_ == "PROPN"
-            and prep.lower_ == "at"
+            prep.lower_ == "at"
             and lemma(prep.head) in VENUE_VERBS
             and token.ent_type_ not in NOT_VENUE_LABELS
             and token.ent_type_ != "FAC"

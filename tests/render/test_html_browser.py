@@ -20,7 +20,7 @@ from summit_facts.cli.app import app
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 CHROMIUM = os.environ.get("FACTS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from summit_facts.cli.app import app
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 FIELD = REPO / "tests" / "fixtures" / "corpora" / "reaim"
 KEYS = ("contradiction", "consensus", "single_source")

@@ -3,7 +3,7 @@
 Golden files live in tests/golden/. After an intended change to the table or
 Markdown layout, regenerate them and review the diff:
 
-    FACTS_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_render.py
+    FACTS_REGEN_GOLDEN=1 .venv/bin/pytest tests/render/test_render.py
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ from summit_facts.render._common import format_value
 from summit_facts.render.csvrows import neutralise
 from summit_facts.render.markdown import escape as md_escape
 
-GOLDEN = Path(__file__).parent / "golden"
-SEEDS = Path(__file__).parent.parent / "seeds"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REGEN = os.environ.get("FACTS_REGEN_GOLDEN") == "1"
 
 # ---------------------------------------------------------------- the seed corpus, by hand

@@ -333,7 +333,7 @@ def test_shared_constants_agree():
 
 def test_report_writes_the_page_from_the_store_without_the_model(tmp_path):
     from summit_facts.store import Store
-    from tests.test_render import seed_report
+    from tests.render.test_render import seed_report
 
     with Store.open(tmp_path / "store") as db:
         db.save_run(seed_report(), [], [], paths=["seeds"], rules_hash="test")

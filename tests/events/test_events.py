@@ -286,7 +286,7 @@ def test_a_series_word_names_any_of_its_numbered_editions():
     assert not _shares_name({"g7"}, {"g20"})
 
 
-FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
+FIELD = Path(__file__).resolve().parents[1] / "fixtures" / "field"
 
 
 @pytest.mark.parametrize(

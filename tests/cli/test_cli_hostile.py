@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from summit_facts import ingest
 from summit_facts.cli.app import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("003_*.txt"))  # the shortest seed article
 SEED_ID = SEED.name
 FACTS = Path(sys.executable).parent / "facts"

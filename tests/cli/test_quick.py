@@ -25,7 +25,7 @@ from summit_facts.render import table as table_format
 from summit_facts.render._common import NUMERIC_HEADERS, Section, claims_sections, topics_sections
 from summit_facts.render.markdown import escape as md_escape
 from summit_facts.store import Store
-from tests.test_render import (
+from tests.render.test_render import (
     CLAIMS,
     EVIL,
     NEWLINE,

@@ -27,6 +27,7 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
     "africa-climate-summit-2023": (0.75, 0.95, 0.68, 0),
+    "christchurch-call-paris-2019": (0.26, 0.62, 0.30, 0),
     "coe-ai-convention-vilnius-2024": (0.87, 0.89, 0.87, 0),
     "cop30-belem-2025": (0.80, 0.95, 0.82, 0),
     "g20-johannesburg-2025": (0.86, 0.93, 0.80, 0),

@@ -537,3 +537,21 @@ def test_a_run_on_line_with_no_full_stop_is_cut_into_sentences(nlp):
     words = "the summit in Lima drew 60 countries and leaders signed a declaration"
     doc = nlp(" ".join([words] * 80))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Ninety delegations, among them the governments of 61 states, came.", "Ninety", "61"),
+        ("The forum drew more than 90 delegations, 61 governments among them.", "more than 90", "61"),
+        ("Some 80 delegations, including 50 countries, came to the forum.", "Some 80", "50"),
+    ],
+)
+def test_a_count_whose_part_is_counted_after_it_is_a_mixed_whole(nlp, text, whole, part):
+    assert "@parts" in one(nlp, text, whole, "count").context.path
+    assert "@parts" not in one(nlp, text, part, "count").context.path
+
+
+def test_members_named_among_a_count_are_no_counted_part(nlp):
+    text = "Eighty countries, Chile and Peru among them, came to the forum."
+    assert "@parts" not in one(nlp, text, "Eighty", "count").context.path

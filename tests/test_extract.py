@@ -555,3 +555,10 @@ def test_a_count_whose_part_is_counted_after_it_is_a_mixed_whole(nlp, text, whol
 def test_members_named_among_a_count_are_no_counted_part(nlp):
     text = "Eighty countries, Chile and Peru among them, came to the forum."
     assert "@parts" not in one(nlp, text, "Eighty", "count").context.path
+
+
+def test_an_acronym_with_a_digit_inside_is_one_word(nlp):
+    # "N4G" is no number with a unit ("4 g"): the event's name stays whole.
+    doc = nlp("The Trade for Ports (T4P) Summit opened in Accra; the T4P Summit closes today.")
+    assert "T4P" in [t.text for t in doc]
+    assert [t.text for t in nlp("The parcel weighs 5g here.")][3:5] == ["5", "g"]

@@ -562,3 +562,8 @@ def test_an_acronym_with_a_digit_inside_is_one_word(nlp):
     doc = nlp("The Trade for Ports (T4P) Summit opened in Accra; the T4P Summit closes today.")
     assert "T4P" in [t.text for t in doc]
     assert [t.text for t in nlp("The parcel weighs 5g here.")][3:5] == ["5", "g"]
+
+
+def test_a_part_of_the_people_is_no_part_of_the_countries_they_came_from(nlp):
+    text = "The forum drew 900 participants from 60 countries, 20 ministers among them."
+    assert "@parts" not in one(nlp, text, "60", "count").context.path

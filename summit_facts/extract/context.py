@@ -96,6 +96,10 @@ def _listed_part(root: Token) -> list[str]:
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
         return []
+    if noun.dep_ == "pobj":
+        # "1,952 participants from 96 countries, 38 officials among them": the part is
+        # of the people, not of the places they came from.
+        return []
     listing = lemma(doc[noun.i + 2]) in ("include", "including")
     counted = False
     for tok in doc[noun.i + 2 : min(noun.i + 14, noun.sent.end)]:

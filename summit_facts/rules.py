@@ -15,8 +15,8 @@ import json
 import os
 import re
 import unicodedata
-from datetime import date, timedelta
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 

@@ -543,7 +543,11 @@ def test_a_run_on_line_with_no_full_stop_is_cut_into_sentences(nlp):
     ("text", "whole", "part"),
     [
         ("Ninety delegations, among them the governments of 61 states, came.", "Ninety", "61"),
-        ("The forum drew more than 90 delegations, 61 governments among them.", "more than 90", "61"),
+        (
+            "The forum drew more than 90 delegations, 61 governments among them.",
+            "more than 90",
+            "61",
+        ),
         ("Some 80 delegations, including 50 countries, came to the forum.", "Some 80", "50"),
     ],
 )

@@ -57,9 +57,7 @@ def role_of(
         mods -= OWN_DAY_WORDS
     key = set(main.key) if main else set()
     words = _initials_as_name(set(_key_words(cue)), main) | _expanded(_key_words(cue), key)
-    same_series = (not words or not key or _shares_name(words, key)) and not _other_kind(
-        cue, main
-    )
+    same_series = (not words or not key or _shares_name(words, key)) and not _other_kind(cue, main)
     if "elsewhere" in mods:
         return _met_where(cue, main)
     if mods & NEXT_WORDS:

@@ -128,7 +128,7 @@ def collect(
     by_id = {source.id: source for source in sources}
     main_event, resolved = resolve(mentions_by_doc, by_id)
     if main_event is not None:
-        rules = rules.for_event(main_event.city, main_event.year)
+        rules = rules.for_event(main_event.city, main_event.year, start=main_event.start)
     # One programme, one name: variants across the corpus map onto its shortest form.
     named = with_programme_names(
         rules, (m for found in resolved.values() for m in found), texts.values()

@@ -7,6 +7,7 @@ and `facts --help` never pay for spaCy.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -243,6 +244,22 @@ def _keep_co_verbs(nlp: Language) -> None:
                 nlp.tokenizer.add_special_case(text, [{ORTH: text}])  # type: ignore[union-attr]
 
 
+# "N4G", "G2B": capitals around a digit are one acronym, not a number with a unit ("4 g").
+_DIGIT_ACRONYM = re.compile(r"^[A-Z]+\d+[A-Z]+$")
+
+
+def _keep_digit_acronyms(nlp: Language) -> None:
+    """Keep an acronym with a digit inside one token: the tokenizer's unit suffixes would
+    split "N4G" into "N4" and "G" (as "5g"), and the event's name with it."""
+    tokenizer = nlp.tokenizer
+    before = tokenizer.token_match  # type: ignore[union-attr]
+
+    def token_match(text: str) -> bool:
+        return bool(_DIGIT_ACRONYM.match(text)) or bool(before and before(text))
+
+    tokenizer.token_match = token_match  # type: ignore[union-attr]
+
+
 _PERSONS_KEY = "facts_ner_persons"
 
 
@@ -296,6 +313,7 @@ def load_pipeline(model: str | None = None) -> Language:
             )
         raise ModelError("no English spaCy model is installed", hint=MODEL_HINT)
     _keep_co_verbs(nlp)
+    _keep_digit_acronyms(nlp)
     nlp.add_pipe("facts_line_breaks", before="parser")
     # An EntityRuler after the statistical NER: venues and named events.
     ruler = nlp.add_pipe(

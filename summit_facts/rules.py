@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -212,11 +213,18 @@ class RuleSet(BaseModel):
             self._by_kind = index
         return self._by_kind.get(kind, [])
 
-    def for_event(self, city: str | None, year: int | None) -> RuleSet:
+    def for_event(
+        self, city: str | None, year: int | None, *, start: date | None = None
+    ) -> RuleSet:
         """These rules with the alias files of the corpus's main event: an event file
         (rules/events/) applies only where its metadata's city and year are the main
-        event's, so one event's names never rename another's subjects."""
-        chosen = [f for f in self.files if (meta := event_of(f)) and _same_event(meta, city, year)]
+        event's, and its days when both are known (two summits in one city in one year
+        are two events), so one event's names never rename another's subjects."""
+        chosen = [
+            f
+            for f in self.files
+            if (meta := event_of(f)) and _same_event(meta, city, year) and _same_days(meta, start)
+        ]
         if not chosen:
             return self
         slot_aliases = dict(self.slot_aliases)
@@ -411,6 +419,26 @@ def _same_event(meta: dict[str, object], city: str | None, year: int | None) -> 
         return False
     dates = str(meta.get("dates") or "")
     return not (year and dates[:4].isdigit() and int(dates[:4]) != year)
+
+
+# How far the main event's first day may lie from an alias file's days and still be its
+# event: a corpus may date its event a day or two off, never weeks.
+SAME_EVENT_DAYS = 7
+
+
+def _same_days(meta: dict[str, object], start: date | None) -> bool:
+    """Whether the main event's first day falls on an alias file's days ("2025-02-10/
+    2025-02-11"), give or take a few; true when either is unknown."""
+    bounds = str(meta.get("dates") or "").split("/")
+    try:
+        first = date.fromisoformat(bounds[0])
+        last = date.fromisoformat(bounds[-1])
+    except ValueError:
+        return True
+    if start is None:
+        return True
+    slack = timedelta(days=SAME_EVENT_DAYS)
+    return first - slack <= start <= last + slack
 
 
 def event_of(rule_file: RuleFile) -> dict[str, object]:

@@ -126,3 +126,16 @@ def test_subject_names_keep_accented_letters_without_their_accents():
 
     assert slugify("Bürgenstock Communiqué") == "burgenstock_communique"
     assert slugify("Déclaration de Nouméa!") == "declaration_de_noumea"
+
+
+def test_an_alias_file_renames_only_its_own_events_subjects():
+    # The shipped alias file is for a February summit in Paris; a March summit held in
+    # the same city in the same year is another event and keeps the general names.
+    from datetime import date
+
+    rules = load_rules(RULES)
+    same = rules.for_event("Paris", 2025, start=date(2025, 2, 10))
+    other = rules.for_event("Paris", 2025, start=date(2025, 3, 27))
+    assert ("funding", "european_union") in same.slot_aliases
+    assert ("funding", "european_union") not in other.slot_aliases
+    assert ("funding", "european_union") in rules.for_event("Paris", 2025).slot_aliases

@@ -57,7 +57,7 @@ def role_of(
         mods -= OWN_DAY_WORDS
     key = set(main.key) if main else set()
     words = _initials_as_name(set(_key_words(cue)), main) | _expanded(_key_words(cue), key)
-    same_series = not words or not key or _shares_name(words, key)
+    same_series = (not words or not key or _shares_name(words, key)) and not _other_kind(cue, main)
     if "elsewhere" in mods:
         return _met_where(cue, main)
     if mods & NEXT_WORDS:
@@ -135,6 +135,19 @@ def role_of(
     if cue.head in PART_HEADS or "prelude" in mods:
         return "part"
     return "main"
+
+
+def _other_kind(cue: EventCue, main: MainEvent | None) -> bool:
+    """An event of another kind than any meeting ("the 2028 Games" in a folder about a
+    summit): its head is no meeting word and no word of the main event's name."""
+    head = cue.head.replace("-", "")
+    if main is None or not main.name or head in EVENT_HEADS | PART_HEADS:
+        return False
+    own = {w.lower().replace("-", "") for w in re.findall(r"[\w-]+", main.name)}
+    own |= {w.replace("-", "") for w in main.key}
+    if own & {n.replace("-", "") for n in cue.names}:
+        return False  # "Trump's G-20 at his golf resort": the series by its name
+    return head not in own and head.rstrip("s") not in own
 
 
 def _initials_as_name(words: set[str], main: MainEvent | None) -> set[str]:

@@ -86,6 +86,31 @@ def _participles(root: Token) -> list[str]:
     ]
 
 
+def _listed_part(root: Token) -> list[str]:
+    """A counted noun followed by a phrase that counts some of them, marked '@parts':
+    "127 delegations, among them the governments of 106 countries", "127 delegations,
+    106 governments among them", "90 delegations, including 61 states" -> ['@parts'].
+    The count is of the whole, a mixed group ("80 countries, France among them" names
+    members, not a part). Read off the words: the parser hangs such phrases anywhere."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    if noun.dep_ == "pobj":
+        # "1,952 participants from 96 countries, 38 officials among them": the part is
+        # of the people, not of the places they came from.
+        return []
+    listing = lemma(doc[noun.i + 2]) in ("include", "including")
+    counted = False
+    for tok in doc[noun.i + 2 : min(noun.i + 14, noun.sent.end)]:
+        if tok.text in (",", ";", ".", "—"):
+            break
+        counted = counted or (tok.like_num and tok.i > root.i)
+        if tok.lower_ == "among" and tok.i + 1 < len(doc):
+            listing = listing or doc[tok.i + 1].lower_ in ("them", "whom", "which")
+    return ["@parts"] if listing and counted else []
+
+
 # Verbs of intent, whose subject is the one to do what follows ("plan to sign").
 INTENDING = {"plan", "intend", "aim", "hope", "expect", "prepare", "want", "seek", "decide",
              "schedule"}  # fmt: skip
@@ -133,7 +158,7 @@ def _set_to_do(verb: Token) -> Token | None:
 def _context(span: Span, root: Token) -> Context:
     sent = span.sent
     chain = _ancestors(root, sent)
-    path: list[str] = _apposition(root) + _participles(root)
+    path: list[str] = _apposition(root) + _participles(root) + _listed_part(root)
     whole = _partitive_of(root)
     # "Of the 90 countries represented, only 84 signed": the whole's path ends where the
     # part is taken from it; the part's verb is not said of it.

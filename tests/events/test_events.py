@@ -53,6 +53,14 @@ def test_numbered_editions_are_earlier_or_later():
     assert role_of(cue("cop30", names=["cop30"]), main) == "main"
 
 
+def test_an_event_of_another_kind_in_a_later_year_is_no_edition():
+    # "the 2030 Games in Oslo" in a folder about a summit: another series altogether.
+    main = MainEvent(name="Ocean Summit", key=["ocean"], city="Lisbon", year=2022)
+    assert role_of(cue("games", year=2030, place="Oslo", modifiers=["plural"]), main) == "other"
+    assert role_of(cue("summit", year=2030, place="Oslo"), main) == "next"
+    assert role_of(cue("conference", year=2021), main) == "previous"
+
+
 # Two editions of one series, in our own words: this year's in Lisbon, last year's
 # and next year's told in passing, plus a dinner and a bilateral meeting.
 ARTICLES = {

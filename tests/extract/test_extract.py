@@ -537,3 +537,37 @@ def test_a_run_on_line_with_no_full_stop_is_cut_into_sentences(nlp):
     words = "the summit in Lima drew 60 countries and leaders signed a declaration"
     doc = nlp(" ".join([words] * 80))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part"),
+    [
+        ("Ninety delegations, among them the governments of 61 states, came.", "Ninety", "61"),
+        (
+            "The forum drew more than 90 delegations, 61 governments among them.",
+            "more than 90",
+            "61",
+        ),
+        ("Some 80 delegations, including 50 countries, came to the forum.", "Some 80", "50"),
+    ],
+)
+def test_a_count_whose_part_is_counted_after_it_is_a_mixed_whole(nlp, text, whole, part):
+    assert "@parts" in one(nlp, text, whole, "count").context.path
+    assert "@parts" not in one(nlp, text, part, "count").context.path
+
+
+def test_members_named_among_a_count_are_no_counted_part(nlp):
+    text = "Eighty countries, Chile and Peru among them, came to the forum."
+    assert "@parts" not in one(nlp, text, "Eighty", "count").context.path
+
+
+def test_an_acronym_with_a_digit_inside_is_one_word(nlp):
+    # "N4G" is no number with a unit ("4 g"): the event's name stays whole.
+    doc = nlp("The Trade for Ports (T4P) Summit opened in Accra; the T4P Summit closes today.")
+    assert "T4P" in [t.text for t in doc]
+    assert [t.text for t in nlp("The parcel weighs 5g here.")][3:5] == ["5", "g"]
+
+
+def test_a_part_of_the_people_is_no_part_of_the_countries_they_came_from(nlp):
+    text = "The forum drew 900 participants from 60 countries, 20 ministers among them."
+    assert "@parts" not in one(nlp, text, "60", "count").context.path

@@ -394,6 +394,9 @@ def one_principal_text(claims: list[Claim]) -> None:
     for claim, name, surface in named:
         if name == principal or not sources[name] & sources[principal]:
             continue
+        # "the United Nations Pact for the Future" is the principal told with its owner.
+        if f" {principal} " in f" {name} ":
+            continue
         words = [w for w in re.findall(r"[a-z0-9]+", surface) if w not in _SMALL]
         kinds = [w for w in words if w in INSTRUMENT_WORDS]
         # Never a place: "the Mombasa Declaration on Clean Water" is `clean_water_declaration`.

@@ -251,7 +251,7 @@ def is_place_word(word: str) -> bool:
 
 # Words that tell what kind of text or gathering a name is, not which one.
 _KIND_WORDS = {"declaration", "statement", "communique", "charter", "accord", "agreement",
-               "compact", "pledge", "treaty", "convention", "commitments", "commitment",
+               "compact", "pact", "pledge", "treaty", "convention", "commitments", "commitment",
                "principles", "call", "roadmap", "plan"}  # fmt: skip
 _EVENT_WORDS = {"summit", "conference", "forum", "meeting", "congress", "leaders", "leaders'",
                 "new"}  # fmt: skip

@@ -316,3 +316,15 @@ def test_a_principal_kind_text_named_beside_the_principal_one_is_another() -> No
         "declaration_name",
         "declaration_name_clean_water_declaration",
     ]
+
+
+def test_the_principal_text_told_with_its_owner_stays_the_principal() -> None:
+    # "the Pact for the Reefs" in two sources; one of them also says "the United Nations
+    # Pact for the Reefs": the same text with its owner in front, not another one.
+    claims = [
+        _name("Pact for the Reefs", "a.md"),
+        _name("Pact for the Reefs", "b.md"),
+        _name("United Nations Pact for the Reefs", "b.md"),
+    ]
+    one_principal_text(claims)
+    assert [c.slot for c in claims] == ["declaration_name"] * 3

@@ -10,7 +10,8 @@ order. The stages, lowest first: `common` (word lists and per-document indexes),
 number counts), `programmes` (names near a value), `purpose` (what money is for),
 `context` (a mention's Context), `value_mentions` (numbers, money, percentages,
 dates), `entities` (entity lists, members, joint partners), `places` (cities,
-venues, localities) and `titles` (named texts and other TEXT values).
+venues, localities), `referring` (a pair of countries told again as "the two
+countries") and `titles` (named texts and other TEXT values).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from spacy.tokens import Doc
 
 from summit_facts.extract.common import _ents
 from summit_facts.extract.entities import _entity_mentions
+from summit_facts.extract.referring import _pair_references
 from summit_facts.extract.titles import _text_mentions
 from summit_facts.extract.value_mentions import _value_mentions, _year_told_apart
-from summit_facts.models import EntitiesValue, Mention, Source
+from summit_facts.models import CountValue, EntitiesValue, Mention, Source
 
 __all__ = ["extract"]
 
@@ -29,7 +31,20 @@ __all__ = ["extract"]
 def extract(doc: Doc, source: Source) -> list[Mention]:
     """Every checkable value in `doc`, in document order."""
     mentions = _year_told_apart(list(_value_mentions(doc, source)))
-    mentions.extend(_entity_mentions(doc, source))
+    entities = list(_entity_mentions(doc, source))
+    mentions.extend(entities)
+    pairs = list(_pair_references(doc, source, entities))
+    # "the two countries" told of a pair named before refers to it; it counts nothing.
+    told = {(m.evidence.value_start, m.evidence.value_end) for m in pairs}
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            isinstance(m.value, CountValue)
+            and any(a <= m.evidence.value_start < b for a, b in told)
+        )
+    ]
+    mentions.extend(pairs)
     mentions.extend(_text_mentions(doc, source))
     people = [e.text for e in _ents(doc[:]) if e.label_ == "PERSON"]
     persons = {*people, *(p.split()[-1] for p in people)}

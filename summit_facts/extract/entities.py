@@ -112,21 +112,37 @@ def _title_country(person: Token) -> str | None:
     return None
 
 
+def _title_of(country: Token) -> Token | None:
+    """The title word a country's name qualifies: 'Lithuania's Minister', 'the
+    Chancellor of the Federal Republic of Germany'; None for any other name."""
+    ent = _ent_at(country)
+    if not names.is_country(country.text) and not (ent is not None and names.is_country(ent.text)):
+        return None
+    if country.dep_ == "poss":
+        title = country.head
+    elif country.dep_ == "pobj" and country.head.lower_ == "of":
+        title = country.head.head
+    else:
+        return None
+    return title if title.lower_ in TITLE_WORDS else None
+
+
 def _titled_by(country: Token) -> Token | None:
-    """'Lithuania's Minister of Justice, Ona Petraitė': the person a possessive
-    country's title names (an apposition of the title), else None."""
-    title = country.head
-    if (
-        country.dep_ != "poss"
-        or title.lower_ not in TITLE_WORDS
-        or not names.is_country(country.text)
-    ):
+    """'Lithuania's Minister of Justice, Ona Petraitė', 'the Chancellor of Germany, Olaf
+    Scholz': the person a country's title names (an apposition of the title), else None."""
+    title = _title_of(country)
+    if title is None:
         return None
     return next(
         (
             c
             for c in title.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and not names.is_country(c.text)
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and not names.is_country(c.text)
+            # After "of", only a person the model knows as a name stands for the country
+            # ("the President of Peru, Ana Torres": Peru stays where Torres is unknown).
+            and (country.dep_ == "poss" or bool(c.ent_type_))
         ),
         None,
     )
@@ -148,11 +164,17 @@ def _holder_of(person: Token) -> str | None:
     Ona Petraitė' -> Lithuania (she stands for it, DESIGN.md "Values")."""
     if person.dep_ != "appos":
         return None
-    country = next((c for c in person.head.children if c.dep_ == "poss"), None)
+    title = person.head
+    owners = [
+        *(c for c in title.children if c.dep_ == "poss"),
+        *(o for p in title.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"),
+    ]
+    country = next((c for c in owners if _title_of(c) is not None), None)
     named = _titled_by(country) if country is not None else None
     if country is None or named is None or named.i != person.i:
         return None
-    return names.canonical_name(country.text)
+    ent = _ent_at(country)
+    return names.canonical_name(country.text if ent is None else ent.text)
 
 
 def _name_end(head: Token) -> int:

@@ -171,6 +171,8 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                     continue
                 if regex is _QUOTED_LOWER and span.root.pos_ != "NOUN":
                     continue  # 'pledged to "strengthen ... efforts"': a quoted act, no name
+                if regex is _QUOTED and _quoted_clause(span):
+                    continue  # '"If ..., we will distance ourselves," he said': speech
                 if group.endswith(" declaration") and not _NAME_WORD.match(group):
                     continue  # "the AI (Delhi) declaration": no name's first word
                 if regex is _TITLED and _only_described(group):
@@ -183,6 +185,17 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 yield _text_mention(source, span, "TITLE")
     yield from _titles_across_sentences(doc, source)
     yield from _hashtag_titles(doc, source)
+
+
+def _quoted_clause(span: Span) -> bool:
+    """A quotation that is someone's words (a verb with a pronoun for its subject: '"If
+    our amendment is not included, we will leave the consensus"'), not the name of a
+    text. A quoted sentence about a named text ('"The \'X Accord\' is a set of
+    commitments"') still gives that name."""
+    root = span.root
+    return root.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in root.children
+    )
 
 
 _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")

@@ -359,6 +359,8 @@ def _compare_entities(
         return Relation.CONFLICT_MEMBERSHIP if ma & mb else Relation.COMPATIBLE
     a_complete = complete_lists and a.complete
     b_complete = complete_lists and b.complete
+    if _unknowns_may_fill(a, b, a_complete, b_complete, resolve):
+        return Relation.COMPATIBLE
     if ma == mb:
         return Relation.SAME if a_complete == b_complete else Relation.COMPATIBLE
     if a_complete and b_complete:
@@ -382,6 +384,41 @@ def _by_surname(own: set[str], other: set[str]) -> set[str]:
                 name = longer[0]
         out.add(name)
     return out
+
+
+def _unknowns_may_fill(
+    a: EntitiesValue,
+    b: EntitiesValue,
+    a_complete: bool,
+    b_complete: bool,
+    resolve: Callable[[str], str],
+) -> bool:
+    """A list of countries against a list with names the text ties to no country
+    ("co-chaired by Germany and Namibia" against "Scholz and Mbumba", where only Scholz's
+    country is given): a name without a role may stand for any country, so the lists
+    agree when the placed members are among the countries and the unplaced names are
+    enough to stand for the rest (or either list is partial)."""
+    for people, countries, people_complete, countries_complete in (
+        (a, b, a_complete, b_complete),
+        (b, a, b_complete, a_complete),
+    ):
+        if not countries.members or not all(is_country(m) for m in countries.members):
+            continue
+        # A name with a role stands for its country or body; one with none is unplaced.
+        unplaced = sum(1 for m in people.members if m not in people.roles and not is_country(m))
+        if unplaced == 0:
+            continue
+        placed = {
+            resolve(people.roles.get(m, m))
+            for m in people.members
+            if m in people.roles or is_country(m)
+        }
+        target = {resolve(m) for m in countries.members}
+        if not placed <= target:
+            continue
+        if not (people_complete and countries_complete) or len(target - placed) <= unplaced:
+            return True
+    return False
 
 
 def _mostly_people(value: EntitiesValue) -> bool:

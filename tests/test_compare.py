@@ -244,6 +244,22 @@ def test_persons_stand_for_their_roles_against_countries() -> None:
     assert both_ways(claim(entities("France")), macron) is Relation.SAME
 
 
+def test_a_name_without_a_role_may_stand_for_the_missing_country() -> None:
+    # "co-chaired by Chile and Ghana" against "Rossi and Mensah co-chaired", where only
+    # Rossi's country is given: Mensah may be Ghana's.
+    countries = claim(entities("Chile", "Ghana"))
+    one_placed = claim(entities("Ana Rossi", "Kofi Mensah", roles={"Ana Rossi": "Chile"}))
+    assert both_ways(countries, one_placed) is Relation.COMPATIBLE
+    # Two countries cannot be told by one unplaced name in a complete list...
+    assert both_ways(countries, claim(entities("Kofi Mensah"))) is Relation.CONFLICT_MEMBERSHIP
+    # ...but can in a partial one ("Mensah to co-chair the summit").
+    partial = claim(entities("Kofi Mensah", complete=False))
+    assert both_ways(countries, partial) is Relation.COMPATIBLE
+    # A placed member outside the countries still contradicts.
+    elsewhere = claim(entities("Ana Rossi", "Kofi Mensah", roles={"Ana Rossi": "Peru"}))
+    assert both_ways(countries, elsewhere) is Relation.CONFLICT_MEMBERSHIP
+
+
 def test_two_lists_of_people_compare_by_name() -> None:
     macron = claim(entities("Emmanuel Macron", roles={"Emmanuel Macron": "France"}))
     barrot = claim(entities("Jean-Noel Barrot", roles={"Jean-Noel Barrot": "France"}))

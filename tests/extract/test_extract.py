@@ -537,3 +537,18 @@ def test_a_run_on_line_with_no_full_stop_is_cut_into_sentences(nlp):
     words = "the summit in Lima drew 60 countries and leaders signed a declaration"
     doc = nlp(" ".join([words] * 80))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+def test_a_second_figure_counts_the_noun_after_its_own_of(nlp):
+    text = "Twelve countries and six of the largest shipping firms have joined an effort to protect reefs."
+    assert one(nlp, text, "Twelve", "count").context.noun == "countries"
+    assert "firms" in one(nlp, text, "six", "count").context.noun.split()
+
+
+def test_declining_to_join_and_not_in_a_position_to_join_are_negated(nlp):
+    declining = "Bolivia issued a statement declining to join the pledge on reefs."
+    assert one(nlp, declining, "Bolivia", "entities").polarity == "negated"
+    welcoming = "Bolivia issued a statement welcoming the pledge on reefs."
+    assert one(nlp, welcoming, "Bolivia", "entities").polarity == "affirmed"
+    position = 'Bolivia said that it was "not currently in a position to join the pledge."'
+    assert one(nlp, position, "Bolivia", "entities").polarity == "negated"

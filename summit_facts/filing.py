@@ -462,10 +462,15 @@ def _suffix_at(lemmas: list[str], at: int, main_key: frozenset[str]) -> tuple[st
             break
         words.append(word)
     words.reverse()
+    quotes = [i for i, w in enumerate(words) if w in QUOTES]
+    if quotes:
+        words = words[quotes[-1] + 1 :]  # "an unprecedented 'X Call agreement'": the quoted name
     if _last_of_a_list(lemmas, at - len(words)):
         words = []  # "Acme, Globex, Initech pledge action": who pledges, no name
     distinctive = _distinctive(words, main_key)
-    principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at)
+    # "the Christchurch Call" in a corpus about the Christchurch Call meeting: the event is
+    # named after its own text.
+    principal = kind in PRINCIPAL_WORDS or _principal_phrase(lemmas, at) or kind in main_key
     led = [i for i in range(len(words) - 1) if words[i : i + 2] == ["-", "lead"]]
     if led and not distinctive:
         # "the US-led political declaration": one party's text, not the event's outcome;

@@ -377,3 +377,15 @@ def test_a_text_the_event_is_named_after_is_no_text_signed_there(tmp_path):
     assert names is not None
     values = [names["consensus"]["display"], *(d["display"] for d in names["dissent"])]
     assert all("Forest Finance Pact" not in v for v in values), values
+
+
+def test_a_call_the_event_is_named_after_is_its_principal_instrument():
+    """The main event is "the Lima Call meeting": "the Lima Call" is its own text, so its
+    signers keep the plain slots; a quoted name's adjective is no part of the name."""
+    slots = _slots(
+        "At the Lima Call meeting in Paris, 12 countries signed up to the Lima Call.\n\n"
+        "Officials said the Lima Call meeting was a success. Six firms signed an unprecedented"
+        " 'Lima Call agreement' on Friday.\n"
+    )
+    assert slots.get("count") == ["12"], slots
+    assert not [s for s in slots if "unprecedented" in s], slots

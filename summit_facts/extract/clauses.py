@@ -126,7 +126,12 @@ def _polarity(span: Span) -> Polarity:
         return "affirmed"  # "Not every one of the 93 states signed": all 93 took part
     if any(c.dep_ == "neg" for c in span.root.children):
         return "negated"
-    if _says_it_will_not(span.root) or _among_those_not(span.root) or _but_not(span.root):
+    if (
+        _says_it_will_not(span.root)
+        or _among_those_not(span.root)
+        or _but_not(span.root)
+        or _declining_to(span.root)
+    ):
         return "negated"
     if sets_right([t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]):
         return "negated"  # "EUR 40 billion, not the EUR 50 billion some outlets reported"
@@ -220,6 +225,31 @@ def _but_not(root: Token) -> bool:
     return False
 
 
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above `token` (its clause's)."""
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+# Verbs by which a subject's statement or act says it will not do something: "issued a
+# statement declining to join the pledge", "walked out, refusing to sign".
+DECLINING_LEMMAS = {"decline", "refuse"}
+
+
+def _declining_to(root: Token) -> bool:
+    """'The US issued a statement declining to join the pledge': the subject's own
+    statement (or act) declines the act the participle names."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    return any(
+        t.dep_ in ("acl", "advcl", "xcomp")
+        and lemma(t) in DECLINING_LEMMAS
+        and any(c.dep_ == "xcomp" for c in t.children)
+        for t in near
+    )
+
+
 # Pronouns by which a speaker tells of itself in a reported clause ("Britain said it
 # would not sign").
 SELF_PRONOUNS = {"it", "they", "we", "i"}
@@ -235,9 +265,11 @@ def _says_it_will_not(root: Token) -> bool:
         said_of_itself = any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in clause.children
         )
-        negated = any(c.dep_ == "neg" for c in clause.children) or lemma(clause) in (
-            NEGATION_LEMMAS - {"not", "no", "n't", "never"}
-        )
+        # "said that it was not in a position to join": the "not" may hang on a word of
+        # the phrase the clause's verb takes, not on the verb.
+        negated = any(t.dep_ == "neg" and _verb_of(t) == clause for t in clause.subtree) or lemma(
+            clause
+        ) in (NEGATION_LEMMAS - {"not", "no", "n't", "never"})
         if said_of_itself and negated:
             return True
     return False

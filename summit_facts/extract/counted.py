@@ -33,6 +33,10 @@ def _counted_noun(span: Span, root: Token) -> str | None:
     of_noun = _of_noun(span)
     if span.label_ == "percent" or (of_noun is not None and root.lower_ in VAGUE_WORDS):
         return _noun_words(of_noun, span) if of_noun is not None else None
+    if of_noun is not None and root.dep_ == "conj" and root.like_num:
+        # "Sixteen countries and eight of the biggest firms": the second figure counts the
+        # noun after its own "of", not the first figure's.
+        return _noun_words(of_noun, span)
     in_span = [t for t in span if t.pos_ == "NOUN" and t.lower_ not in UNIT_WORDS]
     if root.pos_ not in ("NUM", "NOUN") and in_span and any(t.like_num for t in span):
         # "120 countries or more": the span's root is the bound, its noun is inside.

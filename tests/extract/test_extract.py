@@ -571,3 +571,18 @@ def test_an_acronym_with_a_digit_inside_is_one_word(nlp):
 def test_a_part_of_the_people_is_no_part_of_the_countries_they_came_from(nlp):
     text = "The forum drew 900 participants from 60 countries, 20 ministers among them."
     assert "@parts" not in one(nlp, text, "60", "count").context.path
+
+
+def test_a_second_figure_counts_the_noun_after_its_own_of(nlp):
+    text = "Twelve countries and six of the largest shipping firms have joined an effort to protect reefs."
+    assert one(nlp, text, "Twelve", "count").context.noun == "countries"
+    assert "firms" in one(nlp, text, "six", "count").context.noun.split()
+
+
+def test_declining_to_join_and_not_in_a_position_to_join_are_negated(nlp):
+    declining = "Bolivia issued a statement declining to join the pledge on reefs."
+    assert one(nlp, declining, "Bolivia", "entities").polarity == "negated"
+    welcoming = "Bolivia issued a statement welcoming the pledge on reefs."
+    assert one(nlp, welcoming, "Bolivia", "entities").polarity == "affirmed"
+    position = 'Bolivia said that it was "not currently in a position to join the pledge."'
+    assert one(nlp, position, "Bolivia", "entities").polarity == "negated"

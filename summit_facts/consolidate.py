@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from summit_facts import names
+from summit_facts import funding_names, names
 from summit_facts.compare import Relation, compare
 from summit_facts.filing import ALL_DONORS, AUTO_TOPIC, REFERS_BACK
 from summit_facts.instrument_names import (
@@ -161,6 +161,7 @@ def consolidate(claims: Sequence[Claim], texts: Mapping[str, str] | None = None)
     fund_backers_by_kind(out)
     name_pledged_parts_of_targets(out)
     attach_donors_to_the_fund(out, texts)
+    funding_names.give_donors_the_cause(out, _funds_of_articles(out, texts), _is_donor_only)
     merge_one_payers_names(out)
     merge_programmes(out)
     keep_one_target_told_two_ways(out)
@@ -897,7 +898,7 @@ def _funds_of_articles(claims: list[Claim], texts: Mapping[str, str] | None) -> 
         funds = {
             fund for fund, n in named.items() if fund and (n >= 2 or set(_tokens(fund)) <= title)
         } or {fund for fund in pooled if fund and set(_tokens(fund)) <= title}
-        if not funds and texts and doc in texts:
+        if not funds and texts and doc in texts and not funding_names.reports_the_total(filed):
             funds = {
                 fund
                 for fund in pooled

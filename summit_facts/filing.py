@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from summit_facts import currencies, names
+from summit_facts import currencies, funding_names, names
 from summit_facts import names as known_names
 from summit_facts.events import PART_HEADS, own_day, same_place, series_of
 from summit_facts.events.words import GENERIC_NAME_WORDS as EVENT_GENERIC_WORDS
@@ -700,7 +700,9 @@ def _told_as_where(ctx: Context, name: str) -> bool:
     return False
 
 
-def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False) -> str | None:
+def _programme_name(
+    ctx: Context, rules: RuleSet, *, bodies_first: bool = False, money: bool = False
+) -> str | None:
     """The first name near the value that names a programme or group: not an event,
     not a country, not the EU as a body, not the body a figure is attributed to. With
     `bodies_first`, a name that says what kind of body it is ('the Nice Ocean Action
@@ -710,6 +712,10 @@ def _programme_name(ctx: Context, rules: RuleSet, *, bodies_first: bool = False)
         names = sorted(names, key=lambda n: n.split()[-1].lower() not in GROUP_BODY_WORDS)
     for name in names:
         if _cited(ctx, name) or _told_as_where(ctx, name):
+            continue
+        if money and (
+            funding_names.is_tracker(name) or funding_names.in_relative_clause(ctx, name)
+        ):
             continue
         canonical = alias_of(rules, name) or name
         words = [w.lower() for w in canonical.split()]
@@ -775,6 +781,8 @@ def _donor(ctx: Context, *, payer: bool = False) -> str | None:
     and its Commission are `eu`. With `payer`, only countries, the EU and bodies whose
     name says they hold money (foundations, banks, governments)."""
     agent = (ctx.agent or "").strip(" -–—:,.'\"“”‘’")
+    if any(ch.isdigit() for ch in agent):
+        return None  # "Close to 28 billion US dollars ... was announced": an amount, no donor
     if agent.lower().startswith("the "):
         agent = agent[4:]
     if not agent[:1].isupper() or _common_noun(ctx, agent):
@@ -905,7 +913,11 @@ def _listed_from(ctx: Context) -> str | None:
 def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
     """`<donor>_<programme>`, `<programme>`, `<donor>_<purpose>`, `<purpose>`, `<donor>`:
     money is filed after the programme or what it pays for, then after who pays."""
-    listed = None
+    listed = funding_names.respective_agent(ctx)
+    if listed:
+        # the other givers of a "respectively" list are no programme of this amount
+        others = [n for n in ctx.names if listed.lower() in n.lower()]
+        ctx = ctx.model_copy(update={"names": others})
     if not ctx.agent:
         listed = _respective_donor(ctx) or _listed_donor(ctx) or _listed_from(ctx)
     if listed:
@@ -937,7 +949,7 @@ def funding_subject(ctx: Context, rules: RuleSet) -> str | None:
         purpose = None  # "to the fund" points back to a programme, it names none
     if purpose and EVENT_NAME_WORDS & set(purpose.split("_")):
         purpose = None  # "for the AI Impact Summit": where it was announced
-    programme = purpose or _programme_name(ctx, rules)
+    programme = purpose or _programme_name(ctx, rules, money=True)
     donor = _donor(ctx, payer=True)
     if purpose and donor is None and not DESTINATIONS & set(purpose.split("_")):
         # Unnamed money for a purpose: any donor that is not itself a coined programme
@@ -1149,29 +1161,39 @@ def _told_as_all_pledges(ctx: Context) -> bool:
     )
 
 
-def _main_event_names(main: MainEvent) -> tuple[str, set[str]]:
-    """The subject of the main event's total ("africa_climate_summit_total") and the
-    names its money would be filed under if the event were taken for a programme
-    ("africa_climate_summit", "acs")."""
-    words = [w for w in re.findall(r"[\w-]+", main.name or "") if not re.match(r"\d+$", w)]
-    slug = slugify(" ".join(words))
-    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    return f"{slug}_total", {slug, *([initials] if len(initials) >= 2 else [])}
-
-
 def event_total(ctx: Context, subject: str | None, main: MainEvent | None) -> str | None:
     """The main event's total (`<event>_total`) for money told as all the event's pledges
     together, or filed under the event's own name or initials as if it were a programme
-    ("Africa Climate Summit ends with US$23bn in commitments"); else `subject`."""
-    if main is None or not main.name:
+    ("Africa Climate Summit ends with US$23bn in commitments"); a donor's money for the
+    cause the event is named after is `<donor>_<cause>`; else `subject`."""
+    total = funding_names.total_name(main)
+    own = funding_names.own_names(main)
+    if total and subject in own:
+        return total
+    themes = funding_names.theme_words(main)
+    for name in own:
+        if subject and subject.endswith(f"_{name}") and themes:
+            # "the European Commission announced ... at the Nutrition for Growth Summit":
+            # a donor's money at the event is its pledge to the event's cause
+            return subject.removesuffix(f"_{name}") + f"_{themes[0]}"
+    cause_alone = bool(subject) and funding_names.cause_of_purpose(subject or "", main) == subject
+    unnamed = (
+        subject is None or subject == ALL_DONORS or subject.startswith(REFERS_BACK) or cause_alone
+    )
+    if total and unnamed and (_told_as_all_pledges(ctx) or funding_names.raised_by_event(ctx)):
+        return total
+    donor = _donor(ctx)
+    if not subject or not donor or not (subject == donor or subject.startswith(f"{donor}_")):
         return subject
-    total, own_names = _main_event_names(main)
-    if subject in own_names:
-        return total
-    unnamed = subject is None or subject == ALL_DONORS or subject.startswith(REFERS_BACK)
-    if unnamed and _told_as_all_pledges(ctx):
-        return total
-    return subject
+    if subject == donor:
+        cause = funding_names.cause_after(ctx.lemmas, ctx.value_token_end, main)
+    else:
+        # "Ireland pledges €1 billion to fight global malnutrition": the event's cause
+        cause = funding_names.cause_of_purpose(subject.removeprefix(f"{donor}_"), main)
+    named = f"{donor}_{cause}" if cause else subject
+    # "€250 million a year" beside "€1 billion in total": the yearly amount is its own
+    # subject, never compared with the total.
+    return f"{named}_annual" if funding_names.told_per_year(ctx) else named
 
 
 # An edition told by its rank: "the first summit", "the inaugural summit".

@@ -57,3 +57,23 @@ def test_the_summit_right_after_the_next_edition_is_the_next_edition(tmp_path):
     assert "Chile" not in " ".join(_values(hosts)), hosts
     dates = subjects_of(report, "next_summit").get("dates")
     assert dates is not None, report["single_source"]
+
+
+@pytest.mark.model
+def test_a_region_is_the_place_and_a_resort_the_venue(tmp_path):
+    # No city is named: the region is where the summit is, in either language ("the
+    # summit in X"); the resort's name, after "the hotel resort of" or before "resort", is
+    # its venue.
+    lead = "---\npublished: 2031-05-20\n---\n\n"
+    files = {
+        "a.md": lead + "Peru will host the yearly Reef Summit from 19 to 21 May at the luxury "
+        "hotel resort of Borgo Colle Verde, in the northern region of Lombardy.\n",
+        "b.md": lead + "The Reef Summit in Lombardy opened on 19 May 2031 with a pledge.\n",
+        "c.md": lead + "The minister arrived at the Reef Summit in Lombardia, Italy, on 19 May "
+        "2031.\n\nThe Reef Summit meets at the luxury Borgo Colle Verde resort.\n",
+    }
+    report = check_files(tmp_path, files)
+    summit = subjects_of(report, "summit")
+    assert summit["city"]["verdict"] == "consensus", summit["city"]
+    venue = summit["venue"]
+    assert venue["verdict"] == "consensus", venue

@@ -481,7 +481,7 @@ def city_in(city: str, country: str) -> bool:
 
 # Two spellings of one place name this close (rapidfuzz ratio, 0-100) are one name:
 # "Puglia" and "Apulia" (one region in two languages), a misspelt "Borgo Ignazia".
-SPELT_ALIKE = 80
+SPELT_ALIKE = 75
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,8 @@ Two halves:
 vocabulary), `event_tokens` (which tokens name an event), `phrases` (one event
 phrase read as an EventCue), `cues` (`event_cue`), `naming` (telling events apart
 by name and place), `main_event` (`find_main_event`), `roles` (`role_of`,
-`mention_role`), `assign` (`assign_roles`) and `editions` (previous and next
+`mention_role`), `assign` (`assign_roles`), `venues` (resorts told as such in one
+report) and `editions` (previous and next
 editions by city and year).
 """
 

@@ -24,7 +24,13 @@ from summit_facts.models import (
     TextValue,
     Value,
 )
-from summit_facts.names import canonical_text, is_country, same_document_name, told_shorter
+from summit_facts.names import (
+    canonical_text,
+    is_country,
+    same_document_name,
+    spelt_alike,
+    told_shorter,
+)
 
 # Bounds further apart than this factor make a compatible pair IMPRECISE.
 IMPRECISE_FACTOR = 2.0
@@ -190,7 +196,7 @@ def _one_place(a: str, b: str) -> bool:
         return folded
 
     x, y = bare(a), bare(b)
-    return bool(x) and x == y
+    return bool(x) and (x == y or spelt_alike(x, y))
 
 
 _NAME_FILLER = {"the", "of", "on", "for", "and", "in", "at", "de", "des", "du", "la", "le", "&"}

@@ -479,6 +479,31 @@ def city_in(city: str, country: str) -> bool:
     return region_holds(country, city) is True
 
 
+# Two spellings of one place name this close (rapidfuzz ratio, 0-100) are one name:
+# "Puglia" and "Apulia" (one region in two languages), a misspelt "Borgo Ignazia".
+SPELT_ALIKE = 75
+
+
+@lru_cache(maxsize=4096)
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names of places the gazetteer does not know are one name told in
+    another language or misspelt: the same number of words, one word at most differing,
+    and that word spelt alike (at least six letters, no digits). Known cities and
+    countries are told apart by the gazetteer ("Geneva" is not "Genoa")."""
+    from rapidfuzz import fuzz
+
+    x, y = _fold(a).split(), _fold(b).split()
+    if len(x) != len(y) or x == y or any(is_city(n) or is_country(n) for n in (a, b)):
+        return False
+    differ = [(u, v) for u, v in zip(x, y, strict=True) if u != v]
+    if len(differ) != 1:
+        return False
+    u, v = differ[0]
+    if min(len(u), len(v)) < 6 or not (u.isalpha() and v.isalpha()):
+        return False
+    return fuzz.ratio(u, v) >= SPELT_ALIKE
+
+
 def misspelt_country(name: str) -> str | None:
     """The one country a long single word misses by a letter ("Andora" -> Andorra); None
     when no country or more than one is that close. For a name in a list of countries."""

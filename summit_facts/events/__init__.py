@@ -18,7 +18,8 @@ Two halves:
 vocabulary), `event_tokens` (which tokens name an event), `phrases` (one event
 phrase read as an EventCue), `cues` (`event_cue`), `naming` (telling events apart
 by name and place), `main_event` (`find_main_event`), `roles` (`role_of`,
-`mention_role`), `assign` (`assign_roles`) and `editions` (previous and next
+`mention_role`), `assign` (`assign_roles`), `venues` (resorts told as such in one
+report) and `editions` (previous and next
 editions by city and year).
 """
 
@@ -39,6 +40,7 @@ from summit_facts.events.localities import corpus_localities, with_localities
 from summit_facts.events.main_event import find_main_event, named_for_its_edition
 from summit_facts.events.naming import _shares_name, same_place
 from summit_facts.events.roles import _edition_years, mention_role, role_of
+from summit_facts.events.venues import corpus_venues, with_venues
 from summit_facts.events.words import HAS_YEAR, PART_HEADS, group_series, own_day, series_of
 from summit_facts.models import MainEvent, Mention, Source
 
@@ -69,6 +71,11 @@ def resolve(
     localities = corpus_localities(mentions_by_doc)
     mentions_by_doc = {
         doc_id: with_localities(found, localities) for doc_id, found in mentions_by_doc.items()
+    }
+    # A resort one document names as a resort is that venue in every document.
+    venues = corpus_venues(mentions_by_doc, localities)
+    mentions_by_doc = {
+        doc_id: with_venues(found, venues) for doc_id, found in mentions_by_doc.items()
     }
     main = find_main_event(mentions_by_doc, sources)
     if main is not None:

@@ -21,6 +21,7 @@ from summit_facts.events.words import (
     COREFERENCE_CHARS,
     EVENT_HEADS,
     GENERIC_NAME_WORDS,
+    HAS_YEAR,
     HOLDING_VERBS,
     NEXT_WORDS,
     NOT_GATHERINGS,
@@ -98,7 +99,7 @@ def assign_roles(
     planned = _before_the_event(source, main)
     dated_by = _dateline_day(mentions, main) if source.published is None else None
     told = [
-        _coreferent(mention, named, main_head)
+        _coreferent(_dated_by_year_word(mention, main, source), named, main_head)
         for mention in join_open_close(_weekdays_placed(mentions, dated_by))
     ]
     side = _side_events(told, main)
@@ -121,8 +122,10 @@ def assign_roles(
         mention = _told_later(mention, main, source)
         cue = mention.context.event
         role = mention_role(mention, main)
-        if role == "main" and planned and _told_done_before(mention, main):
-            continue
+        if role == "main" and planned:
+            if _told_done_before(mention, main):
+                continue
+            mention = _still_to_come(mention, source)
         # A document about another event (a report on last year's edition, or on the G7
         # in a folder about an AI summit): what it does not tie to the main event by name
         # or city is about its own event; and the editions a report on another series
@@ -409,6 +412,34 @@ def _told_at(cue: EventCue, published: date) -> tuple[date, date] | None:
     return _month_start(month - 1), _month_start(month + 2) - timedelta(days=1)
 
 
+# "next year's summit": an edition told by its year, counted from the published one.
+_NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
+
+
+def _dated_by_year_word(mention: Mention, main: MainEvent | None, source: Source) -> Mention:
+    """'Italy will be the host of next year's Group of Seven summit' on a page of
+    November 2023, in a folder about the 2024 summit: the year the phrase counts from the
+    page's date is the main event's, so it is the main event, not the edition after it.
+    ("last year's conference" on a page of the year after is left as it is: what such a
+    retrospective page tells of it, the texts it names among them, is told in hindsight.)"""
+    cue = mention.context.event
+    if cue is None or main is None or not main.year or source.published is None:
+        return mention
+    if "year" not in cue.modifiers or "next" not in cue.modifiers:
+        return mention
+    if not _NEXT_YEAR.search(cue.text) or source.published.year + 1 != main.year:
+        return mention
+    resolved = cue.model_copy(
+        update={
+            "modifiers": [m for m in cue.modifiers if m not in ("next", "year")],
+            "year": main.year,
+        }
+    )
+    return mention.model_copy(
+        update={"context": mention.context.model_copy(update={"event": resolved})}
+    )
+
+
 def _month_start(index: int) -> date:
     """The first day of a month counted from year 0 (year * 12 + month - 1)."""
     return date(index // 12, index % 12 + 1, 1)
@@ -491,6 +522,11 @@ def _dating(mention: Mention, published: date | None) -> tuple[date, date] | Non
     """The days a next edition's mention dates it by: its own date, else its clause's
     'in six months'."""
     if isinstance(mention.value, DateValue) and mention.value.start.year >= 100:
+        if published is not None and mention.value.end < published:
+            # "Trudeau announced on Friday that the next summit will be held in 2025":
+            # a day already past when the page was written dates the telling, not an
+            # edition still to come.
+            return None
         return mention.value.start, mention.value.end
     cue = mention.context.event
     if cue is None or published is None:
@@ -517,6 +553,46 @@ def _told_done_before(mention: Mention, main: MainEvent | None) -> bool:
         return False
     by_name = not any(ch.isdigit() for ch in value.surface)
     return by_name and value.end < main.start
+
+
+def _still_to_come(mention: Mention, source: Source) -> Mention:
+    """'the summit would take place on June 13-15' on a page of November 2023 about the
+    summit still to come: a year-less date that the page's own year puts before the
+    page's date is the coming one, a year on (a clause told in the past keeps it)."""
+    value = mention.value
+    cue = mention.context.event
+    if (
+        not isinstance(value, DateValue)
+        or source.published is None
+        or value.precision not in ("day", "month")
+        or HAS_YEAR.search(value.surface)
+        or value.end >= source.published
+        or value.start.year != source.published.year
+        or (cue is not None and cue.tense == "past")
+        # a day told by its name alone ("on Friday") was placed by the clause's tense
+        or (value.precision == "day" and not any(ch.isdigit() for ch in value.surface))
+    ):
+        return mention
+    dated = _with_year_shift(value, 1)
+    if dated is None:
+        return mention
+    return mention.model_copy(update={"value": dated})
+
+
+def _with_year_shift(value: DateValue, years: int) -> DateValue | None:
+    """The same days `years` later (a month keeps its whole length)."""
+    try:
+        start = value.start.replace(year=value.start.year + years)
+        end_year = value.end.year + years
+        if value.precision == "month":
+            end = value.end.replace(
+                year=end_year, day=calendar.monthrange(end_year, value.end.month)[1]
+            )
+        else:
+            end = value.end.replace(year=end_year)
+    except ValueError:  # 29 February in a year that has none
+        return None
+    return value.model_copy(update={"start": start, "end": end})
 
 
 def _before_the_event(source: Source, main: MainEvent | None) -> bool:
@@ -561,7 +637,7 @@ def _coreferent(
     if cue is None:
         return mention
     at = mention.evidence.start
-    if cue.names or cue.place or cue.year:
+    if (cue.names and not _names_carried(cue)) or cue.place or cue.year:
         named[cue.head] = (at, cue)
         return mention
     if "prelude" in cue.modifiers and cue.head != main_head:
@@ -570,10 +646,17 @@ def _coreferent(
         named[cue.head] = (at, cue)
         return mention
     earlier = named.get(cue.head)
+    if cue.names and (earlier is None or set(earlier[1].modifiers) == set(cue.modifiers)):
+        # "the summit" named by the parse-time half after an event told with no other
+        # qualification: nothing more to carry.
+        named[cue.head] = (at, cue)
+        return mention
     # A prelude of another kind than the main event is the document's only event of its
     # kind: "the summit" points to it however far on.
     far = earlier is not None and "prelude" not in earlier[1].modifiers
     if earlier is None or cue.modifiers or (far and at - earlier[0] > COREFERENCE_CHARS):
+        if cue.names:
+            named[cue.head] = (at, cue)
         return mention
     antecedent = earlier[1]
     told = set(antecedent.modifiers)
@@ -582,6 +665,8 @@ def _coreferent(
     ):
         # "...will go to next year's summit in the US, though the US boycotted the summit
         # South Africa has just hosted": an edition told in the past is not the next one.
+        if cue.names:
+            named[cue.head] = (at, cue)
         return mention
     resolved = cue.model_copy(
         update={
@@ -593,6 +678,14 @@ def _coreferent(
     )
     context = mention.context.model_copy(update={"event": resolved})
     return mention.model_copy(update={"context": context})
+
+
+def _names_carried(cue: EventCue) -> bool:
+    """'the summit', whose name words the parse-time half carried over from an earlier
+    sentence: a phrase with no word of a name of its own (no capital after its first word,
+    no digit)."""
+    words = cue.text.split()[1:]
+    return bool(cue.names) and all(w.islower() or not w[:1].isalnum() for w in words)
 
 
 def _with_year(value: DateValue, year: int) -> DateValue | None:

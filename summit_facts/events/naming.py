@@ -74,7 +74,7 @@ def same_place(a: str, b: str) -> bool:
     """'Belém' and 'Belem', 'New Delhi' and 'Delhi': one place (whole words of one
     name within the other)."""
     x, y = (f" {names.fold(names.canonical_name(n))} " for n in (a, b))
-    return x in y or y in x
+    return x in y or y in x or names.spelt_alike(a, b)
 
 
 def _own_series(mentions: Sequence[Mention], main: MainEvent) -> list[str]:

@@ -16,6 +16,7 @@ from summit_facts.events.words import (
     COREFERENCE_CHARS,
     EVENT_HEADS,
     GENERIC_NAME_WORDS,
+    GROUP_NUMBERS,
     ORDINALS,
     SERIES_NAME,
     TIME_UNITS,
@@ -351,6 +352,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         # "COP 28" is the edition COP28, as the series writes it without the space.
         name_words.append(f"{head.lower_}{number.text}")
         modifiers = [m for m in modifiers if m != number.text]
+    name_words = _group_as_series(phrase, name_words)
     after_months, next_year = _told_after(head)
     return EventCue(
         after_months=after_months,
@@ -365,6 +367,25 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         link=link,
         tense=_tense(head),
     )
+
+
+def _group_as_series(phrase: list[Token], name_words: list[str]) -> list[str]:
+    """'next year's Group of Seven summit', where the parse hangs 'Seven' on the summit
+    rather than on 'Group': the words spell the series G7 all the same, and name it as
+    'G7' does (not 'group' and 'seven', two words another report would not share)."""
+    doc = phrase[0].doc if phrase else None
+    for tok in phrase:
+        if doc is None or tok.lower_ != "group" or not tok.is_title or tok.i + 2 >= len(doc):
+            continue
+        of, number = doc[tok.i + 1], doc[tok.i + 2]
+        low = number.lower_
+        count = int(low) if low.isdigit() else GROUP_NUMBERS.get(low)
+        if of.lower_ != "of" or count is None or count >= 100:
+            continue
+        series = f"g{count}"
+        words = [series if w == "group" else w for w in name_words if w != low]
+        return list(dict.fromkeys(words if series in words else [series, *words]))
+    return name_words
 
 
 PERIOD_MONTHS = {"month": 1, "year": 12}

@@ -23,7 +23,8 @@ HELD_VERBS = {"hold", "take", "host", "convene", "stage"}
 
 def _held_in(ent: Span) -> bool:
     """A place that is no country and no city the gazetteer knows (a region, a small
-    town), told as where an event is held: "the next G7 will take place in Puglia"."""
+    town), told as where an event is held: "the next G7 will take place in Puglia", "the
+    G7 summit in Puglia"."""
     prep = ent.root.head
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (
@@ -31,8 +32,9 @@ def _held_in(ent: Span) -> bool:
         and ent.root.pos_ == "PROPN"
         and ent.root.is_title  # "in the canton of Nidwalden": no town's name
         and prep.lower_ == "in"
-        and lemma(prep.head) in HELD_VERBS
+        and (lemma(prep.head) in HELD_VERBS or lemma(prep.head) in EVENT_WORDS)
         and not names.is_country(ent.text)
+        and not names.is_region(ent.text)  # "the summit in Africa": a continent
         # "held in canton Nidwalden", "in Kent county": a region, told as one.
         and not (before is not None and before.lower_ in REGION_NOUNS)
         and not any(lemma(c) in REGION_NOUNS for c in ent.root.children)
@@ -155,6 +157,8 @@ def _localities(doc: Doc, source: Source, taken: set[int]) -> Iterator[Mention]:
             token.i > 1
             and doc[token.i - 1].lower_ == "of"
             and doc[token.i - 2].lower_ in LOCALITY_NOUNS
+            # "the hotel resort of Costa Verde": a name of more words is a venue's
+            and not (doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title)
         )
         if (in_country and told_where) or called:
             found.add(token.text.casefold())
@@ -207,11 +211,40 @@ def _venues_by_common_head(doc: Doc, source: Source) -> Iterator[Mention]:
         if names.is_city(name.text) or names.is_country(name.text):
             continue
         if any(
-            t.ent_type_ in ("GPE", "FAC") or _ent_len(t) > 1 or names.country_of(t.text)
+            t.ent_type_ in ("GPE", "FAC")
+            or (_ent_len(t) > 1 and not _ent_is(t, name))
+            or names.country_of(t.text)
             for t in name
         ):
             continue  # "a Swiss hotel", "the Dubai hotel": no venue's own name
         yield _text_mention(source, doc[start : token.i + 1], "FAC")
+    yield from _venues_by_noun_of(doc, source)
+
+
+def _ent_is(token: Token, span: Span) -> bool:
+    """Whether the entity holding `token` is `span` itself: "the luxury Borgo Egnazia
+    resort", a two-word name the tagger took whole (as a product, say), is the venue's
+    own name, not a longer person's or body's name with the venue noun after it."""
+    ent = _ent_at(token)
+    return ent is not None and (ent.start, ent.end) == (span.start, span.end)
+
+
+def _venues_by_noun_of(doc: Doc, source: Source) -> Iterator[Mention]:
+    """'the luxury hotel resort of Borgo Egnazia': a name of two or more words after a
+    venue noun and 'of' is the venue's own name ('the Swiss resort of Bürgenstock', one
+    word, is a town: `_localities`)."""
+    for token in doc:
+        if token.lower_ != "of" or token.i < 1 or doc[token.i - 1].lower_ not in VENUE_NOUNS:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        name = doc[token.i + 1 : end]
+        if not 2 <= len(name) <= 4 or names.is_city(name.text) or names.is_country(name.text):
+            continue
+        if any(t.ent_type_ in ("DATE", "NORP") for t in name):
+            continue
+        yield _text_mention(source, name, "FAC")
 
 
 def _city_state_as_country(ent: Span) -> bool:

@@ -249,10 +249,18 @@ def instrument_suffix(
     suffix = _instrument_suffix(ctx, main_key, earlier or {})
     if suffix is None and ctx.noun and set(ctx.noun.lower().split()) & COMPANY_SIGNERS:
         return COMPANIES
+    if suffix is None and ctx.label == "ENTITIES" and _told_as_companies(ctx):
+        return COMPANIES
     added = _added_to_total(ctx)
     if added:
         return f"{suffix}_{added}" if suffix else added
     return suffix
+
+
+def _told_as_companies(ctx: Context) -> bool:
+    """'tech firms Acme, Initech and Umbrella signed', 'Companies: Acme, Initech': a list
+    of names told as companies, by the words just before it or the label it stands under."""
+    return bool((set(ctx.before[-2:]) | {ctx.head or ""}) & COMPANY_SIGNERS)
 
 
 def _total_spots(lemmas: list[str]) -> list[int]:
@@ -300,6 +308,8 @@ def _document_at(lemmas: list[str], i: int) -> bool:
         return False  # "so-called artificial intelligence"
     if any(w in POSSESSIVES for w in lemmas[max(0, i - 2) : i]):
         return False  # "its financial commitment": what a donor gives, not a text it signs
+    if i > 0 and lemmas[i - 1] in AUXILIARIES:
+        return False  # "17 countries have pledged", "plan to sign": the verb, no text
     # "the call for action": the text; "countries called for action": the verb.
     if word != "call" or (_principal_phrase(lemmas, i) and lemmas[i + 1] == "to"):
         return True
@@ -309,6 +319,8 @@ def _document_at(lemmas: list[str], i: int) -> bool:
 
 
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+AUXILIARIES = {"have", "will", "would", "shall", "can", "could", "must", "to", "do", "not",
+               "n't"}  # fmt: skip
 # A name never runs back over these: "ends with declaration" names no "end with" text.
 STOP_BEFORE_NAME = {"the", "a", "an", "sign", "endorse", "adopt", ",", "by", "to", "its",
                     "their", "his", "her", "our", "this", "that", "say", "with", "for",

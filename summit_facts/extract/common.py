@@ -124,6 +124,9 @@ _DATELINE = re.compile(
     r"(?:[ ]\[[A-Z][A-Za-z ]+)?\]?,[ ]?){1,2}"
     r"(?P<date>[^\n()–—]{0,30}?)[ ]?(?P<agency>\([A-Za-z .-]+\))?[ ]?[-–—:]"
 )
+# Without a digit the date is a place or a day's name ("NICE, France -", "PARIS, Tuesday -"):
+# capitalised words, not "The US, however - home to ..." nor "Li Junhua, the UN's Under-".
+_NAMED_DATE = re.compile(r"[ ]*(?:[A-Z][\w.'’]*[ ]*)+")
 # "NEW DELHI/JOHANNESBURG —", "NICE (FRANCE) —": a capitalised place line without a date.
 _CAPS_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'’/-]{2,40}(?:\([A-Za-z .-]+\))?[ ]?[-–—:][ ]")
 _RANGE = re.compile(r"\d\s*[-–]\s*\d|\bto\b|\band\b|\bfrom\b")
@@ -139,9 +142,20 @@ def _in_dateline(span: Span) -> bool:
         found = doc.user_data[_DATELINE_KEY] = [
             (m.start(), m.end())
             for m in _DATELINE.finditer(lead)
-            if m.group("agency") or (m.group("date") and not _RANGE.search(m.group("date")))
+            if m.group("agency") or _told_date(m.group("date"), lead[m.end() : m.end() + 1])
         ] + [(m.start(), m.end()) for m in _CAPS_DATELINE.finditer(lead)]
     return any(start <= span.start_char and span.end_char <= end for start, end in found)
+
+
+def _told_date(date: str | None, after: str) -> bool:
+    """Whether a dateline's date part tells a filing day or place (not a range, which is the
+    event's own dates). Without a digit, a hyphen inside a word ends no dateline ("Li
+    Junhua, Secretary-General of ...")."""
+    if not date or _RANGE.search(date):
+        return False
+    if re.search(r"\d", date):
+        return True
+    return _NAMED_DATE.fullmatch(date) is not None and not after.isalnum()
 
 
 _SENT_CACHE_KEY = "facts_sentence_cache"

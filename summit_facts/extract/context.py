@@ -213,6 +213,12 @@ def _context(span: Span, root: Token) -> Context:
         if infinitive is not None and any(a.lower_ == "to" for a in infinitive.lefts):
             governor = head = infinitive
             path.extend(_phrase_lemmas(infinitive))
+    label = _colon_label(sent)
+    if head is None and governor is None and label is not None and root.dep_ == "ROOT":
+        # "Signatories to the Lima Call: Chile, Peru, ...": the label the parser made a
+        # sentence of its own is what the list is; it heads the list.
+        head = label.root
+        path.extend(_phrase_lemmas(label.root))
     if head is not None and head.dep_ == "prep" and head.lower_ == "of" and head.head.i != head.i:
         head = head.head  # "the Kyoto Protocol of 1997": the year is the protocol's
     before = [lemma(t) for t in sent[max(0, span.start - sent.start - BEFORE_WINDOW) :]
@@ -261,7 +267,30 @@ def _list_heading(sent: Span) -> list[str]:
     return list(cache["list_heading"])
 
 
+def _colon_label(sent: Span) -> Span | None:
+    """'Signatories to the Lima Call:', 'Companies:': a short label opening a line and
+    ending with a colon, which the parser splits from the list after it; None for any
+    other sentence."""
+    doc = sent.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None  # "G20 Summit: Macron to attend ...": a headline's kicker, no list
+    at = sent.start - 1
+    while at >= 0 and doc[at].is_space:
+        at -= 1
+    if at < 0 or doc[at].text != ":" or doc[at].whitespace_.count("\n") or at < sent.start - 1:
+        return None
+    label = doc[at].sent
+    if not 0 < len(label) - 1 <= _HEADING_WORDS or "\n" in label.text:
+        return None
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, label.start_char) + 1
+    return label[:-1] if not text[line_start : label.start_char].strip() else None
+
+
 def _find_list_heading(sent: Span) -> list[str]:
+    label = _colon_label(sent)
+    if label is not None:
+        return [lemma(t) for t in label if not t.is_space]
     text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
     if not _LIST_LINE.match(text[line_start : sent.end_char]):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from summit_facts import names
 from summit_facts.extract.common import ENTITY_LABELS, PARTIAL_MARKERS, _ent_at, _ents
 from summit_facts.extract.context import _context, _mention
+from summit_facts.extract.metonyms import government_of
 from summit_facts.extract.programmes import _usable_name
 from summit_facts.models import EntitiesValue, Mention, Source
 from summit_facts.tokens import TITLE_WORDS, lemma
@@ -34,9 +35,16 @@ def _name_tokens(head: Token) -> list[Token]:
         if tok.i < head.i and _modifies_name(tok, head):
             start = min(start, tok.i)
     words = [t for t in head.doc[start : head.i + 1]]
+    kinds = [n for n, t in enumerate(words[:-1]) if t.pos_ == "NOUN" and lemma(t) in KIND_NOUNS]
+    if kinds:
+        words = words[kinds[-1] + 1 :]  # "tech firms Acme": the kind is no part of the name
     while words and (words[0].pos_ in ("DET", "PUNCT") or not words[0].text.strip()):
         words = words[1:]
     return words
+
+
+# Common nouns that say what kind of thing the name after them is: "tech firms Acme".
+KIND_NOUNS = {"company", "firm", "giant", "developer", "platform", "business"}
 
 
 NAME_PARTS = ("compound", "amod", "flat", "nmod")
@@ -71,7 +79,7 @@ def _national_government(token: Token) -> str | None:
 
 def _member(head: Token) -> tuple[str, str | None] | None:
     """(canonical name, what it stands for) from 'French President Emmanuel Macron'."""
-    country = _national_government(head)
+    country = _national_government(head) or government_of(head)
     if country is not None:
         return country, None
     ent = _ent_at(head)
@@ -185,6 +193,9 @@ def _name_end(head: Token) -> int:
     return head.i
 
 
+ACTOR_DEPS = {"nsubj", "nsubjpass", "pobj", "conj"}
+
+
 def _entity_groups(sent: Span) -> list[list[Token]]:
     """Coordinated named things ('Canada, China, France, and India') as groups of heads."""
     heads: dict[int, Token] = {}
@@ -196,6 +207,11 @@ def _entity_groups(sent: Span) -> list[list[Token]]:
         elif ent.label_ == "NORP" and _national_government(ent.root.head) is not None:
             heads[ent.root.head.i] = ent.root.head
     for token in sent:
+        if token.i not in heads and token.dep_ in ACTOR_DEPS and government_of(token):
+            # "The White House declined to sign", "the Biden administration said": a
+            # government told by its seat, its capital or its administration.
+            heads[token.i] = token
+            continue
         # "Nigeria will host the next summit": the small model misses some countries
         # at a sentence's start; a country's name is a named thing all the same.
         if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in heads:

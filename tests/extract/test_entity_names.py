@@ -83,10 +83,11 @@ def test_signing_on_a_weekday_names_no_instrument():
             ["Hooli", "Initech", "Umbrella", "X"],
         ),
         ("X, formerly Umbrella, was not a signatory to the agreement.", "non_signers", ["X"]),
-        # The owner's name is no part of what it owns.
+        # The owner's name is no part of what it owns (companies told as such sign as
+        # the principal text's company signers).
         (
             "Thirteen other companies, among them Initech and Elon Musk's X, signed the agreement.",
-            "members",
+            "members_companies",
             ["Initech", "X"],
         ),
     ],

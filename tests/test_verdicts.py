@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date
 
 import pytest
@@ -396,7 +395,10 @@ def test_groups_are_transitive_and_numbered_by_first_appearance() -> None:
     assert weight(["a", "unknown"], groups) == 2
 
 
+@pytest.mark.slow
 def test_near_duplicates_among_thousands_of_documents() -> None:
+    # Correctness at scale only: how fast it runs is the benchmark's business
+    # (benchmarks/bench.py), not a wall-clock bound a busy machine breaks.
     rng = random.Random(7)
     vocabulary = [f"w{i}" for i in range(3000)]
     texts = [" ".join(rng.choices(vocabulary, k=400)) for _ in range(2000)]
@@ -406,10 +408,8 @@ def test_near_duplicates_among_thousands_of_documents() -> None:
         for j in rng.sample(range(len(words)), 4):
             words[j] = "changed"
         texts.append(" ".join(words))
-    started = time.perf_counter()
     pairs = near_duplicate_pairs(shingle_sets(texts))
     assert pairs == [(i, 2000 + i // 100) for i in range(0, 2000, 100)]
-    assert time.perf_counter() - started < 20
 
 
 # ---------------------------------------------------------------- one source, one statement

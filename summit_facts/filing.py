@@ -1267,7 +1267,14 @@ def _told_with_value(ctx: Context, places: list[str]) -> str | None:
     i = ctx.value_token - 1
     if i >= 0 and lemmas[i] in _PLACE_YEAR_LINKS:
         i -= 1
+    if i >= 1 and lemmas[i] == "." and lemmas[i + 1] != "(":
+        i -= 1  # "in Charlevoix, Que. in 2018": an abbreviated region's full stop
     if 0 <= i < len(lemmas) and (found := place_ending(i)):
+        # "in Charlevoix, Que.", "Kananaskis, Alberta, in 2025": the place before the
+        # region that says where it lies.
+        j = i - len(found.split())
+        if j >= 1 and lemmas[j] == "," and (city := place_ending(j - 1)):
+            return city
         return found
     placed = ctx.event is not None and ctx.event.place is not None
     if 0 <= i < len(lemmas) and not placed and names.is_city(lemmas[i]):

@@ -105,6 +105,10 @@ def line_breaks(doc: Doc) -> Doc:
             # "17 Heads of State ... have confirmed": a count opening a line opens its
             # sentence, it is no sentence of its own.
             token.is_sent_start = False
+        elif prev.text == "." and token.is_lower and token.is_alpha and token.i >= 2:
+            # "hosted it in Charlevoix, Que. in 2018": a full stop before a word in lower
+            # case ends an abbreviation, not the sentence.
+            token.is_sent_start = False
         elif prev.text == ":" and token.i >= 2 and doc[token.i - 2].lower_ in LIST_OPENERS:
             # "The 20 companies that signed are: Adobe, Amazon, ...": the list after the
             # colon belongs to the clause that opens it.
@@ -202,6 +206,10 @@ def _year_in_name(span: Span) -> bool:
     if len(span) != 1 or not span[0].like_num:
         return False
     token, head = span[0], span[0].head
+    doc = span.doc
+    bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "("
+    if bracketed and doc[token.i + 1].text in (")", ",", ";"):
+        return False  # "Taormina (2017)": a year in brackets dates the name before it
     if head.i == token.i or token.dep_ not in ("nummod", "compound", "amod", "appos", "npadvmod"):
         return False
     if head.pos_ != "PROPN" or not (head.is_title or head.is_upper):

@@ -102,7 +102,9 @@ class SlotRule(_Strict):
     kind: ValueKind
     description: str = ""
     labels: list[str] = Field(
-        default_factory=list, description="For text/entities values: FAC, CITY, TITLE, ENTITIES."
+        default_factory=list,
+        description="For text/entities values: FAC, CITY, TITLE, ENTITIES (lists of"
+        " countries, bodies and people), PLACES (lists only of places that are no country).",
     )
     precision: list[Precision] | None = Field(
         default=None, description="Date precisions accepted; all when unset."

@@ -76,7 +76,12 @@ def event_cue(span: Span, root: Token) -> EventCue | None:
     if handed is not None:
         return handed
     if not events:
-        return _elided(span, root) or _met_elsewhere(span, root) or _possessed_by_name(root)
+        return (
+            _elided(span, root)
+            or _pronoun_event(span, root)
+            or _met_elsewhere(span, root)
+            or _possessed_by_name(root)
+        )
     if _dates_a_thing(span, root):
         return None
     # Inside: the value modifies the event noun directly. "the three-day conference":
@@ -303,6 +308,64 @@ def _elided(span: Span, root: Token) -> EventCue | None:
             "year": None,
             "link": "clause",
             "tense": _tense(subject.head),
+            "after_months": None,
+            "next_year": False,
+        }
+    )
+
+
+def _antecedent(sent: Span) -> Token | None:
+    """The last series or event noun in the sentences just before `sent`."""
+    before = [
+        t
+        for t in sent.doc[max(0, sent.start - 200) : sent.start]
+        if is_event_token(t)
+        and (event_lemma(t) in EVENT_HEADS or SERIES_NAME.match(t.lower_))
+        and not _modifies_other(t)
+        # "when it was still the G8": what the series was called, not what "it" is
+        and t.dep_ != "attr"
+        and sent.start_char - t.idx <= COREFERENCE_CHARS
+    ]
+    return before[-1] if before else None
+
+
+# Verbs whose "it" is an event held: "it was held", "hosted it", "it took place".
+PRONOUN_HOLDING = {"hold", "host", "stage", "convene", "organise", "organize", "take"}
+
+
+def _it_held(verb: Token) -> bool:
+    """'it was held', 'Canada hosted it', 'it took place' (never 'it hosted', whose "it"
+    is a host, nor 'so it could not happen again')."""
+    for child in verb.children:
+        if child.lower_ != "it":
+            continue
+        if child.dep_ in ("nsubjpass", "dobj") and lemma(verb) != "take":
+            return True
+        if child.dep_ == "nsubj" and lemma(verb) == "take":
+            return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return False
+
+
+def _pronoun_event(span: Span, root: Token) -> EventCue | None:
+    """'Earlier it was held in Venice (1980)', 'Canada last hosted it in Charlevoix in
+    2018': in a sentence with no event noun, "it" held or hosted, on the value's path, is
+    the event or series the sentences before named. Its place and year are the value's
+    own to tell (an earlier edition of the series, when they differ)."""
+    verb = next((a for a in (root, *root.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma(verb) not in PRONOUN_HOLDING or not _it_held(verb):
+        return None
+    antecedent = _antecedent(span.sent)
+    if antecedent is None:
+        return None
+    cue = _own_cue(antecedent, "sentence", None)
+    return cue.model_copy(
+        update={
+            "text": "it",
+            "modifiers": [m for m in cue.modifiers if m not in ("this",)],
+            "place": None,
+            "year": None,
+            "link": "clause",
+            "tense": _tense(verb),
             "after_months": None,
             "next_year": False,
         }

@@ -100,7 +100,11 @@ def _edition_year(mention: Mention) -> int | None:
     return None
 
 
-def _edition_cities(mention: Mention, main: MainEvent | None) -> set[str]:
+def _edition_cities(
+    mention: Mention, main: MainEvent | None, localities: frozenset[str] = frozenset()
+) -> set[str]:
+    """The cities an edition is told with; `localities` are the small places the corpus
+    names as where things are (too small for the gazetteer: "Charlevoix, Que.")."""
     cue = mention.context.event
     told = [cue.place if cue else None, *mention.context.places]
     if isinstance(mention.value, TextValue) and mention.context.label == "CITY":
@@ -109,7 +113,10 @@ def _edition_cities(mention: Mention, main: MainEvent | None) -> set[str]:
     return {
         c
         for c in told
-        if c and names.is_city(c) and not names.is_country(c) and not (here and same_place(c, here))
+        if c
+        and (names.is_city(c) or c in localities)
+        and not names.is_country(c)
+        and not (here and same_place(c, here))
     }
 
 
@@ -123,13 +130,19 @@ def _editions_by_year(
     page's wrong city is then outvoted, never a subject of its own); a year no source
     gives a city keeps each page's own place words."""
     sources_by_city: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
+    localities = frozenset(
+        m.value.text
+        for mentions in resolved.values()
+        for m in mentions
+        if isinstance(m.value, TextValue) and m.context.label == "CITY" and not m.context.dateline
+    )
     for mentions in resolved.values():
         seen: set[tuple[str, int, str]] = set()
         for m in mentions:
             year = _edition_year(m)
             if m.event is None or m.event.role not in EDITION_ROLES or year is None:
                 continue
-            cities = _edition_cities(m, main)
+            cities = _edition_cities(m, main, localities)
             if len(cities) != 1:
                 continue  # no city, or several: not the one this edition is told with
             for city in cities:
@@ -142,11 +155,17 @@ def _editions_by_year(
         edition: min(counts, key=lambda c: (-counts[c], c))
         for edition, counts in sources_by_city.items()
     }
-    return {doc_id: [_of_edition(m, chosen, main) for m in ms] for doc_id, ms in resolved.items()}
+    return {
+        doc_id: [_of_edition(m, chosen, main, localities) for m in ms]
+        for doc_id, ms in resolved.items()
+    }
 
 
 def _of_edition(
-    mention: Mention, chosen: Mapping[tuple[str, int], str], main: MainEvent | None
+    mention: Mention,
+    chosen: Mapping[tuple[str, int], str],
+    main: MainEvent | None,
+    localities: frozenset[str] = frozenset(),
 ) -> Mention:
     cue = mention.context.event
     year = _edition_year(mention)
@@ -155,7 +174,8 @@ def _of_edition(
     city = chosen.get((mention.event.role, year))
     if city is None:
         return mention
-    others = [p for p in mention.context.places if p not in _edition_cities(mention, main)]
+    told = _edition_cities(mention, main, localities)
+    others = [p for p in mention.context.places if p not in told]
     placed = cue.model_copy(update={"place": city})
     context = mention.context.model_copy(update={"event": placed, "places": [city, *others]})
     return mention.model_copy(update={"context": context})

@@ -326,8 +326,10 @@ def _instrument_verbs(sent: Span) -> list[int]:
 
 
 def _nearby_places(span: Span, root: Token) -> list[str]:
-    """Venues and cities before all countries, each group nearest first."""
-    found: list[tuple[int, int, int, str]] = []
+    """Venues and cities before all countries, each group nearest first; first of all the
+    place a bracketed year dates ("Taormina (2017)")."""
+    first = _dated_place(root) or _hosting_place(root)
+    found: list[tuple[int, int, int, str]] = [(-1, 0, 0, first)] if first else []
     for ent in _ents(span.sent):
         if ent.label_ not in ("FAC", "GPE", "LOC") or ent.start <= root.i < ent.end:
             continue
@@ -336,6 +338,49 @@ def _nearby_places(span: Span, root: Token) -> list[str]:
         found.append((int(country), distance, ent.start, names.canonical_name(ent.text)))
     found.sort()
     return list(dict.fromkeys(text for *_, text in found))[:4]
+
+
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _dated_place(root: Token) -> str | None:
+    """'held in Naples (1994), Genoa (2001) and Taormina (2017)': the proper name a year in
+    brackets stands beside, in a list of places (or after "in"/"at"), is the place of
+    what that year dates, whatever the tagger made of the name (a person, a body)."""
+    year = root
+    while year.dep_ == "appos" and year.head.like_num and year.head.i != year.i:
+        year = year.head  # "Venice (1980, 1987)": the second year leans on the first
+    place = year.head
+    if year.dep_ != "appos" or place.i == year.i or place.pos_ != "PROPN" or year.i < 1:
+        return None
+    if year.doc[year.i - 1].text != "(":
+        return None
+    first = place
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    told = first.ent_type_ in PLACE_ENTS or place.ent_type_ in PLACE_ENTS
+    if not told and not (first.dep_ == "pobj" and first.head.lower_ in ("in", "at")):
+        return None
+    words = [t for t in place.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return names.canonical_name(" ".join(t.text for t in [*words, place]))
+
+
+def _hosting_place(root: Token) -> str | None:
+    """'Kananaskis hosted the summit in 2002': the proper-named subject of the hosting verb
+    the value hangs on is where it was held (a small place the tagger may leave untagged;
+    never a person or a body)."""
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma(verb) != "host":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    if subject.ent_type_ not in PLACE_ENTS and not any(
+        e.label_ in PLACE_ENTS and e.text == subject.text for e in subject.doc.ents
+    ):
+        return None  # a person or a body, unless the document names it as a place elsewhere
+    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return names.canonical_name(" ".join(t.text for t in [*words, subject]))
 
 
 def _text_mention(source: Source, span: Span, label: str) -> Mention:

@@ -462,6 +462,7 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
             group = [*_cohost_named_before(root), *group]
             members: list[str] = []
             roles: dict[str, str] = {}
+            places = 0  # members the text tags as places that are no country
             for head in group:
                 found = _member(head)
                 holder = _holder_of(head)
@@ -481,6 +482,8 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 members.append(found[0])
                 if found[1]:
                     roles[found[0]] = found[1]
+                elif head.ent_type_ in ("GPE", "LOC") and not names.is_country(found[0]):
+                    places += 1
             if not members:
                 continue
             # "Kenya, as co-host with the African Union": the span is the co-host named last
@@ -499,7 +502,9 @@ def _entity_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 last = _name_end(group[0])
             span = doc[first.i : last + 1]
             context = _context(span, aside[0] if aside else root)
-            context.label = "ENTITIES"
+            # "Alberta hosting 2025 summit", "held in the Rocky Mountains": a province, a
+            # town or a mountain range is where, not who (PLACES, not ENTITIES).
+            context.label = "PLACES" if places == len(members) else "ENTITIES"
             partial = bool(set(context.before) & PARTIAL_MARKERS) or (
                 context.head in PARTIAL_MARKERS
             )

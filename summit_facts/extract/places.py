@@ -186,9 +186,18 @@ def _landmark(token: Token) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    return prep.lower_ in ("near", "outside", "above", "beyond") or (
-        prep.lower_ == "to" and prep.head.lower_ in ("close", "next")
+    # "75 km west of Calgary", "in the Rocky Mountains west of Calgary": a bearing from a
+    # city says where a place lies, it is not that place.
+    bearing = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS
+    return (
+        bearing
+        or prep.lower_ in ("near", "outside", "above", "beyond")
+        or (prep.lower_ == "to" and prep.head.lower_ in ("close", "next"))
     )
+
+
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest", "north-east", "north-west", "south-east", "south-west"}  # fmt: skip
 
 
 # Common nouns for a venue after its proper name: "the luxury Burgenstock resort".

@@ -147,6 +147,7 @@ def _text_mentions(doc: Doc, source: Source) -> Iterator[Mention]:
                 names.is_city(token.text)
                 and not token.is_lower  # "the canton of": a word, not Canton
                 and not _stands_for_government(token)
+                and not _landmark(token)  # "in the Alps south of Bern"
             ):
                 yield _text_mention(source, doc[token.i : token.i + 1], "CITY")
     yield from _venues_by_parse(doc, source)
@@ -343,8 +344,11 @@ NOT_TOPIC_LABELS = {"GPE", "PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"
 
 
 # Words that say what a text is about or like, never which one it is.
+# ... and what any outcome text is ("the Final Declaration that the Leaders are to adopt"):
+# a description with capitals, no name of its own. ("The Group of Seven (G7) Leaders'
+# Communiqué" keeps its name: the series' name is told right before it.)
 ABOUT_WORDS = {"ai", "a.i.", "artificial", "intelligence", "international", "global",
-                    "first", "new"}  # fmt: skip
+               "first", "new", "final", "joint", "closing", "concluding", "outcome"}  # fmt: skip
 
 
 def _only_described(name: str) -> bool:

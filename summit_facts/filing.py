@@ -1403,7 +1403,15 @@ def _shaped(value: Value, rule: SlotRule, ctx: Context) -> Value:
         )
     if isinstance(value, EntitiesValue) and len(value.members) < rule.complete_from:
         return value.model_copy(update={"complete": False})
+    if isinstance(value, EntitiesValue) and len(value.members) == 1 and _joint_verb(ctx):
+        # "Chile will co-host the next summit": one of its hosts, not all of them.
+        return value.model_copy(update={"complete": False})
     return value
+
+
+def _joint_verb(ctx: Context) -> bool:
+    """Whether the value's verb is a joint one ("co-host", "co-chair", "co-organise")."""
+    return any(word.startswith("co-") for word in (ctx.governor or "", ctx.head or ""))
 
 
 # Bodies and texts an entity list picks up that sign nothing: "the Committee of

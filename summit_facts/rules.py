@@ -340,6 +340,26 @@ def _check_refs(rule_file: RuleFile, path: Path, terms: dict[str, list[str]], pr
                         )
 
 
+def _rule_paths(directory: Path, problems: list[str]) -> list[Path]:
+    """Every *.yaml / *.yml file below `directory`, sorted. A folder that cannot be
+    listed (no permission, a path longer than the system allows) is a problem of its
+    own, named once; the rest is still read."""
+
+    def unlisted(error: OSError) -> None:
+        where = str(error.filename or directory)
+        if len(where) > 120:
+            where = f"{where[:50]}...{where[-50:]}"
+        problems.append(f"{where}: cannot list this folder: {error.strerror or error}")
+
+    found = []
+    for folder, _dirs, files in os.walk(directory, onerror=unlisted, followlinks=True):
+        for name in files:
+            path = Path(folder) / name
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                found.append(path)  # not a folder or a dangling link named *.yaml
+    return sorted(found)
+
+
 def load_rules(directory: Path | None = None) -> RuleSet:
     """Load and validate every *.yaml under `directory`; raise RuleError listing all problems."""
     directory = directory or default_rules_dir()
@@ -354,9 +374,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     files: list[RuleFile] = []
     paths: dict[str, str] = {}
     digest = hashlib.sha256()
-    for path in sorted(directory.rglob("*.y*ml")):
-        if not path.is_file():
-            continue  # a folder or a dangling link that happens to end in .yaml
+    for path in _rule_paths(directory, problems):
         rule_file = _read(path, problems, digest)
         if rule_file is None:
             continue

@@ -137,3 +137,44 @@ def test_a_text_named_after_the_main_events_small_place_is_its_principal_one(nlp
     )
     names = {(slot, value) for topic, slot, value in found["a.txt"] if topic == "signatories"}
     assert ("declaration_name", "Klosterberg Communiqué") in names
+
+
+def _harbour_report(host_sentence: str, publisher: str) -> str:
+    return (
+        f"---\npublisher: {publisher}\npublished: 2031-05-06\n---\n\n"
+        "The ports summit in Accra ended on Tuesday with a declaration on shipping lanes. "
+        f"{host_sentence}\n"
+    )
+
+
+@pytest.mark.model
+def test_two_sources_naming_different_next_hosts_contradict(tmp_path):
+    from tests.conftest import check_files, subjects_of
+
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": _harbour_report("Denmark will host the next summit in 2033.", "Harbour Post"),
+            "b.md": _harbour_report("Canada will host the next summit in 2033.", "Dock Daily"),
+            "c.md": _harbour_report("Canada will host the next summit in 2033.", "Quay Times"),
+        },
+    )
+    host = subjects_of(report, "next_summit")["host"]
+    assert host["verdict"] == "contradiction", host
+
+
+@pytest.mark.model
+def test_a_lone_co_host_of_the_next_summit_is_one_of_its_hosts(tmp_path):
+    from tests.conftest import check_files, subjects_of
+
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": _harbour_report("Chile will co-host the next summit in 2033.", "Harbour Post"),
+            "b.md": _harbour_report(
+                "Chile and Kenya will co-host the next summit in 2033.", "Dock Daily"
+            ),
+        },
+    )
+    host = subjects_of(report, "next_summit")["host"]
+    assert host["verdict"] == "consensus", host

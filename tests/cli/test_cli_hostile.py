@@ -909,3 +909,23 @@ def test_rules_folder_with_a_non_file_named_yaml(tmp_path, rules_with, kind):
         (rules / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     run = facts("rules", "check", "--rules", rules)
     assert run.code in (0, 2), run
+
+
+def test_a_rules_folder_too_deep_to_list_is_one_problem_not_a_traceback(tmp_path, rules_with):
+    rules = rules_with("ok.yaml", "id: ok\nterms: {x: [y]}\n")
+    # Folders nested past the system's path length (PATH_MAX): made one level at a
+    # time through file descriptors, as no single path may name the deepest one.
+    fd = os.open(rules, os.O_RDONLY)
+    try:
+        for _ in range(80):
+            os.mkdir("d" * 70, dir_fd=fd)
+            inner = os.open("d" * 70, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+    for args in (("rules", "check"), ("check", SEED, "--store", tmp_path / "s")):
+        run = facts(*args, "--rules", rules)
+        assert run.code == 2, run
+        assert "Traceback" not in run.stderr
+        assert len(run.lines("  ")) == 1 and "cannot list this folder" in run.stderr, run

@@ -22,7 +22,7 @@ def names_main_city(mention: Mention, main: MainEvent | None) -> bool:
         return False
     ev = mention.evidence
     told = ev.sentence.rstrip()
-    if ev.start > 0 and ev.value_end - ev.start >= len(told) and told[-1:] not in ".!?\"”)":
+    if ev.start > 0 and ev.value_end - ev.start >= len(told) and told[-1:] not in '.!?"”)':
         return False  # a body sentence cut off in the stored copy ("... Solutions for Afric")
     words = [names.fold(w) for w in value.text.replace("’", "'").split()]
     city = [names.fold(w) for w in main.city.split()]

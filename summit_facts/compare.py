@@ -354,9 +354,10 @@ def _compare_entities(
     aliases: Mapping[str, str] | None,
 ) -> Relation:
     resolve = _resolver(aliases, _fold_name)
-    # A person stands for what they lead only when the other list names
-    # countries or bodies; two lists of people compare by name.
-    by_role = _mostly_people(a) != _mostly_people(b)
+    # A person stands for what they lead unless both lists name people: two lists of
+    # people compare by name; a list of countries against one that tells a host by its
+    # leader ("Macron, whose country co-hosts with Costa Rica") compares by country.
+    by_role = not (_mostly_people(a) and _mostly_people(b))
     ma = {resolve(a.roles.get(m, m) if by_role else m) for m in a.members}
     mb = {resolve(b.roles.get(m, m) if by_role else m) for m in b.members}
     ma, mb = _by_surname(ma, mb), _by_surname(mb, ma)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from summit_facts import currencies, funding_names, names
 from summit_facts import names as known_names
+from summit_facts.city_texts import names_main_city
 from summit_facts.events import PART_HEADS, own_day, same_place, series_of
 from summit_facts.events.words import GENERIC_NAME_WORDS as EVENT_GENERIC_WORDS
 from summit_facts.models import (
@@ -1370,6 +1371,8 @@ def best_filing(
     best: Filing | None = None
     for topic, file_id, name, rule in rules.slots_for(mention.value.kind):
         score = matches(mention, rule)
+        if score is None and rule.city_named and _city_named(mention, rule, main):
+            score = 0
         if score is None:
             continue
         slot = _slot_name(topic, name, rule, mention.context, rules, main, earlier)
@@ -1379,6 +1382,19 @@ def best_filing(
         if best is None or (filing.priority, filing.score) > (best.priority, best.score):
             best = filing
     return best
+
+
+def _city_named(mention: Mention, rule: SlotRule, main: MainEvent | None) -> bool:
+    """A text named after the main event's city, of a label and role the rule takes and
+    none of its excludes holding (city_texts.py)."""
+    ctx = mention.context
+    if rule.labels and (ctx.label or "") not in rule.labels:
+        return False
+    if rule.roles and (mention.event.role if mention.event else "main") not in rule.roles:
+        return False
+    if any(holds(ctx, cond, mention.value) for cond in rule.exclude):
+        return False
+    return names_main_city(mention, main)
 
 
 def auto_slot(mention: Mention) -> str:

@@ -194,6 +194,12 @@ _VAGUE = re.compile(
 _VAGUE_CURRENCY = re.compile(rf"(?:\s+of)?\s+(?P<cur>{_NAME_ALT})\b", re.I)
 _VAGUE_HINT = re.compile(r"several|few|many")
 _DURATION_AFTER = re.compile(r"[-\u2010](?:day|week|month|year|hour|minute)s?\b", re.I)
+# "over five days", "spread over two weeks": "over" with a span of time tells when
+# (during it), not how many; "for over five years", "in over two decades" still count.
+_SPAN_AFTER = re.compile(r"\s+(?:days|weeks|months|years|hours|decades)\b", re.I)
+_MORE_THAN_BEFORE = re.compile(
+    r"\b(?:for|in|of|after|within|by|than|last|lasted|lasting|took|takes|spent)\s+$", re.I
+)
 _BAD_BEFORE = set("_.#/:@$€£¥₹₩\\")
 # "approximately 2000 representatives": after a qualifier, a year followed by a plural
 # noun of people counts them ("around 2030" alone is still a time).
@@ -367,6 +373,12 @@ def _single(text: str, atom: _Atom) -> Quantity | None:
         start = found.start()
         phrase = _norm(found.group("q")) if found.group("q") else "about"
         qualifier = _QUALIFIER_OF.get(phrase, "about")
+        if (
+            phrase == "over"
+            and _SPAN_AFTER.match(text, atom.end)
+            and not _MORE_THAN_BEFORE.search(text, window_start, found.start())
+        ):
+            start, qualifier, phrase, found = atom.start, None, "", None
     if atom.plus:
         qualifier = "at least"
     end = atom.end

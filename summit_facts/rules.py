@@ -132,6 +132,12 @@ class SlotRule(_Strict):
     as_year: bool = Field(
         default=False, description="File dates as their year ('last November' -> 2023)."
     )
+    city_named: bool = Field(
+        default=False,
+        description="Also take, with no word of the sentence tying it to the slot, a text"
+        " named after the main event's city ('the Nairobi Declaration will prepare the"
+        " ground' about a summit in Nairobi); the excludes still apply.",
+    )
     day_bounds: DayBounds | None = Field(
         default=None,
         description="Governing verbs that make a single day the event's first or last day"

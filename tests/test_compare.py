@@ -244,6 +244,16 @@ def test_persons_stand_for_their_roles_against_countries() -> None:
     assert both_ways(claim(entities("France")), macron) is Relation.SAME
 
 
+def test_a_leader_in_a_mixed_list_stands_for_the_country() -> None:
+    # "Mensah, whose country co-hosts the summit alongside Chile": a leader and a
+    # country, against "co-hosted by Ghana and Chile".
+    countries = claim(entities("Ghana", "Chile"))
+    mixed = claim(entities("Kofi Mensah", "Chile", roles={"Kofi Mensah": "Ghana"}))
+    assert both_ways(countries, mixed) is Relation.SAME
+    elsewhere = claim(entities("Kofi Mensah", "Chile", roles={"Kofi Mensah": "Peru"}))
+    assert both_ways(countries, elsewhere) is Relation.CONFLICT_MEMBERSHIP
+
+
 def test_a_name_without_a_role_may_stand_for_the_missing_country() -> None:
     # "co-chaired by Chile and Ghana" against "Rossi and Mensah co-chaired", where only
     # Rossi's country is given: Mensah may be Ghana's.

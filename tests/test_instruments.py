@@ -389,3 +389,25 @@ def test_a_call_the_event_is_named_after_is_its_principal_instrument():
     )
     assert slots.get("count") == ["12"], slots
     assert not [s for s in slots if "unprecedented" in s], slots
+
+
+@pytest.mark.model
+def test_a_text_named_after_the_events_city_is_its_own_without_a_word_of_adoption(tmp_path):
+    # "the Accra Declaration will guide ..." about a summit in Accra: the event's text,
+    # though no word says it was adopted; one named after another city is not.
+    from tests.conftest import check_files, subjects_of
+
+    lead = "---\npublished: 2031-05-03\n---\n\n"
+    report = check_files(
+        tmp_path,
+        {
+            "a.md": lead + "The ports summit opened in Accra on 1 May 2031.\n\n"
+            "The minister said the Accra Declaration will guide the work of the ports.\n",
+            "b.md": lead + "The ports summit in Accra drew 40 leaders on 1 May 2031.\n\n"
+            "Officials said the Lagos Declaration will guide the work of the ports.\n",
+        },
+    )
+    names = subjects_of(report, "signatories").get("declaration_name")
+    assert names is not None, report
+    told = [c["value"]["text"].lower() for c in [names["consensus"], *names["dissent"]] if c]
+    assert told == ["accra declaration"], names

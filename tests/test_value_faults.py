@@ -140,6 +140,23 @@ def test_a_range_without_a_change_verb_is_still_a_range():
     assert spans("The budget increased by $5 million.") == []
 
 
+# ---------------------------------------------------------------- "over" a span of time
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Ministers met over four days in Accra.", "four"),
+        ("Over three days, the delegates drafted the charter.", "three"),
+        ("The talks lasted for over four days.", "over four"),
+        ("The treaty took over two years to negotiate.", "over two"),
+        ("Over 40 countries joined the charter.", "Over 40"),
+    ],
+)
+def test_over_a_span_of_time_tells_when_not_how_many(text, surface):
+    assert [text[s.start : s.end] for s in find_values(text)] == [surface]
+
+
 @pytest.mark.model
 def test_change_example_through_extract(tmp_path):
     claims = extract_claims(

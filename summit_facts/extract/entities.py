@@ -96,10 +96,23 @@ def _member(head: Token) -> tuple[str, str | None] | None:
     if role is None and (titles or head.ent_type_ == "PERSON"):
         role = _title_country(head)
     text = " ".join(t.text for t in words).replace(" 's", "").replace(" ’s", "")
-    name = _usable_name(text) or (text if names.is_country(text) else None)
+    name = _usable_name(text) or (
+        text if names.is_country(text) or _body_named_as_city(head) else None
+    )
     if not name:
         return None
     return names.canonical_name(name), role
+
+
+def _body_named_as_city(head: Token) -> bool:
+    """A body whose one-word name is also some town's, told with an article and tagged
+    as an organisation: "co-chaired by the African Union and the Commonwealth". A city
+    is told without one ("hosted by Nairobi")."""
+    return (
+        head.ent_type_ == "ORG"
+        and names.is_city(head.text)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
 
 
 def _title_country(person: Token) -> str | None:

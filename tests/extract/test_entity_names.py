@@ -126,3 +126,13 @@ def test_a_leader_told_with_the_country_after_or_before_the_name_stands_for_it(t
     hosts = subjects_of(report, "summit")["hosts"]
     assert hosts["verdict"] == "consensus", hosts
     assert sorted(hosts["consensus"]["sources"]) == ["a.md", "b.md", "c.md"]
+
+
+def test_a_body_whose_name_is_also_a_towns_is_a_member():
+    # "the Commonwealth" is also some town's name in the gazetteer: told with an article
+    # and tagged as an organisation, it is a body in the list.
+    text = (
+        "The ports summit opened on Monday. The summit, which was hosted by Ghana and"
+        " co-chaired by the African Union and the Commonwealth, drew 40 leaders."
+    )
+    assert _members(text, "summit", "hosts") == [["African Union", "Commonwealth", "Ghana"]]

@@ -26,15 +26,15 @@ FIELD = Path(__file__).resolve().parent / "fixtures" / "field"
 
 # corpus -> (recall, precision, verdict accuracy, traps sprung at most)
 FLOORS = {
-    "africa-climate-summit-2023": (0.75, 0.95, 0.68, 0),
-    "christchurch-call-paris-2019": (0.40, 0.70, 0.53, 0),
+    "africa-climate-summit-2023": (0.80, 0.97, 0.68, 0),
+    "christchurch-call-paris-2019": (0.46, 0.73, 0.61, 0),
     "coe-ai-convention-vilnius-2024": (0.87, 0.89, 0.87, 0),
     "cop30-belem-2025": (0.80, 0.95, 0.82, 0),
     "g20-johannesburg-2025": (0.86, 0.93, 0.80, 0),
-    "g7-apulia-2024": (0.59, 0.89, 0.47, 0),
+    "g7-apulia-2024": (0.75, 0.99, 0.88, 0),
     "g7-hiroshima-2023": (0.91, 0.96, 0.81, 0),
     "gavi-replenishment-2025": (0.77, 0.99, 0.82, 0),
-    "gpai-new-delhi-2023": (0.82, 0.97, 0.87, 0),
+    "gpai-new-delhi-2023": (0.84, 0.97, 0.87, 0),
     "global-fund-replenishment-2022": (0.69, 0.88, 0.73, 0),
     "global-ai-summit-africa-kigali-2025": (0.88, 0.95, 0.85, 0),
     "india-ai-impact-summit-2026": (0.89, 0.95, 0.87, 0),
@@ -43,9 +43,9 @@ FLOORS = {
     "paris-financing-pact-2023": (0.79, 0.94, 0.72, 0),
     "reaim-seoul-2024": (0.84, 0.92, 0.92, 1),
     "reaim-the-hague-2023": (0.90, 0.93, 0.92, 0),
-    "summit-of-the-future-2024": (0.75, 0.90, 0.61, 0),
+    "summit-of-the-future-2024": (0.78, 0.90, 0.61, 0),
     "ukraine-peace-summit-2024": (0.79, 0.83, 0.87, 0),
-    "un-ocean-conference-2025": (0.77, 0.97, 0.66, 0),
+    "un-ocean-conference-2025": (0.82, 0.99, 0.67, 0),
 }
 
 

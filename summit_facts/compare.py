@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from summit_facts.models import (
@@ -66,18 +66,25 @@ _RELATION_ORDER = [
 ]
 
 
+# One figure stated in two currencies by one source: "€4.5 billion ($5.1 billion)".
+Bridge = tuple[MoneyValue, MoneyValue]
+
+
 def compare(
     a: Claim,
     b: Claim,
     *,
     complete_lists: bool = True,
     aliases: Mapping[str, str] | None = None,
+    bridges: Sequence[Bridge] = (),
 ) -> Relation:
     """How claim `a` stands to claim `b`; polarity taken into account.
 
     A claim's equivalents ("$400 million (EUR 387 million)") count: the pair agrees
     if any stated form of one agrees with any stated form of the other, and a value
-    conflict in a shared currency outranks a mere currency mismatch.
+    conflict in a shared currency outranks a mere currency mismatch. `bridges` are the
+    equivalences other claims of the subject state (see `equivalence_bridges`): a form
+    that agrees with one side of a bridge is told in the other side's currency too.
     """
     relations = [
         compare_values(
@@ -88,10 +95,56 @@ def compare(
             complete_lists=complete_lists,
             aliases=aliases,
         )
-        for x in [a.value, *_as_converted(a)]
-        for y in [b.value, *_as_converted(b)]
+        for x in _forms(a, bridges)
+        for y in _forms(b, bridges)
     ]
     return min(relations, key=_RELATION_ORDER.index)
+
+
+def equivalence_bridges(claims: Iterable[Claim]) -> list[Bridge]:
+    """The equivalences the claims of one subject state, each as (stated, equivalent)
+    in two different currencies. The corpus gives the conversion, the tool converts
+    nothing (DESIGN.md, "Values"): where one source tells a pledge as "€4.5 billion
+    ($5.1 billion)", another's "$5.1 billion" and a third's "€4.5 billion" are the one
+    pledge."""
+    out: list[Bridge] = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, MoneyValue) or not value.currency:
+            continue
+        for other in claim.equivalents:
+            if (
+                isinstance(other, MoneyValue)
+                and other.currency
+                and other.currency.upper() != value.currency.upper()
+                and (value, other) not in out
+            ):
+                out.append((value, other))
+    return out
+
+
+def _forms(claim: Claim, bridges: Sequence[Bridge]) -> list[Value]:
+    """Every form a claim's value is told in: its own, its equivalents, and the other
+    side of each bridge one of these agrees with (widened like a conversion)."""
+    forms = [claim.value, *_as_converted(claim)]
+    for stated in list(forms):
+        if not isinstance(stated, MoneyValue):
+            continue
+        for left, right in bridges:
+            for side, across in ((left, right), (right, left)):
+                if _agrees(stated, side):
+                    bridged = _widened(across)
+                    if bridged not in forms:
+                        forms.append(bridged)
+    return forms
+
+
+def _agrees(a: MoneyValue, b: MoneyValue) -> bool:
+    """One side of a bridge is this figure: the same currency, and the same or
+    compatible amount (a figure far less precise does not cross)."""
+    if (a.currency or "").upper() != (b.currency or "").upper():
+        return False
+    return _compare_intervals(a.interval, b.interval) in (Relation.SAME, Relation.COMPATIBLE)
 
 
 # How far a figure converted into another currency may stray from one stated in that

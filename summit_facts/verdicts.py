@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from summit_facts.captions import caption_claims
-from summit_facts.compare import Relation, compare, precision_key
+from summit_facts.compare import Bridge, Relation, compare, equivalence_bridges, precision_key
 from summit_facts.independence import independence_groups, weight
 from summit_facts.models import (
     TIME_NOUNS,
@@ -58,9 +58,15 @@ class _Pile:
 class _Relations:
     """compare() memoised on distinct values: subjects repeat the same few values."""
 
-    def __init__(self, complete_lists: bool, aliases: Mapping[str, str] | None) -> None:
+    def __init__(
+        self,
+        complete_lists: bool,
+        aliases: Mapping[str, str] | None,
+        bridges: Sequence[Bridge] = (),
+    ) -> None:
         self.complete_lists = complete_lists
         self.aliases = aliases
+        self.bridges = bridges
         self.claims: dict[str, Claim] = {}
         self.cache: dict[tuple[str, str], Relation] = {}
 
@@ -78,6 +84,7 @@ class _Relations:
                 self.claims[b],
                 complete_lists=self.complete_lists,
                 aliases=self.aliases,
+                bridges=self.bridges,
             )
             self.cache[(a, b)] = self.cache[(b, a)] = relation
         return self.cache[(a, b)]
@@ -98,7 +105,9 @@ def judge_subject(
     claims told under a photo, which give way to their source's own body."""
     if not claims:
         raise ValueError(f"no claims to judge for {topic}/{slot}")
-    relate = _Relations(complete_lists, aliases)
+    # An equivalence one source states ("€4.5 billion ($5.1 billion)") holds for every
+    # source of the subject: the corpus gives the conversion (DESIGN.md, "Equivalents").
+    relate = _Relations(complete_lists, aliases, equivalence_bridges(claims))
 
     def order(claim: Claim) -> tuple[Any, ...]:
         # Most precise first, so each cluster's first claim is its representative;

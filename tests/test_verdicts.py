@@ -26,6 +26,7 @@ from summit_facts.models import (
     Value,
 )
 from summit_facts.verdicts import build_report, display, judge_subject, standings
+from tests.conftest import check_files, subjects_of
 
 S000 = Source(id="000", path="000.txt", publisher="magick.ai", author="David Jenkins")
 S001 = Source(id="001", path="001.txt", publisher="Magick.AI", author="david jenkins")
@@ -203,6 +204,95 @@ def test_currency_contradiction_names_usd_the_majority() -> None:
     assert verdict.consensus is not None
     assert verdict.consensus.display == "USD 400 million"
     assert verdict.dissent[0].display == "EUR 400 million"
+
+
+def _pledge(source: Source, value: MoneyValue, *equivalents: MoneyValue) -> Claim:
+    told = claim(source, "funding", "blue_basins_fund", value, f"Donors pledged {value.surface}.")
+    told.equivalents.extend(equivalents)
+    return told
+
+
+EUR_45 = money("€4.5 billion", 4.5e9, "EUR")
+USD_51 = money("$5.1 billion", 5.1e9, "USD")
+
+
+def test_an_equivalence_one_source_states_bridges_the_others() -> None:
+    # "€4.5 billion ($5.1 billion)": the corpus gives the conversion, so "$5.1 billion"
+    # and "€4.5 billion" from two other sources are one pledge; nothing is converted.
+    filed = [_pledge(S002, EUR_45, USD_51), _pledge(S003, USD_51), _pledge(S004, EUR_45)]
+    verdict = judge_subject("funding", "blue_basins_fund", filed, GROUPS)
+    assert verdict.verdict == "consensus", verdict
+    assert verdict.consensus is not None and verdict.consensus.independent_weight == 3
+    # Without the source that states both, the two currencies still contradict.
+    alone = judge_subject("funding", "blue_basins_fund", filed[1:], GROUPS)
+    assert (alone.verdict, alone.conflict) == ("contradiction", "currency")
+
+
+def test_a_bridged_pledge_still_contradicts_another_figure() -> None:
+    filed = [
+        _pledge(S002, EUR_45, USD_51),
+        _pledge(S003, USD_51),
+        _pledge(S004, EUR_45),
+        _pledge(S000, money("$6 billion", 6e9, "USD")),
+    ]
+    verdict = judge_subject("funding", "blue_basins_fund", filed, GROUPS)
+    assert (verdict.verdict, verdict.conflict) == ("contradiction", "value")
+    assert verdict.consensus is not None
+    assert sorted(verdict.consensus.sources) == ["002", "003", "004"]
+    assert [d.sources for d in verdict.dissent] == [["000"]]
+
+
+def _blue_basins(**figures: str) -> dict[str, str]:
+    publishers = iter(["Harbor Wire", "Coastal Times", "River Daily", "Gulf Ledger"])
+    return {
+        name: f"---\npublisher: {next(publishers)}\npublished: 2026-03-12\n---\n\n"
+        f"Donors pledged {figure} to the Blue Basins Fund at the summit in Lisbon on Wednesday.\n"
+        for name, figure in figures.items()
+    }
+
+
+def _fund(report: dict) -> dict:
+    [fund] = subjects_of(report, "funding").values()
+    return fund
+
+
+@pytest.mark.model
+def test_a_pledge_told_in_two_currencies_is_a_consensus(tmp_path) -> None:
+    report = check_files(
+        tmp_path,
+        _blue_basins(
+            **{
+                "x.md": "€4.5 billion ($5.1 billion)",
+                "y.md": "$5.1 billion",
+                "z.md": "€4.5 billion",
+            }
+        ),
+    )
+    fund = _fund(report)
+    assert fund["verdict"] == "consensus", fund
+    assert sorted(fund["consensus"]["sources"]) == ["x.md", "y.md", "z.md"]
+    assert report["contradictions"] == []
+    assert report["outlier"] is None
+
+
+@pytest.mark.model
+def test_a_pledge_told_in_two_currencies_still_contradicts_6_billion(tmp_path) -> None:
+    report = check_files(
+        tmp_path,
+        _blue_basins(
+            **{
+                "x.md": "€4.5 billion ($5.1 billion)",
+                "y.md": "$5.1 billion",
+                "z.md": "€4.5 billion",
+                "w.md": "$6 billion",
+            }
+        ),
+    )
+    fund = _fund(report)
+    assert fund["verdict"] == "contradiction", fund
+    assert sorted(fund["consensus"]["sources"]) == ["x.md", "y.md", "z.md"]
+    assert [d["sources"] for d in fund["dissent"]] == [["w.md"]]
+    assert report["outlier"] == "w.md"
 
 
 def test_hosts_contradict_on_membership_with_no_majority() -> None:

@@ -103,6 +103,9 @@ _RELATIVE = {
         rf"(?<![\w-])(?:(?i:from)\s+)?(?P<wd>{_WD})\s*(?:to|through|until|till|[-\u2013])\s*"
         rf"(?P<wd2>{_WD})(?![\w-])(?!\s+[A-Z])"
         rf"|(?<![\w-])(?i:between)\s+(?P<wd3>{_WD})\s+and\s+(?P<wd4>{_WD})(?![\w-])(?!\s+[A-Z])"
+        # "held on Thursday and Friday": two days running are the days from one to the
+        # other (two days apart, "Monday and Wednesday", stay two days).
+        rf"|(?<![\w-])(?P<wd5>{_WD})\s+and\s+(?P<wd6>{_WD})(?![\w-])(?!\s+[A-Z])"
     ),
     "we": re.compile(
         r"(?<![\w-])(?P<rel>this\s+coming|this|last|next|coming|past|the)\s+weekend(?![\w-])",
@@ -190,6 +193,8 @@ def date_spans(text: str) -> list[DateSpan]:
                 candidates.append(DateSpan(lead.start() if lead else start, end, name, m))
     for name, regex in _RELATIVE.items():
         for m in regex.finditer(text):
+            if name == "wdr" and m.group("wd5") and not _running(m["wd5"], m["wd6"]):
+                continue
             candidates.append(DateSpan(m.start(), m.end(), name, m))
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     chosen: list[DateSpan] = []
@@ -372,10 +377,22 @@ def _weekday(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date
     return day, day
 
 
+def _running(first: str, second: str) -> bool:
+    """Whether the second weekday is the day after the first ("Thursday and Friday")."""
+    a, b = _WEEKDAYS.index(first.title()), _WEEKDAYS.index(second.title())
+    return (a + 1) % 7 == b
+
+
 def _weekday_range(g: dict[str, Any], anchor: date, tense: Tense | None) -> tuple[date, date]:
     """'from Tuesday to Thursday': the first day placed as `_weekday` places it, the last
     the next such day after it (at most six days on)."""
-    first, last = (g["wd"], g["wd2"]) if g.get("wd") else (g["wd3"], g["wd4"])
+    first, last = (
+        (g["wd"], g["wd2"])
+        if g.get("wd")
+        else (g["wd3"], g["wd4"])
+        if g.get("wd3")
+        else (g["wd5"], g["wd6"])
+    )
     start, _ = _weekday({"wd": first}, anchor, tense)
     target = _WEEKDAYS.index(last.title())
     return start, start + timedelta(days=(target - start.weekday()) % 7)

@@ -260,6 +260,7 @@ def test_a_list_of_days_is_the_range_they_span():
         ("from Tuesday to Thursday", "2023-09-05", "2023-09-07"),
         ("between Monday and Wednesday", "2023-09-04", "2023-09-06"),
         ("Friday-Sunday", "2023-09-08", "2023-09-10"),
+        ("on Thursday and Friday", "2023-09-07", "2023-09-08"),
     ],
 )
 def test_a_range_of_weekdays_is_one_range(text: str, start: str, end: str) -> None:
@@ -267,6 +268,12 @@ def test_a_range_of_weekdays_is_one_range(text: str, start: str, end: str) -> No
     value = parse_date(text, anchor=date(2023, 9, 4), tense="future")
     assert value is not None, text
     assert (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+def test_two_weekdays_apart_joined_by_and_are_two_days() -> None:
+    # "met on Monday and Wednesday": two days, not the three from one to the other.
+    spans = [s for s in date_spans("Ministers met on Monday and Wednesday.") if s.pattern]
+    assert [s.pattern for s in spans] == ["wd", "wd"]
 
 
 @pytest.mark.parametrize(

@@ -44,13 +44,15 @@ ModelOption = Annotated[
 
 
 class ProgressPrinter:
-    """'read 120 · parsed 80 · cached 40 · skipped 1' on stderr, for more than a handful."""
+    """'read 120 · parsed 80 · cached 40 · skipped 1' on stderr, for more than a handful:
+    rewritten in place on a terminal; in a log or a pipe, one line at the end."""
 
     def __init__(self, *, quiet: bool = False, threshold: int = 5) -> None:
         self.quiet = quiet
         self.threshold = threshold
         self.tty = sys.stderr.isatty()
         self.shown = False
+        self.last: str | None = None
 
     def __call__(self, progress) -> None:  # type: ignore[no-untyped-def]
         total = progress.read + progress.skipped
@@ -60,16 +62,19 @@ class ProgressPrinter:
             f"read {progress.read} · parsed {progress.parsed} · cached {progress.cached}"
             f" · skipped {progress.skipped}"
         )
-        if self.tty:
-            sys.stderr.write("\r" + line)
-        else:
-            sys.stderr.write(line + "\n")
+        if not self.tty:
+            self.last = line  # written once, by done()
+            return
+        sys.stderr.write("\r" + line)
         sys.stderr.flush()
         self.shown = True
 
     def done(self) -> None:
         if self.shown and self.tty:
             sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif self.last is not None:
+            sys.stderr.write(self.last + "\n")
             sys.stderr.flush()
 
 

@@ -929,3 +929,14 @@ def test_a_rules_folder_too_deep_to_list_is_one_problem_not_a_traceback(tmp_path
         assert run.code == 2, run
         assert "Traceback" not in run.stderr
         assert len(run.lines("  ")) == 1 and "cannot list this folder" in run.stderr, run
+
+
+def test_progress_in_a_log_is_one_line_at_the_end(tmp_path):
+    # stderr captured (no terminal): the running count is written once, not per file.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(7):
+        (folder / f"d{n}.txt").write_text(f"Sixty countries signed the accord, report {n}.\n")
+    run = facts_process("check", folder, "--store", tmp_path / "s", "--format", "json")
+    assert run.code == 0, run
+    assert run.lines("read ") == ["read 7 · parsed 7 · cached 0 · skipped 0"], run

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from summit_facts import names
+from summit_facts.events.words import ORDINALS
 from summit_facts.models import Claim, Context, MainEvent
+from summit_facts.numbers import SCALE_WORDS
 from summit_facts.rules import slugify
 
 # Words that say what kind of gathering a name is, not what it is about.
@@ -23,8 +25,7 @@ _FILLER = {"the", "of", "on", "for", "and", "in", "at", "to", "a", "an", "&", "u
            "nations", "international", "global", "world"}  # fmt: skip
 # Bodies that hold money: an event named after one raises money for it, not for a cause.
 _MONEY_BODIES = {"fund", "facility", "alliance", "bank", "foundation", "trust", "mechanism"}
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth", "inaugural", "annual"}  # fmt: skip
+_ORDINALS = ORDINALS | {"ninth", "tenth", "annual"}
 # Names of what tracks or frames money, not of what it pays for: "tracked by the Global
 # Nutrition Report platform", "towards the Sustainable Development Goals".
 TRACKER_WORDS = {"report", "framework", "goals", "platform", "index", "tracker", "dashboard",
@@ -261,14 +262,11 @@ def respective_agent(ctx: Context) -> str | None:
         return next(found, len(lemmas))
 
     givers.sort(key=told_at)
-    scales = [i for i, w in enumerate(lemmas) if w in _SCALES]
+    scales = [i for i, w in enumerate(lemmas) if w in SCALE_WORDS]
     own = [n for n, i in enumerate(scales) if ctx.value_token <= i < ctx.value_token_end]
     if len(scales) != len(givers) or len(own) != 1:
         return None
     return givers[own[0]]
-
-
-_SCALES = {"thousand", "million", "billion", "trillion", "bn", "mn", "m", "b"}
 
 
 def in_relative_clause(ctx: Context, name: str) -> bool:

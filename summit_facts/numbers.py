@@ -61,6 +61,8 @@ _SCALES = {
     "billion": 9, "b": 9, "bn": 9, "bln": 9,
     "trillion": 12, "tn": 12, "trn": 12,
 }  # fmt: skip
+# The scale words themselves ("million", "bn"), for code that counts figures in words.
+SCALE_WORDS = frozenset(_SCALES)
 
 # Normalised qualifier -> the phrases that say it. Longer phrases are tried first.
 _QUALIFIERS = {

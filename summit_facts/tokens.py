@@ -27,6 +27,11 @@ CO_VERBS = (
 )
 
 
+# Common nouns a venue's proper name is told with: "the luxury Burgenstock resort",
+# "the hotel resort of Borgo X". Not part of the venue's name.
+VENUE_NOUNS = frozenset({"resort", "hotel", "complex", "estate"})
+
+
 # Words of a person's office or title: "President", "Secretary-General", "envoy".
 TITLE_WORDS = {
     "president", "prime", "minister", "chancellor", "premier", "king", "queen", "ceo",

@@ -16,9 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from summit_facts import names
 from summit_facts.models import Mention, TextValue
-
-# Common nouns a venue's name is told with (compare.PLACE_NOUNS): not part of the name.
-VENUE_NOUNS = {"resort", "hotel", "complex", "estate"}
+from summit_facts.tokens import VENUE_NOUNS
 
 
 def corpus_venues(

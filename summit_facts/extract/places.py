@@ -15,7 +15,7 @@ from summit_facts import names
 from summit_facts.extract.common import EVENT_WORDS, SUBJECT_DEPS, _ent_at, _in_dateline
 from summit_facts.extract.context import _text_mention
 from summit_facts.models import INSTRUMENT_WORDS, Mention, Source
-from summit_facts.tokens import lemma
+from summit_facts.tokens import VENUE_NOUNS, lemma
 
 # Verbs that tell where an event is held: "will take place in June 2024 in Puglia".
 HELD_VERBS = {"hold", "take", "host", "convene", "stage"}
@@ -198,10 +198,6 @@ def _landmark(token: Token) -> bool:
 
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                  "southwest", "north-east", "north-west", "south-east", "south-west"}  # fmt: skip
-
-
-# Common nouns for a venue after its proper name: "the luxury Burgenstock resort".
-VENUE_NOUNS = {"resort", "hotel", "complex", "estate"}
 
 
 def _venues_by_common_head(doc: Doc, source: Source) -> Iterator[Mention]:

@@ -270,7 +270,16 @@ def _list_heading(sent: Span) -> list[str]:
 def _colon_label(sent: Span) -> Span | None:
     """'Signatories to the Lima Call:', 'Companies:': a short label opening a line and
     ending with a colon, which the parser splits from the list after it; None for any
-    other sentence."""
+    other sentence. Worked out once per sentence (every value of it asks)."""
+    cache = _sentence_cache(sent)
+    if "colon_label" not in cache:
+        label = _find_colon_label(sent)
+        cache["colon_label"] = None if label is None else (label.start, label.end)
+    bounds = cache["colon_label"]
+    return None if bounds is None else sent.doc[bounds[0] : bounds[1]]
+
+
+def _find_colon_label(sent: Span) -> Span | None:
     doc = sent.doc
     if any(t.pos_ in ("VERB", "AUX") for t in sent):
         return None  # "G20 Summit: Macron to attend ...": a headline's kicker, no list

@@ -294,6 +294,19 @@ def _venues_by_parse(doc: Doc, source: Source) -> Iterator[Mention]:
         start = min([token.i, *(t.i for t in words)])
         span = doc[start : token.i + 1]
         text = span.text
-        if names.is_city(text) or names.is_country(text):
+        if names.is_city(text) or names.is_country(text) or _names_an_event(token):
             continue
         yield _text_mention(source, span, "FAC")
+
+
+def _names_an_event(token: Token) -> bool:
+    """'meeting at the Nutrition for Growth, or N4G, summit', 'met at the Paris Ocean
+    (PO) Summit': the name after 'at' runs on to an event word, so it names the event,
+    not a place. Read up to a verb, a new noun phrase ('the', 'a') or a preposition
+    after the name ('... in Paris')."""
+    for tok in token.doc[token.i + 1 : min(token.i + 9, token.sent.end)]:
+        if tok.lower_ in EVENT_WORDS:
+            return True
+        if tok.pos_ in ("VERB", "AUX", "DET") or (tok.dep_ == "prep" and tok.lower_ != "for"):
+            return False
+    return False

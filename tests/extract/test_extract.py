@@ -586,3 +586,11 @@ def test_declining_to_join_and_not_in_a_position_to_join_are_negated(nlp):
     assert one(nlp, welcoming, "Bolivia", "entities").polarity == "affirmed"
     position = 'Bolivia said that it was "not currently in a position to join the pledge."'
     assert one(nlp, position, "Bolivia", "entities").polarity == "negated"
+
+
+def test_an_event_named_after_at_is_no_venue(nlp):
+    # "at the X for Y, or XY, summit": the name runs on to the event word.
+    text = "Donors meeting at the Energy for Growth, or E4G, summit in Lima, Peru, have committed $2 billion to ending hunger."
+    assert not [m for m in _places(nlp, text, "FAC") if "Energy" in m]
+    text = "The summit was held at Casa Verde from June 3 to 4."
+    assert "Casa Verde" in _places(nlp, text, "FAC")

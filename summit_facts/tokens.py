@@ -5,11 +5,12 @@ Typed against spaCy's Token but never import spaCy at run time: callers hold the
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 
 # Verbs kept whole with their "co-" (nlp.py): the lemmatiser's suffix rules misread them
@@ -80,3 +81,36 @@ def sets_right(before: Sequence[str]) -> bool:
     if words and words[-1] in ("the", "a", "an"):
         words.pop()
     return len(words) >= 2 and words[-1] == "not" and words[-2] in (",", "—", "–", "-")
+
+
+_ENTS_KEY = "facts_ents"
+
+
+def _doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The document's entities sorted by start, with the starts beside them for a binary
+    search. `doc.ents` (and `span.ents`, which walks it) rebuilds every entity span on
+    each access, so the list is built once per document, after the pipeline has run."""
+    found = doc.user_data.get(_ENTS_KEY)
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    return found  # type: ignore[no-any-return]
+
+
+def entities_in(span: Span) -> list[Span]:
+    """Entities wholly within `span` (what `span.ents` gives), in order."""
+    ents, starts = _doc_ents(span.doc)
+    lo = bisect_left(starts, span.start)
+    hi = bisect_left(starts, span.end, lo)
+    return [e for e in ents[lo:hi] if e.end <= span.end]
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity a token is part of, or None."""
+    if not token.ent_type_:
+        return None
+    ents, starts = _doc_ents(token.doc)
+    at = bisect_right(starts, token.i) - 1
+    if at >= 0 and token.i < ents[at].end:
+        return ents[at]
+    return None

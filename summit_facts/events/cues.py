@@ -25,7 +25,7 @@ from summit_facts.events.words import (
     own_day,
 )
 from summit_facts.models import EventCue
-from summit_facts.tokens import lemma, tree_distance
+from summit_facts.tokens import entity_at, lemma, tree_distance
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -418,7 +418,7 @@ def _met_elsewhere(span: Span, root: Token) -> EventCue | None:
             )
             if place is None:
                 continue
-            ent = next((e for e in span.sent.ents if e.start <= place.i < e.end), None)
+            ent = entity_at(place)
             return EventCue(
                 text=" ".join(t.text for t in (verb, prep, *place.subtree))[:200],
                 head="meeting",

@@ -26,7 +26,7 @@ from summit_facts.events.words import (
     roman_edition,
 )
 from summit_facts.models import EventCue, EventLink
-from summit_facts.tokens import TITLE_WORDS, lemma
+from summit_facts.tokens import TITLE_WORDS, entity_at, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -233,7 +233,7 @@ def _own_cue(head: Token, link: EventLink, value: Span | None) -> EventCue:
         )
         if tok.pos_ == "PROPN" and (in_place_entity or names.is_city(tok.text)):
             # "the Paris AI Action Summit": a city opening a name the tagger took whole.
-            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok)
             text = ent.text if ent is not None and in_place_entity else tok.text
             if place is None and (names.is_city(text) or tok.ent_type_ == "FAC"):
                 place = names.canonical_name(text)

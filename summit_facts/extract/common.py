@@ -8,13 +8,12 @@ span sits in a dateline. Indexes are built once per Doc and kept in `doc.user_da
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from summit_facts.nlp import value_spans
-from summit_facts.tokens import lemma
+from summit_facts.tokens import entities_in, entity_at, lemma
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 ENTITY_LABELS = {"GPE", "ORG", "PERSON", "LOC"}
@@ -56,23 +55,9 @@ BEFORE_WINDOW = 3
 
 _QUOTED = re.compile(r"[“\"']([A-Z][^”\"']{8,160})[”\"']")
 
-_ENTS_KEY = "facts_ents"
-
-
-def _ents(span: Span) -> list[Span]:
-    """Entities within `span`. `doc.ents` rebuilds every entity span on each call,
-    so the document's list is built once (sorted by start, with the starts beside it
-    for a binary search) and sliced."""
-    doc = span.doc
-    found = doc.user_data.get(_ENTS_KEY)
-    if found is None:
-        ents = tuple(doc.ents)
-        found = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
-    ents, starts = found
-    lo = bisect_left(starts, span.start)
-    hi = bisect_left(starts, span.end, lo)
-    return [e for e in ents[lo:hi] if e.end <= span.end]
-
+# The extraction modules' names for the cached entity look-ups (tokens.py).
+_ents = entities_in
+_ent_at = entity_at
 
 _TEXT_KEY = "facts_doc_text"
 
@@ -95,23 +80,6 @@ def _value_tokens(doc: Doc) -> frozenset[int]:
         found = frozenset(i for span in value_spans(doc) for i in range(span.start, span.end))
         doc.user_data[_VALUE_TOKENS_KEY] = found
     return found  # type: ignore[no-any-return]
-
-
-_ENT_AT_KEY = "facts_ent_at"
-
-
-def _ent_at(token: Token) -> Span | None:
-    """The entity a token is part of. (`token.sent` scans the document's sentences on
-    every call, so a per-document index of tokens to entities is built once.)"""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    index = doc.user_data.get(_ENT_AT_KEY)
-    if index is None:
-        index = doc.user_data[_ENT_AT_KEY] = {
-            i: ent for ent in _ents(doc[:]) for i in range(ent.start, ent.end)
-        }
-    return index.get(token.i)  # type: ignore[no-any-return]
 
 
 # A wire dateline, "NAIROBI, March 3 (Reuters) -", "DUBAI, Dec 13 -", "New Delhi [India],

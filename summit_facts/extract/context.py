@@ -385,7 +385,7 @@ def _hosting_place(root: Token) -> str | None:
     if subject is None or subject.pos_ != "PROPN":
         return None
     if subject.ent_type_ not in PLACE_ENTS and not any(
-        e.label_ in PLACE_ENTS and e.text == subject.text for e in subject.doc.ents
+        e.label_ in PLACE_ENTS and e.text == subject.text for e in _ents(subject.doc[:])
     ):
         return None  # a person or a body, unless the document names it as a place elsewhere
     words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]

@@ -24,7 +24,7 @@ from summit_facts.extract.common import (
     _value_tokens,
 )
 from summit_facts.nlp import EVENT_HEADS
-from summit_facts.tokens import TITLE_WORDS, lemma, tree_distance
+from summit_facts.tokens import TITLE_WORDS, entity_at, lemma, tree_distance
 
 NOT_PROGRAMME_LABELS = {"PERSON", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"}
 JUNK_NAME_WORDS = {"ai", "a.i.", "ml", "tech", "the", "and", "&"}
@@ -150,7 +150,7 @@ def _antecedents(doc: Doc) -> list[dict[str, str]]:
 def _plan_entity(token: Token) -> str:
     """The entity a plan's head ends: 'the Nice Ocean Action Plan' -> 'Nice Ocean Action
     Plan'."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     if ent is None or ent.end != token.i + 1:
         return ""
     return " ".join(t.text for t in ent if t.dep_ != "det")

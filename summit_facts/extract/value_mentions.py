@@ -28,7 +28,7 @@ from summit_facts.models import (
     Source,
 )
 from summit_facts.nlp import value_spans
-from summit_facts.tokens import lemma
+from summit_facts.tokens import entities_in, lemma
 from summit_facts.values import parse_count, parse_date, parse_money, parse_percent
 
 _RELATIVE_YEAR = re.compile(r"^(?:last|next|this)\s+year", re.I)
@@ -157,7 +157,7 @@ def _shared_currency(span: Span) -> str | None:
     if word is None:
         return None
     countries: list[tuple[int, str]] = []
-    for ent in span.sent.ents:
+    for ent in entities_in(span.sent):
         country = None
         if ent.label_ == "GPE" and names.is_country(ent.text):
             country = names.canonical_name(ent.text)

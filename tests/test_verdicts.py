@@ -256,17 +256,19 @@ def _fund(report: dict) -> dict:
     return fund
 
 
+# One pledge told in euros, in dollars, and in both with the equivalent in brackets.
+ONE_PLEDGE_TWO_CURRENCIES = {
+    "x.md": "€4.5 billion ($5.1 billion)",
+    "y.md": "$5.1 billion",
+    "z.md": "€4.5 billion",
+}
+
+
 @pytest.mark.model
 def test_a_pledge_told_in_two_currencies_is_a_consensus(tmp_path) -> None:
     report = check_files(
         tmp_path,
-        _blue_basins(
-            **{
-                "x.md": "€4.5 billion ($5.1 billion)",
-                "y.md": "$5.1 billion",
-                "z.md": "€4.5 billion",
-            }
-        ),
+        _blue_basins(**ONE_PLEDGE_TWO_CURRENCIES),
     )
     fund = _fund(report)
     assert fund["verdict"] == "consensus", fund
@@ -279,14 +281,7 @@ def test_a_pledge_told_in_two_currencies_is_a_consensus(tmp_path) -> None:
 def test_a_pledge_told_in_two_currencies_still_contradicts_6_billion(tmp_path) -> None:
     report = check_files(
         tmp_path,
-        _blue_basins(
-            **{
-                "x.md": "€4.5 billion ($5.1 billion)",
-                "y.md": "$5.1 billion",
-                "z.md": "€4.5 billion",
-                "w.md": "$6 billion",
-            }
-        ),
+        _blue_basins(**ONE_PLEDGE_TWO_CURRENCIES, **{"w.md": "$6 billion"}),
     )
     fund = _fund(report)
     assert fund["verdict"] == "contradiction", fund
